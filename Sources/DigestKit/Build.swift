@@ -1,0 +1,125 @@
+import Foundation
+
+/// Where a build reads from and writes to.
+public struct BuildOptions: Sendable {
+    public var input: URL
+    public var templates: URL
+    public var output: URL
+    public var config: URL
+
+    public init(input: URL, templates: URL, output: URL, config: URL) {
+        self.input = input
+        self.templates = templates
+        self.output = output
+        self.config = config
+    }
+
+    /// The conventional layout of a site folder: `seeds/`, `Templates/`, `site/`, `digest.yml`.
+    public init(siteFolder: URL) {
+        self.init(input: siteFolder.appendingPathComponent("seeds"),
+                  templates: siteFolder.appendingPathComponent("Templates"),
+                  output: siteFolder.appendingPathComponent("site"),
+                  config: siteFolder.appendingPathComponent("digest.yml"))
+    }
+}
+
+/// What a finished build reports.
+public struct BuildReport: Sendable {
+    public var articles: Int
+    public var pages: Int
+    public var seconds: Double
+    public var warnings: [Diagnostic]
+}
+
+/// The pipeline, stage after stage: Content → Analysis → Site → Render → Output.
+public enum Build {
+    public static func run(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
+        let start = Date()
+        var diagnostics = Diagnostics()
+
+        let config = try loadConfig(options.config, diagnostics: &diagnostics)
+        let (gazetteer, taxonomy, furniture) = try resources(config)
+        let templates = try loadTemplates(options.templates)
+
+        // Content
+        let files = ContentLoader.files(in: options.input, diagnostics: &diagnostics)
+        let content = ContentParser(furniture: furniture).parse(files)
+        diagnostics.append(contentsOf: content.diagnostics.items)
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics.items) }
+
+        // Analysis
+        let analyzer = Analyzer(gazetteer: gazetteer, taxonomy: taxonomy,
+                                budget: SummaryBudget(sentences: config.summarySentences, words: config.summaryWords))
+        let analyzed = analyzer.analyze(content.articles)
+
+        // Site
+        let digest = Digest(articles: analyzed, config: config, gazetteer: gazetteer,
+                            taxonomy: taxonomy, commentary: content.commentary)
+
+        // Render
+        let dates = try dateDisplay(config)
+        let pages = try SiteRenderer(digest: digest, templates: templates, dates: dates).pages()
+
+        // Output
+        do {
+            try SiteWriter(output: options.output).write(pages: pages, assets: templates.assets)
+        } catch {
+            throw BuildFailure(diagnostics.items + [error])
+        }
+        return BuildReport(articles: digest.articles.count, pages: pages.count,
+                           seconds: Date().timeIntervalSince(start), warnings: diagnostics.warnings)
+    }
+
+    /// Reads `digest.yml`; a missing file means the defaults.
+    public static func loadConfig(_ url: URL, diagnostics: inout Diagnostics) throws(BuildFailure) -> SiteConfig {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return SiteConfig() }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw BuildFailure([.error("is not UTF-8 text", file: url.relativePath)])
+        }
+        do {
+            let (config, warnings) = try SiteConfig.parse(text, file: url.relativePath)
+            diagnostics.append(contentsOf: warnings)
+            return config
+        } catch {
+            throw BuildFailure([error])
+        }
+    }
+
+    static func resources(_ config: SiteConfig) throws(BuildFailure) -> (Gazetteer, Taxonomy, Furniture) {
+        do {
+            return (try BuiltInResources.gazetteer(config: config),
+                    try BuiltInResources.taxonomy(config: config),
+                    try BuiltInResources.furniture(config: config))
+        } catch {
+            throw BuildFailure([error])
+        }
+    }
+
+    /// The site's own theme when it has one, the default theme otherwise.
+    public static func loadTemplates(_ url: URL) throws(BuildFailure) -> TemplateSet {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            return try TemplateSet(folder: url, displayFolder: url.relativePath)
+        }
+        return try TemplateSet(folder: BuiltInResources.themeFolder, displayFolder: "(default theme)")
+    }
+
+    static func dateDisplay(_ config: SiteConfig) throws(BuildFailure) -> DateDisplay {
+        do {
+            let calendar = try BuiltInResources.json("calendar.json")
+            return DateDisplay(gregorianMonths: calendar["gregorian"] as? [String] ?? [],
+                               hijriMonths: calendar["hijri"] as? [String] ?? [],
+                               arabicIndicDigits: config.arabicIndicDigits)
+        } catch {
+            throw BuildFailure([error])
+        }
+    }
+}
+
+extension TemplateSet {
+    /// The theme's `assets/` folder, copied into `site/assets/`.
+    var assets: URL? {
+        folder == "(default theme)" ? BuiltInResources.themeFolder.appendingPathComponent("assets")
+            : URL(fileURLWithPath: folder).appendingPathComponent("assets")
+    }
+}

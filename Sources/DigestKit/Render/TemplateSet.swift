@@ -1,0 +1,171 @@
+import Foundation
+import Mustache
+
+/// The theme's Mustache templates, parsed once, with the checks swift-mustache does not
+/// make: a partial or parent that does not exist, and a variable that no view model has,
+/// are errors with the template's file, line and column instead of empty output.
+public struct TemplateSet: Sendable {
+    /// The folder the templates came from, for diagnostics.
+    public let folder: String
+    let library: MustacheLibrary
+    /// Template name → its source text, for locating names in errors.
+    let sources: [String: String]
+
+    /// Loads every `*.mustache` below `folder`. Throws every parse error and missing partial.
+    public init(folder: URL, displayFolder: String) throws(BuildFailure) {
+        self.folder = displayFolder
+        let folder = folder.resolvingSymlinksInPath()
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        var sources: [String: String] = [:]
+        let fm = FileManager.default
+        let names = (fm.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? [])
+            .filter { $0.hasSuffix(".mustache") }.sorted()
+        for name in names {
+            let key = String(name.dropLast(".mustache".count))
+            let file = displayFolder + "/" + name
+            guard let data = fm.contents(atPath: folder.appendingPathComponent(name).path),
+                  let text = String(data: data, encoding: .utf8)
+            else {
+                diagnostics.append(.error("cannot be read as UTF-8 text", file: file))
+                continue
+            }
+            do {
+                library.register(try MustacheTemplate(string: text), named: key)
+                sources[key] = text
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error("template does not parse: \(Self.describe(error.error))",
+                                          file: file, line: error.context.lineNumber, column: error.context.columnNumber))
+            } catch {
+                diagnostics.append(.error("template does not parse: \(error)", file: file))
+            }
+        }
+        for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
+            for tag in MustacheTags.scan(text) where tag.kind == .partial || tag.kind == .parent {
+                if sources[tag.name] == nil {
+                    diagnostics.append(.error("names the \(tag.kind == .parent ? "parent" : "partial") `\(tag.name)`, which is not in the theme; add \(tag.name).mustache or fix the name",
+                                              file: "\(displayFolder)/\(name).mustache", line: tag.line, column: tag.column))
+                }
+            }
+        }
+        if !diagnostics.isEmpty { throw BuildFailure(diagnostics) }
+        self.library = library
+        self.sources = sources
+    }
+
+    public func has(_ name: String) -> Bool { sources[name] != nil }
+
+    static func describe(_ error: Error) -> String {
+        switch "\(error)" {
+        case "sectionCloseNameIncorrect": return "a section is closed with another name than it was opened with"
+        case "unfinishedName": return "a tag is not closed with }}"
+        case "expectedSectionEnd": return "a section is never closed"
+        case "expectedTagEnd": return "a tag is not closed"
+        default: return "\(error)"
+        }
+    }
+
+    /// Renders the template `name` with a view model. Throws when the template is missing
+    /// or names a variable that the view model does not have.
+    public func render(_ name: String, _ view: [String: Any]) throws(Diagnostic) -> String {
+        guard sources[name] != nil else {
+            throw Diagnostic.error("the theme has no template `\(name).mustache`; add it (see the default theme)", file: folder)
+        }
+        let root = RecordingView(view)
+        let output = library.render(root, withTemplate: name) ?? ""
+        if let missing = root.missing.sorted().first {
+            throw unknownVariable(missing, startingAt: name)
+        }
+        return output
+    }
+
+    /// Locates an unknown variable in the template or in one of the templates it includes.
+    func unknownVariable(_ variable: String, startingAt name: String) -> Diagnostic {
+        var queue = [name]
+        var seen: Set<String> = []
+        while let current = queue.first {
+            queue.removeFirst()
+            guard seen.insert(current).inserted, let text = sources[current] else { continue }
+            for tag in MustacheTags.scan(text) {
+                if tag.kind.readsVariable && tag.name.split(separator: ".").first.map(String.init) == variable {
+                    return .error("names the variable `\(variable)`, which this page does not have; see Templates/README.md for the variables of each page",
+                                  file: "\(folder)/\(current).mustache", line: tag.line, column: tag.column)
+                }
+                if tag.kind == .partial || tag.kind == .parent { queue.append(tag.name) }
+            }
+        }
+        return .error("a template names the variable `\(variable)`, which this page does not have", file: "\(folder)/\(name).mustache")
+    }
+}
+
+/// The root of a page's view model: records names looked up that it does not have.
+/// Lookups climb the context stack to the root, so a name missing here is missing everywhere.
+final class RecordingView: MustacheParent {
+    let values: [String: Any]
+    var missing: Set<String> = []
+
+    init(_ values: [String: Any]) { self.values = values }
+
+    func child(named name: String) -> Any? {
+        if let value = values[name] { return value }
+        missing.insert(name)
+        return nil
+    }
+}
+
+/// A light scanner for Mustache tags, for locating names in errors. Assumes the default
+/// `{{ }}` delimiters, as the default theme uses.
+enum MustacheTags {
+    enum Kind: Equatable {
+        case variable, section, inverted, close, partial, parent, block, comment, other
+        var readsVariable: Bool { self == .variable || self == .section || self == .inverted }
+    }
+
+    struct Tag {
+        var kind: Kind
+        var name: String
+        var line: Int
+        var column: Int
+    }
+
+    static func scan(_ text: String) -> [Tag] {
+        var tags: [Tag] = []
+        var line = 1, column = 1
+        var i = text.startIndex
+        while i < text.endIndex {
+            if text[i...].hasPrefix("{{"), let close = text[i...].range(of: "}}") {
+                var inner = text[text.index(i, offsetBy: 2)..<close.lowerBound]
+                var kind = Kind.variable
+                if inner.hasPrefix("{") { inner = inner.dropFirst() }
+                if let first = inner.first {
+                    switch first {
+                    case "#": kind = .section
+                    case "^": kind = .inverted
+                    case "/": kind = .close
+                    case ">": kind = .partial
+                    case "<": kind = .parent
+                    case "$": kind = .block
+                    case "!": kind = .comment
+                    case "&": kind = .variable
+                    case "=": kind = .other
+                    default: break
+                    }
+                    if kind != .variable || first == "&" { inner = inner.dropFirst() }
+                }
+                let name = inner.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "}"))
+                if kind != .comment && kind != .other && name != "." && !name.hasSuffix(")") {
+                    tags.append(Tag(kind: kind, name: name, line: line, column: column))
+                }
+                let end = close.upperBound
+                for c in text[i..<end] {
+                    if c == "\n" { line += 1; column = 1 } else { column += 1 }
+                }
+                i = end
+                continue
+            }
+            if text[i] == "\n" { line += 1; column = 1 } else { column += 1 }
+            i = text.index(after: i)
+        }
+        return tags
+    }
+}

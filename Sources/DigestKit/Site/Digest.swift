@@ -1,0 +1,75 @@
+/// The digest as a whole: every article in reading order, and the collections readers
+/// browse by (country, relation, topic, month). Pure data: the Site stage decides what
+/// is on which page; Render decides how it looks.
+public struct Digest: Sendable {
+    public var config: SiteConfig
+    /// Newest first; undated articles last, by slug.
+    public var articles: [AnalyzedArticle]
+    public var gazetteer: Gazetteer
+    public var taxonomy: Taxonomy
+    public var commentary: SiteCommentary
+    /// Article indices (into `articles`, so newest first) per collection key.
+    public var byCountry: [String: [Int]] = [:]
+    public var byTopic: [String: [Int]] = [:]
+    public var byRelation: [String: [Int]] = [:]
+    public var byMonth: [String: [Int]] = [:]
+    /// Slug → index.
+    public var indexOfSlug: [String: Int] = [:]
+
+    public init(articles: [AnalyzedArticle], config: SiteConfig, gazetteer: Gazetteer, taxonomy: Taxonomy, commentary: SiteCommentary) {
+        self.config = config
+        self.gazetteer = gazetteer
+        self.taxonomy = taxonomy
+        self.commentary = commentary
+        self.articles = articles.sorted(by: Digest.readingOrder)
+        for (i, item) in self.articles.enumerated() {
+            indexOfSlug[item.article.slug] = i
+            for code in item.countries.primary { byCountry[code, default: []].append(i) }
+            for topic in item.topics { byTopic[topic, default: []].append(i) }
+            for key in item.countries.relations { byRelation[key, default: []].append(i) }
+            if let date = item.article.published { byMonth[date.monthKey, default: []].append(i) }
+        }
+    }
+
+    /// Newest first; undated after dated; ties by slug so output is deterministic.
+    static func readingOrder(_ lhs: AnalyzedArticle, _ rhs: AnalyzedArticle) -> Bool {
+        switch (lhs.article.published, rhs.article.published) {
+        case let (l?, r?) where l != r: return l > r
+        case (.some, .none): return true
+        case (.none, .some): return false
+        default: return lhs.article.slug < rhs.article.slug
+        }
+    }
+
+    /// Country codes with articles, by article count then name.
+    public var countryCodes: [String] {
+        byCountry.keys.sorted { l, r in
+            let (a, b) = (byCountry[l]!.count, byCountry[r]!.count)
+            return a != b ? a > b : gazetteer.name(of: l) < gazetteer.name(of: r)
+        }
+    }
+
+    public var topicSlugs: [String] {
+        byTopic.keys.sorted { l, r in
+            let (a, b) = (byTopic[l]!.count, byTopic[r]!.count)
+            return a != b ? a > b : l < r
+        }
+    }
+
+    public var relationKeys: [String] {
+        byRelation.keys.sorted { l, r in
+            let (a, b) = (byRelation[l]!.count, byRelation[r]!.count)
+            return a != b ? a > b : l < r
+        }
+    }
+
+    /// Months with articles, newest first.
+    public var months: [String] { byMonth.keys.sorted(by: >) }
+
+    public func topicName(_ slug: String) -> String { taxonomy.topic(slug)?.name ?? slug }
+
+    /// The Arabic name of a relation: both countries' names.
+    public func relationName(_ key: String) -> String {
+        key.split(separator: "-").map { gazetteer.name(of: $0.uppercased()) }.joined(separator: " و")
+    }
+}

@@ -1,0 +1,29 @@
+/// Where each page of the digest lives in `site/`, and relative links between pages.
+/// Every link is relative and names a file, so the site works from disk and under any path.
+public enum SitePaths {
+    public static let index = "index.html"
+    public static let search = "search.html"
+    public static let notFound = "404.html"
+    public static let stylesheet = "assets/style.css"
+
+    public static func article(_ slug: String) -> String { "articles/\(slug).html" }
+    public static func country(_ code: String, page: Int = 1) -> String { paged("countries/\(code.lowercased())", page) }
+    public static func topic(_ slug: String, page: Int = 1) -> String { paged("topics/\(slug)", page) }
+    public static func relation(_ key: String, page: Int = 1) -> String { paged("relations/\(key)", page) }
+    public static func month(_ key: String, page: Int = 1) -> String { paged("archive/\(key)", page) }
+    public static func archive(page: Int = 1) -> String { paged("archive/index", page) }
+
+    static func paged(_ base: String, _ page: Int) -> String { page <= 1 ? base + ".html" : "\(base)-\(page).html" }
+
+    /// The link from the page at `from` to the file at `to`, both relative to the site root.
+    public static func relative(from: String, to: String) -> String {
+        let fromDirs = from.split(separator: "/").dropLast()
+        let toParts = to.split(separator: "/")
+        var common = 0
+        while common < fromDirs.count, common < toParts.count - 1, fromDirs[fromDirs.startIndex + common] == toParts[common] {
+            common += 1
+        }
+        let up = Array(repeating: "..", count: fromDirs.count - common)
+        return (up + toParts[common...].map(String.init)).joined(separator: "/")
+    }
+}

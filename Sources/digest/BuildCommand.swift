@@ -1,0 +1,23 @@
+import ArgumentParser
+import DigestKit
+import Foundation
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "build", abstract: "Builds the site from the content folder.")
+
+    @OptionGroup var site: SiteOptions
+
+    func run() throws {
+        do {
+            let report = try Build.run(site.buildOptions)
+            Reporter.print(report.warnings)
+            let warnings = report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning(s)"
+            print("built \(report.articles) articles into \(report.pages) pages in \(String(format: "%.2f", report.seconds)) s\(warnings) → \(site.output)/")
+        } catch {
+            Reporter.print(error.diagnostics)
+            let errors = error.diagnostics.filter { $0.severity == .error }.count
+            FileHandle.standardError.write(Data("build failed with \(errors) error(s); \(site.output)/ was left as it was\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct DigestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "digest",
+        abstract: "Builds an Arabic news digest: a right-to-left static site from scraped and Markdown articles.",
+        subcommands: [BuildCommand.self, InspectCommand.self, InitCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+}
