@@ -1,0 +1,15 @@
+import Testing
+@testable import ArabicText
+
+@Suite("Tokenizer")
+struct TokenizerTests {
+    @Test("splits at punctuation and spaces and normalizes each word")
+    func words() {
+        #expect(Tokenizer.words("قالت «الصين»، اليوم: 5+1!") == ["قالت", "الصين", "اليوم", "5", "1"])
+    }
+
+    @Test("keeps Latin words, lower-cased")
+    func latin() {
+        #expect(Tokenizer.words("Bank MUFG في طوكيو") == ["bank", "mufg", "في", "طوكيو"])
+    }
+}
