@@ -6,6 +6,8 @@ public struct BuildOptions: Sendable {
     public var templates: URL
     public var output: URL
     public var config: URL
+    /// Overrides `base_url` from `digest.yml` (`--base-url`).
+    public var baseURL: String?
 
     public init(input: URL, templates: URL, output: URL, config: URL) {
         self.input = input
@@ -37,7 +39,10 @@ public enum Build {
         let start = Date()
         var diagnostics = Diagnostics()
 
-        let config = try loadConfig(options.config, diagnostics: &diagnostics)
+        var config = try loadConfig(options.config, diagnostics: &diagnostics)
+        if let base = options.baseURL {
+            do { config.baseURL = try SiteConfig.checkedBaseURL(base, file: "--base-url") } catch { throw BuildFailure([error]) }
+        }
         let (gazetteer, taxonomy, furniture) = try resources(config)
         let templates = try loadTemplates(options.templates)
 
@@ -58,7 +63,11 @@ public enum Build {
 
         // Render
         let dates = try dateDisplay(config)
-        let pages = try SiteRenderer(digest: digest, templates: templates, dates: dates).pages()
+        let renderer = SiteRenderer(digest: digest, templates: templates, dates: dates)
+        var pages = try renderer.pages()
+        let discovery = try renderer.discoveryFiles(for: pages)
+        pages += discovery.pages
+        diagnostics.append(contentsOf: discovery.warnings)
 
         // Output
         do {

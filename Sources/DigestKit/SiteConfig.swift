@@ -45,7 +45,7 @@ public struct SiteConfig: Sendable {
         if let title = try doc.string("title") { config.title = title }
         if let description = try doc.string("description") { config.description = description }
         if let base = try doc.string("base_url"), !base.isEmpty {
-            config.baseURL = base.hasSuffix("/") ? base : base + "/"
+            config.baseURL = try checkedBaseURL(base, file: file)
         }
         if let digits = try doc.string("digits") {
             switch digits {

@@ -16,9 +16,14 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "The site's settings.")
     var config = "digest.yml"
 
+    @Option(help: "The absolute URL the site is published at (overrides `base_url` in digest.yml); needed for the sitemap and canonical links.")
+    var baseURL: String?
+
     var buildOptions: BuildOptions {
-        BuildOptions(input: URL(fileURLWithPath: input), templates: URL(fileURLWithPath: templates),
-                     output: URL(fileURLWithPath: output), config: URL(fileURLWithPath: config))
+        var options = BuildOptions(input: URL(fileURLWithPath: input), templates: URL(fileURLWithPath: templates),
+                                   output: URL(fileURLWithPath: output), config: URL(fileURLWithPath: config))
+        options.baseURL = baseURL
+        return options
     }
 }
 

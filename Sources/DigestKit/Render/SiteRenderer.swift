@@ -27,6 +27,7 @@ public struct SiteRenderer: Sendable {
         for key in digest.relationKeys { add { () throws(Diagnostic) in try relationPages(key) } }
         for month in digest.months { add { () throws(Diagnostic) in try monthPages(month) } }
         add { () throws(Diagnostic) in [try archivePage()] }
+        add { () throws(Diagnostic) in [try searchPage()] }
         add { () throws(Diagnostic) in [try notFoundPage()] }
         if !diagnostics.isEmpty {
             // One broken template fails every page: report each distinct problem once.
@@ -46,6 +47,7 @@ public struct SiteRenderer: Sendable {
         view["topics"] = digest.topicSlugs.map { topicLink($0, from: path) }
         view["relations"] = digest.relationKeys.map { relationLink($0, from: path) }
         view["commentary"] = commentaryHTML(digest.commentary.index)
+        view["discovery"] = discoveryHead(path: path, title: digest.config.title, subject: .home)
         return try render("index", view, path: path)
     }
 
@@ -62,6 +64,7 @@ public struct SiteRenderer: Sendable {
             "url": article.url ?? false,
         ]) { $1 }
         view["commentary"] = commentaryHTML(article.commentary)
+        view["discovery"] = discoveryHead(path: path, title: article.title, subject: .article(index))
         view["related"] = analyzed.related.compactMap { digest.indexOfSlug[$0] }.map { item(for: digest.articles[$0], from: path) }
         return try render("article", view, path: path)
     }
@@ -85,14 +88,16 @@ public struct SiteRenderer: Sendable {
                 "topics": topics.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                     .map { topicLink($0.key, from: path, count: $0.value) },
                 "commentary": commentaryHTML(digest.commentary.countries[code]),
+                "discovery": discoveryHead(path: path, title: digest.gazetteer.name(of: code), subject: .country(code)),
             ]
         }
     }
 
     func topicPages(_ slug: String) throws(Diagnostic) -> [Page] {
         try listPages(digest.byTopic[slug] ?? [], title: digest.topicName(slug), template: "topic",
-                      path: { SitePaths.topic(slug, page: $0) }) { _ in
-            ["commentary": commentaryHTML(digest.commentary.topics[slug])]
+                      path: { SitePaths.topic(slug, page: $0) }) { path in
+            ["commentary": commentaryHTML(digest.commentary.topics[slug]),
+             "discovery": discoveryHead(path: path, title: digest.topicName(slug), subject: .topic(slug))]
         }
     }
 
@@ -103,6 +108,7 @@ public struct SiteRenderer: Sendable {
             [
                 "countries": codes.map { countryLink($0, from: path) },
                 "commentary": commentaryHTML(digest.commentary.relations[key]),
+                "discovery": discoveryHead(path: path, title: digest.relationName(key), subject: .relation(key)),
             ]
         }
     }
@@ -159,8 +165,10 @@ public struct SiteRenderer: Sendable {
                 "home": link(SitePaths.index),
                 "archive": link(SitePaths.archive()),
                 "stylesheet": link(SitePaths.stylesheet),
+                "search": link(SitePaths.search),
             ],
             "commentary": false,
+            "discovery": discoveryHead(path: path, title: title, subject: .other),
         ]
     }
 

@@ -1,0 +1,94 @@
+import Foundation
+
+/// schema.org `NewsArticle` as JSON-LD for an article page, so search engines read the
+/// headline, dates, language, publisher, source and the countries the article is about.
+struct NewsArticleData: Encodable {
+    struct Organization: Encodable {
+        var type = "Organization"
+        var name: String
+        var url: String?
+        enum CodingKeys: String, CodingKey { case type = "@type", name, url }
+    }
+
+    struct Place: Encodable {
+        var type = "Country"
+        var name: String
+        /// ISO 3166-1 alpha-2.
+        var identifier: String
+        enum CodingKeys: String, CodingKey { case type = "@type", name, identifier }
+    }
+
+    var context = "https://schema.org"
+    var type = "NewsArticle"
+    var headline: String
+    var description: String?
+    var datePublished: String?
+    var dateModified: String?
+    var inLanguage = "ar"
+    var publisher: Organization
+    var sourceOrganization: Organization?
+    var author: Organization?
+    var isBasedOn: String?
+    var about: [Place]
+    var keywords: [String]?
+    var url: String?
+    var mainEntityOfPage: String?
+
+    enum CodingKeys: String, CodingKey {
+        case context = "@context", type = "@type", headline, description, datePublished, dateModified,
+             inLanguage, publisher, sourceOrganization, author, isBasedOn, about, keywords, url, mainEntityOfPage
+    }
+
+    /// Search engines cut headlines past 110 characters: cut at a word and mark the cut.
+    static let headlineLimit = 110
+
+    init(_ analyzed: AnalyzedArticle, digest: Digest) {
+        let article = analyzed.article
+        let page = SitePaths.article(article.slug)
+        let urls = digest.config.urls
+        headline = Self.shortened(article.title)
+        let summary = analyzed.summary.joined(separator: " ")
+        description = summary.isEmpty ? nil : summary
+        datePublished = article.published?.iso8601
+        dateModified = (article.updated ?? article.published)?.iso8601
+        publisher = Organization(name: digest.config.title, url: urls?.base)
+        if let source = article.source, !source.isEmpty {
+            sourceOrganization = Organization(name: source)
+            author = Organization(name: source)
+        }
+        if let original = article.url, let scheme = URL(string: original)?.scheme, scheme.hasPrefix("http") {
+            isBasedOn = original
+        }
+        about = analyzed.countries.primary.map { Place(name: digest.gazetteer.name(of: $0), identifier: $0) }
+        let topics = analyzed.topics.map(digest.topicName)
+        keywords = topics.isEmpty ? nil : topics
+        url = urls?.absolute(page)
+        mainEntityOfPage = url
+    }
+
+    static func shortened(_ title: String) -> String {
+        guard title.count > headlineLimit else { return title }
+        var cut = String(title.prefix(headlineLimit - 1))
+        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
+        return cut + "…"
+    }
+
+    /// The JSON to put inside `<script type="application/ld+json">`: `<`, `>` and `&`
+    /// as JSON escapes, so no `</script>` or `<!--` in a title can end the script early.
+    func scriptJSON() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(self), let json = String(data: data, encoding: .utf8) else { return "{}" }
+        var out = ""
+        out.reserveCapacity(json.utf8.count)
+        for scalar in json.unicodeScalars {
+            switch scalar {
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
