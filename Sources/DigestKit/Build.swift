@@ -60,6 +60,8 @@ public enum Build {
         // Site
         let digest = Digest(articles: analyzed, config: config, gazetteer: gazetteer,
                             taxonomy: taxonomy, commentary: content.commentary)
+        diagnostics.append(contentsOf: CommentaryCheck.problems(in: digest))
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics.items) }
 
         // Render
         let dates = try dateDisplay(config)

@@ -41,6 +41,7 @@ public struct ContentParser: Sendable {
             }
         }
 
+        let skipped = Set(files.map(\.path)).subtracting(texts.keys)
         var articles: [Article] = []
         var commentary = SiteCommentary()
         var seenSlugs: [String: String] = [:]
@@ -54,6 +55,11 @@ public struct ContentParser: Sendable {
             }
             let base = String(path.dropLast(path.hasSuffix(".md") ? 3 : 4))
             if path.hasSuffix(".md"), texts[base + ".txt"] != nil { continue }  // read with its .txt
+            if path.hasSuffix(".md"), skipped.contains(base + ".txt") {
+                // Not an article of its own: the editor wrote it about the .txt beside it.
+                diagnostics.append(.error("is commentary on \(base).txt, which was skipped (see its warning); fix that file or remove this one", file: path))
+                continue
+            }
             var article: Article
             if path.hasSuffix(".txt") {
                 article = rawParser.parse(text, path: path, slug: Slug.make(base))

@@ -6,11 +6,13 @@ public struct SiteRenderer: Sendable {
     public var digest: Digest
     public var templates: TemplateSet
     public var dates: DateDisplay
+    let commentary: CommentaryRenderer
 
     public init(digest: Digest, templates: TemplateSet, dates: DateDisplay) {
         self.digest = digest
         self.templates = templates
         self.dates = dates
+        self.commentary = CommentaryRenderer(digest: digest)
     }
 
     /// Every page of the site, in a deterministic order.
@@ -46,7 +48,7 @@ public struct SiteRenderer: Sendable {
         view["countries"] = digest.countryCodes.map { countryLink($0, from: path) }
         view["topics"] = digest.topicSlugs.map { topicLink($0, from: path) }
         view["relations"] = digest.relationKeys.map { relationLink($0, from: path) }
-        view["commentary"] = commentaryHTML(digest.commentary.index)
+        view["commentary"] = try commentaryHTML(digest.commentary.index, on: path)
         view["discovery"] = discoveryHead(path: path, title: digest.config.title, subject: .home)
         return try render("index", view, path: path)
     }
@@ -57,13 +59,13 @@ public struct SiteRenderer: Sendable {
         let path = SitePaths.article(article.slug)
         var view = base(path: path, title: article.title)
         view["article"] = item(for: analyzed, from: path).merging([
-            "body": bodyHTML(article),
+            "body": try bodyHTML(article, on: path),
             "source": article.source ?? false,
             "dateline": article.dateline ?? false,
             "titleIsDerived": article.titleIsDerived,
             "url": article.url ?? false,
         ]) { $1 }
-        view["commentary"] = commentaryHTML(article.commentary)
+        view["commentary"] = try commentaryHTML(article.commentary, on: path)
         view["discovery"] = discoveryHead(path: path, title: article.title, subject: .article(index))
         view["related"] = analyzed.related.compactMap { digest.indexOfSlug[$0] }.map { item(for: digest.articles[$0], from: path) }
         return try render("article", view, path: path)
@@ -80,14 +82,14 @@ public struct SiteRenderer: Sendable {
             for t in digest.articles[i].topics { topics[t, default: 0] += 1 }
         }
         return try listPages(indices, title: digest.gazetteer.name(of: code), template: "country",
-                             path: { SitePaths.country(code, page: $0) }) { path in
+                             path: { SitePaths.country(code, page: $0) }) { path throws(Diagnostic) -> [String: Any] in
             [
                 "code": code,
                 "partners": partners.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                     .map { relationLink($0.key, from: path, count: $0.value) },
                 "topics": topics.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                     .map { topicLink($0.key, from: path, count: $0.value) },
-                "commentary": commentaryHTML(digest.commentary.countries[code]),
+                "commentary": try commentaryHTML(digest.commentary.countries[code], on: path),
                 "discovery": discoveryHead(path: path, title: digest.gazetteer.name(of: code), subject: .country(code)),
             ]
         }
@@ -95,8 +97,8 @@ public struct SiteRenderer: Sendable {
 
     func topicPages(_ slug: String) throws(Diagnostic) -> [Page] {
         try listPages(digest.byTopic[slug] ?? [], title: digest.topicName(slug), template: "topic",
-                      path: { SitePaths.topic(slug, page: $0) }) { path in
-            ["commentary": commentaryHTML(digest.commentary.topics[slug]),
+                      path: { SitePaths.topic(slug, page: $0) }) { path throws(Diagnostic) in
+            ["commentary": try commentaryHTML(digest.commentary.topics[slug], on: path),
              "discovery": discoveryHead(path: path, title: digest.topicName(slug), subject: .topic(slug))]
         }
     }
@@ -104,10 +106,10 @@ public struct SiteRenderer: Sendable {
     func relationPages(_ key: String) throws(Diagnostic) -> [Page] {
         let codes = key.split(separator: "-").map { $0.uppercased() }
         return try listPages(digest.byRelation[key] ?? [], title: digest.relationName(key), template: "relation",
-                             path: { SitePaths.relation(key, page: $0) }) { path in
+                             path: { SitePaths.relation(key, page: $0) }) { path throws(Diagnostic) -> [String: Any] in
             [
                 "countries": codes.map { countryLink($0, from: path) },
-                "commentary": commentaryHTML(digest.commentary.relations[key]),
+                "commentary": try commentaryHTML(digest.commentary.relations[key], on: path),
                 "discovery": discoveryHead(path: path, title: digest.relationName(key), subject: .relation(key)),
             ]
         }
@@ -134,7 +136,7 @@ public struct SiteRenderer: Sendable {
 
     /// A list of articles split into pages of `pageSize`, with numbered page links.
     func listPages(_ indices: [Int], title: String, template: String, path: (Int) -> String,
-                   extra: (String) -> [String: Any]) throws(Diagnostic) -> [Page] {
+                   extra: (String) throws(Diagnostic) -> [String: Any]) throws(Diagnostic) -> [Page] {
         let size = digest.config.pageSize
         let count = max(1, (indices.count + size - 1) / size)
         var pages: [Page] = []
@@ -147,7 +149,7 @@ public struct SiteRenderer: Sendable {
             view["pagination"] = count > 1 ? (1...count).map { n -> [String: Any] in
                 ["number": dates.number(n), "url": SitePaths.relative(from: here, to: path(n)), "current": n == number]
             } : [] as [[String: Any]]
-            view.merge(extra(here)) { $1 }
+            view.merge(try extra(here)) { $1 }
             pages.append(try render(template, view, path: here))
         }
         return pages
@@ -208,22 +210,22 @@ public struct SiteRenderer: Sendable {
          "count": dates.number(count ?? digest.byRelation[key]?.count ?? 0)]
     }
 
-    func commentaryHTML(_ commentary: Commentary?) -> Any {
+    func commentaryHTML(_ commentary: Commentary?, on path: String) throws(Diagnostic) -> Any {
         guard let commentary else { return false }
-        return CommonMark.html(commentary.markdown, unsafe: digest.config.unsafeMarkdown)
+        return try self.commentary.html(commentary, on: path)
     }
 
     /// The article's body as HTML we generate: paragraphs, headings, and foreign quotes
     /// marked with their language and direction.
-    func bodyHTML(_ article: Article) -> String {
+    func bodyHTML(_ article: Article, on path: String) throws(Diagnostic) -> String {
         if let markdown = article.markdownBody {
-            return CommonMark.html(markdown.markdown, unsafe: digest.config.unsafeMarkdown)
+            return try commentary.html(markdown, on: path)
         }
         var html = ""
         for block in article.blocks {
             switch block {
-            case .paragraph(let text): html += "<p>\(HTML.escape(text))</p>\n"
-            case .heading(let text): html += "<h2>\(HTML.escape(text))</h2>\n"
+            case .paragraph(let text): html += "<p>\(BidiRuns.html(text))</p>\n"
+            case .heading(let text): html += "<h2>\(BidiRuns.html(text))</h2>\n"
             case .quote(let text, let language):
                 html += "<blockquote lang=\"\(HTML.escape(language))\" dir=\"ltr\"><p>\(HTML.escape(text))</p></blockquote>\n"
             }

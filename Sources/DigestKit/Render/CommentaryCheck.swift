@@ -1,0 +1,67 @@
+/// The checks commentary needs the whole digest for: every commentary file is about a page
+/// the digest has, and every link to an article by file name names an article it has.
+public enum CommentaryCheck {
+    public static func problems(in digest: Digest) -> [Diagnostic] {
+        let renderer = CommentaryRenderer(digest: digest)
+        var problems: [Diagnostic] = []
+        func links(_ commentary: Commentary?, on page: String) {
+            if let commentary { problems += renderer.problems(in: commentary, on: page) }
+        }
+
+        links(digest.commentary.index, on: SitePaths.index)
+        for (code, commentary) in digest.commentary.countries.sorted(by: { $0.key < $1.key }) {
+            if let problem = missingCountry(code, commentary, digest) { problems.append(problem) } else {
+                links(commentary, on: SitePaths.country(code))
+            }
+        }
+        for (slug, commentary) in digest.commentary.topics.sorted(by: { $0.key < $1.key }) {
+            if let problem = missingTopic(slug, commentary, digest) { problems.append(problem) } else {
+                links(commentary, on: SitePaths.topic(slug))
+            }
+        }
+        for (key, commentary) in digest.commentary.relations.sorted(by: { $0.key < $1.key }) {
+            if let problem = missingRelation(key, commentary, digest) { problems.append(problem) } else {
+                links(commentary, on: SitePaths.relation(key))
+            }
+        }
+        for analyzed in digest.articles {
+            let page = SitePaths.article(analyzed.article.slug)
+            links(analyzed.article.commentary, on: page)
+            links(analyzed.article.markdownBody, on: page)
+        }
+        return problems
+    }
+
+    static func missingCountry(_ code: String, _ commentary: Commentary, _ digest: Digest) -> Diagnostic? {
+        guard digest.byCountry[code] == nil else { return nil }
+        guard let country = digest.gazetteer.countries[code] else {
+            return .error("is commentary on the country `\(code.lowercased())`, which is not a country code the digest knows; name the file after a two-letter ISO 3166-1 code (commentary/countries/kr.md), or add the country under `countries:` in digest.yml", file: commentary.file)
+        }
+        return .error("is commentary on \(country.name), but no article of the digest is about it, so it has no page; remove the file or add articles about \(country.name)", file: commentary.file)
+    }
+
+    static func missingTopic(_ slug: String, _ commentary: Commentary, _ digest: Digest) -> Diagnostic? {
+        guard digest.byTopic[slug] == nil else { return nil }
+        guard let topic = digest.taxonomy.topic(slug) else {
+            let known = digest.taxonomy.topics.map(\.slug).joined(separator: ", ")
+            return .error("is commentary on the topic `\(slug)`, which the digest does not have; name the file after one of its topics (\(known)), or add the topic under `topics:` in digest.yml", file: commentary.file)
+        }
+        return .error("is commentary on the topic \(topic.name), but no article of the digest is about it, so it has no page; remove the file or add articles about it", file: commentary.file)
+    }
+
+    static func missingRelation(_ key: String, _ commentary: Commentary, _ digest: Digest) -> Diagnostic? {
+        guard digest.byRelation[key] == nil else { return nil }
+        let codes = key.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
+        guard codes.count == 2, codes.allSatisfy({ $0.count == 2 }) else {
+            return .error("is not named after a relation: name it after the two countries' codes in alphabetical order (commentary/relations/kr-kz.md)", file: commentary.file)
+        }
+        for code in codes where digest.gazetteer.countries[code.uppercased()] == nil {
+            return .error("names the country `\(code)`, which is not a country code the digest knows; use two-letter ISO 3166-1 codes (commentary/relations/kr-kz.md)", file: commentary.file)
+        }
+        let sorted = codes.sorted().joined(separator: "-")
+        if sorted != key {
+            return .error("names its countries out of order: relation files put the two codes in alphabetical order; rename it to commentary/relations/\(sorted).md", file: commentary.file)
+        }
+        return .error("is commentary on the relation between \(digest.relationName(key)), but no article of the digest is about both, so it has no page; remove the file or add articles about them", file: commentary.file)
+    }
+}

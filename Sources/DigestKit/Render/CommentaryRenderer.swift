@@ -1,0 +1,85 @@
+import Foundation
+
+/// Editors' Markdown (commentary, and the bodies of Markdown articles) as HTML on one page
+/// of the site. A link to another article by its file name (`004_34fa6c34604c9c03.txt` or
+/// `.md`) becomes the relative link to that article's page from the page being rendered.
+public struct CommentaryRenderer: Sendable {
+    /// An article's file name without its extension → the path of its page.
+    var articlePages: [String: String] = [:]
+    var options: CommonMark.Options
+
+    public init(digest: Digest) {
+        for analyzed in digest.articles {
+            articlePages[ArticleReference.stem(of: analyzed.article.path)] = SitePaths.article(analyzed.article.slug)
+        }
+        options = CommonMark.Options(unsafe: digest.config.unsafeMarkdown)
+    }
+
+    /// The HTML of `commentary` on the page at `page`; a link to an article the digest
+    /// does not have is an error with the file and line of the link.
+    public func html(_ commentary: Commentary, on page: String) throws(Diagnostic) -> String {
+        try CommonMark.html(commentary.markdown, options: options) { link throws(Diagnostic) in
+            try resolve(link, in: commentary, on: page).get()
+        }
+    }
+
+    /// Every broken article link of `commentary`, not only the first.
+    public func problems(in commentary: Commentary, on page: String) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        _ = try? CommonMark.html(commentary.markdown, options: options) { link throws(Diagnostic) in
+            if case .failure(let problem) = resolve(link, in: commentary, on: page) { problems.append(problem) }
+            return nil
+        }
+        return problems
+    }
+
+    func resolve(_ link: CommonMark.Link, in commentary: Commentary, on page: String) -> Result<String?, Diagnostic> {
+        guard let reference = ArticleReference(link.destination) else { return .success(nil) }
+        guard let target = articlePages[reference.name] else {
+            return .failure(.error(
+                "links to `\(link.destination)`, but the digest has no article `\(reference.name).txt` or `\(reference.name).md` (drafts and skipped files have no page); correct the file name or remove the link",
+                file: commentary.file, line: commentary.firstLine - 1 + link.line, column: link.column))
+        }
+        return .success(SitePaths.relative(from: page, to: target) + reference.fragment)
+    }
+}
+
+/// A link destination that names an article's file: a relative path (no scheme, no host)
+/// ending in `.txt` or `.md`. Articles live at the top of the content folder, so only the
+/// last path component counts (`../../004_x.txt` from a commentary file names `004_x.txt`).
+struct ArticleReference {
+    var name: String
+    /// `#…` when the link points into the page, else empty.
+    var fragment: String
+
+    init?(_ destination: String) {
+        guard !destination.isEmpty, !destination.hasPrefix("//"), !ArticleReference.hasScheme(destination) else { return nil }
+        var path = Substring(destination)
+        fragment = ""
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[hash...])
+            path = path[..<hash]
+        }
+        if let query = path.firstIndex(of: "?") { path = path[..<query] }
+        let file = path.split(separator: "/").last.map(String.init) ?? ""
+        let decoded = file.removingPercentEncoding ?? file
+        guard decoded.hasSuffix(".txt") || decoded.hasSuffix(".md") else { return nil }
+        name = ArticleReference.stem(of: decoded)
+        guard !name.isEmpty else { return nil }
+    }
+
+    static func stem(of fileName: String) -> String {
+        if fileName.hasSuffix(".txt") { return String(fileName.dropLast(4)) }
+        if fileName.hasSuffix(".md") { return String(fileName.dropLast(3)) }
+        return fileName
+    }
+
+    /// `mailto:`, `https:`, `javascript:`: a scheme is letters, digits, `+`, `-`, `.` before a `:`,
+    /// starting with a letter.
+    static func hasScheme(_ destination: String) -> Bool {
+        guard let colon = destination.firstIndex(of: ":"), colon > destination.startIndex else { return false }
+        let scheme = destination[..<colon]
+        return scheme.first?.isASCII == true && scheme.first?.isLetter == true
+            && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    }
+}
