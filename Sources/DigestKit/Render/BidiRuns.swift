@@ -59,6 +59,18 @@ public enum BidiRuns {
         return html + HTML.escape(String(text[cursor...]))
     }
 
+    /// Plain text with each run between the Unicode isolates LRI and PDI, for text that
+    /// templates escape (titles, summaries) and so cannot hold an element.
+    public static func isolatedText(_ text: String) -> String {
+        var result = ""
+        var cursor = text.startIndex
+        for run in leftToRightRuns(in: text) {
+            result += text[cursor..<run.lowerBound] + "\u{2066}" + text[run] + "\u{2069}"
+            cursor = run.upperBound
+        }
+        return result + text[cursor...]
+    }
+
     static func isDigit(_ character: Character) -> Bool { character.isASCII && character.isNumber }
 
     /// A letter of a left-to-right script, or a European digit.

@@ -177,11 +177,11 @@ public struct SiteRenderer: Sendable {
     func item(for analyzed: AnalyzedArticle, from path: String) -> [String: Any] {
         let article = analyzed.article
         return [
-            "title": article.title,
+            "title": BidiRuns.isolatedText(article.title),
             "url": SitePaths.relative(from: path, to: SitePaths.article(article.slug)),
             "published": dateView(article.published),
             "updated": dateView(article.updated),
-            "summary": analyzed.summary,
+            "summary": analyzed.summary.map(BidiRuns.isolatedText),
             "countries": analyzed.countries.primary.map { countryLink($0, from: path) },
             "topics": analyzed.topics.map { topicLink($0, from: path) },
         ]

@@ -28,4 +28,10 @@ struct BidiRunsTests {
         #expect(BidiRuns.html("بنك MUFG <وآخرين>") == "بنك <bdi dir=\"ltr\">MUFG</bdi> &lt;وآخرين&gt;")
         #expect(BidiRuns.html("Tom & Jerry") == "<bdi dir=\"ltr\">Tom &amp; Jerry</bdi>")
     }
+
+    @Test("wraps runs in Unicode isolates where text cannot hold an element")
+    func isolatedText() {
+        #expect(BidiRuns.isolatedText("مجموعة 5+1 القادمة") == "مجموعة \u{2066}5+1\u{2069} القادمة")
+        #expect(BidiRuns.isolatedText("نص عربي 2024") == "نص عربي 2024")
+    }
 }
