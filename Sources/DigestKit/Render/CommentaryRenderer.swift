@@ -7,19 +7,30 @@ public struct CommentaryRenderer: Sendable {
     /// An article's file name without its extension → the path of its page.
     var articlePages: [String: String] = [:]
     var options: CommonMark.Options
+    /// Commentary sits in an aside under its own heading: its headings go one level down.
+    var commentaryOptions: CommonMark.Options
 
     public init(digest: Digest) {
         for analyzed in digest.articles {
             articlePages[ArticleReference.stem(of: analyzed.article.path)] = SitePaths.article(analyzed.article.slug)
         }
         options = CommonMark.Options(unsafe: digest.config.unsafeMarkdown)
+        commentaryOptions = options
+        commentaryOptions.headingOffset = 1
     }
 
     /// The HTML of `commentary` on the page at `page`; a link to an article the digest
     /// does not have is an error with the file and line of the link.
     public func html(_ commentary: Commentary, on page: String) throws(Diagnostic) -> String {
-        try CommonMark.html(commentary.markdown, options: options) { link throws(Diagnostic) in
+        try CommonMark.html(commentary.markdown, options: commentaryOptions) { link throws(Diagnostic) in
             try resolve(link, in: commentary, on: page).get()
+        }
+    }
+
+    /// The body of a Markdown article: its headings keep the levels the editor wrote.
+    public func body(_ markdown: Commentary, on page: String) throws(Diagnostic) -> String {
+        try CommonMark.html(markdown.markdown, options: options) { link throws(Diagnostic) in
+            try resolve(link, in: markdown, on: page).get()
         }
     }
 

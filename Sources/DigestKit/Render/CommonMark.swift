@@ -18,11 +18,15 @@ public enum CommonMark {
         /// Isolates runs of left-to-right text (`C++`, `G7`, `5+1`, English names) so the
         /// bidirectional algorithm keeps their order inside right-to-left sentences.
         public var isolateLeftToRight: Bool
+        /// Levels added to every heading (at most h6), for Markdown set under a heading of
+        /// the page: with 1, an editor's `##` is an `h3` below the aside's `h2`.
+        public var headingOffset: Int
 
-        public init(unsafe: Bool = false, headingIDs: Bool = true, isolateLeftToRight: Bool = true) {
+        public init(unsafe: Bool = false, headingIDs: Bool = true, isolateLeftToRight: Bool = true, headingOffset: Int = 0) {
             self.unsafe = unsafe
             self.headingIDs = headingIDs
             self.isolateLeftToRight = isolateLeftToRight
+            self.headingOffset = headingOffset
         }
     }
 
@@ -73,6 +77,10 @@ public enum CommonMark {
             }
         }
 
+        for node in nodes.headings where options.headingOffset != 0 {
+            let level = Int(cmark_node_get_heading_level(node)) + options.headingOffset
+            cmark_node_set_heading_level(node, Int32(min(6, max(1, level))))
+        }
         for (node, id) in zip(nodes.headings, headingIDs) {
             replace(heading: node, id: id, flags: flags)
         }

@@ -212,14 +212,14 @@ public struct SiteRenderer: Sendable {
 
     func commentaryHTML(_ commentary: Commentary?, on path: String) throws(Diagnostic) -> Any {
         guard let commentary else { return false }
-        return try self.commentary.html(commentary, on: path)
+        return CommentaryView(html: try self.commentary.html(commentary, on: path), commentary: commentary)
     }
 
     /// The article's body as HTML we generate: paragraphs, headings, and foreign quotes
     /// marked with their language and direction.
     func bodyHTML(_ article: Article, on path: String) throws(Diagnostic) -> String {
         if let markdown = article.markdownBody {
-            return try commentary.html(markdown, on: path)
+            return try commentary.body(markdown, on: path)
         }
         var html = ""
         for block in article.blocks {

@@ -31,11 +31,14 @@ struct CommentaryPagesTests {
             "001_a.txt": "اتفاق أول\n\n" + Self.article,
             "002_b.txt": "اتفاق ثان\n\n" + Self.article,
             "001_a.md": Self.attack,
-            "commentary/index.md": "---\ntitle: كلمة\n---\n" + Self.attack,
+            "commentary/index.md": "---\ntitle: كلمة\nauthor: هيئة التحرير\n---\n" + Self.attack,
         ])
         let index = try #require(folder.read("site/index.html"))
         let page = try #require(folder.read("site/articles/001_a.html"))
-        #expect(index.contains("<h2 id=\"رأي-التحرير\">رأي التحرير</h2>"))
+        #expect(index.contains("<h3 id=\"رأي-التحرير\">رأي التحرير</h3>"), "one level under the aside's heading")
+        #expect(index.contains("<h2>كلمة</h2>"), "the commentary's title heads its aside")
+        #expect(index.contains("— هيئة التحرير</p>"), "its author signs it")
+        #expect(page.contains("<h2>تعليق المحرر</h2>"), "without a title the default heading stays")
         #expect(index.contains("<a href=\"articles/002_b.html\">الخبر الثاني</a>"))
         #expect(page.contains("<a href=\"002_b.html\">الخبر الثاني</a>"))
         for html in [index, page] {

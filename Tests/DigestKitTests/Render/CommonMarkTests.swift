@@ -61,6 +61,12 @@ struct CommonMarkTests {
         #expect(!out.contains("id=\"header-"))
     }
 
+    @Test("moves headings down by the offset, never below h6")
+    func headingOffset() throws {
+        let out = try CommonMark.html("# أ\n\n## ب\n\n###### ج\n", options: CommonMark.Options(headingOffset: 1)) { _ throws(Diagnostic) in nil }
+        #expect(out == "<h2 id=\"أ\">أ</h2>\n<h3 id=\"ب\">ب</h3>\n<h6 id=\"ج\">ج</h6>\n")
+    }
+
     @Test("numbers repeated headings so every id is unique, the same way on every run")
     func repeatedHeadings() {
         let markdown = "## خبر\n\n## خبر\n\n## خبر-2\n\n## خبر\n"
