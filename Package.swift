@@ -20,7 +20,7 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        .target(name: "ArabicText"),
+        .target(name: "ArabicText", resources: [.copy("Resources")]),
         .target(
             name: "DigestKit",
             dependencies: [

@@ -1,0 +1,79 @@
+import ArabicText
+import Foundation
+
+extension Summarizer {
+    /// A score for each candidate; higher is better.
+    func rank(_ candidates: [SummarySentence], vectors: TermVectors, title: String) -> [Double] {
+        let n = candidates.count
+        switch method {
+        case .lead:
+            return candidates.map { -Double($0.order) }
+        case .textrank:
+            return SentenceGraph(count: n) { i, j in
+                Self.wordOverlap(candidates[i].stems, candidates[j].stems)
+            }.centrality()
+        case .lexrank:
+            return SentenceGraph(count: n) { i, j in vectors.cosine(i, j) }.centrality()
+        case .digest:
+            let centrality = SentenceGraph(count: n) { i, j in vectors.cosine(i, j) }.centrality()
+            let top = centrality.max() ?? 0
+            // Without a headline, the lead sentence says what the article is about.
+            var titleStems = Tokenizer.words(title).filter { !stopwords.contains($0) }.map(LightStemmer.stem)
+            if titleStems.isEmpty, let lead = candidates.first { titleStems = lead.stems }
+            return candidates.indices.map { i in
+                let central = top > 0 ? centrality[i] / top : 0
+                // The inverse square root of the place among all the article's sentences:
+                // the lead counts most, and the weight fades without reaching zero.
+                let position = 1 / Double(candidates[i].order + 1).squareRoot()
+                let overlap = titleStems.isEmpty ? 0 : vectors.cosine(i, to: titleStems)
+                return (1 - weights.position - weights.title) * central
+                    + weights.position * position + weights.title * overlap
+            }
+        }
+    }
+
+    /// TextRank's similarity: shared words over the sum of the logarithms of the lengths.
+    static func wordOverlap(_ a: [String], _ b: [String]) -> Double {
+        guard a.count > 1 || b.count > 1 else { return 0 }
+        let shared = Set(a).intersection(b).count
+        let scale = log(Double(a.count)) + log(Double(b.count))
+        return scale > 0 ? Double(shared) / scale : 0
+    }
+}
+
+/// A weighted graph of sentences and the stationary distribution of a random walk on it
+/// (PageRank with damping 0.85), the centrality of TextRank and LexRank.
+struct SentenceGraph {
+    var weights: [[Double]]
+
+    init(count: Int, similarity: (Int, Int) -> Double) {
+        weights = Array(repeating: Array(repeating: 0, count: count), count: count)
+        for i in 0..<count {
+            for j in (i + 1)..<max(i + 1, count) {
+                let w = similarity(i, j)
+                weights[i][j] = w
+                weights[j][i] = w
+            }
+        }
+    }
+
+    func centrality(damping: Double = 0.85, iterations: Int = 100) -> [Double] {
+        let n = weights.count
+        guard n > 1 else { return Array(repeating: 1, count: n) }
+        let outgoing = weights.map { $0.reduce(0, +) }
+        var score = Array(repeating: 1 / Double(n), count: n)
+        for _ in 0..<iterations {
+            // A sentence like no other spreads its weight evenly.
+            let dangling = (0..<n).reduce(0) { outgoing[$1] == 0 ? $0 + score[$1] : $0 }
+            var next = Array(repeating: (1 - damping) / Double(n) + damping * dangling / Double(n), count: n)
+            for j in 0..<n where outgoing[j] > 0 {
+                let share = damping * score[j] / outgoing[j]
+                for i in 0..<n where weights[j][i] > 0 { next[i] += share * weights[j][i] }
+            }
+            let change = zip(next, score).reduce(0) { $0 + abs($1.0 - $1.1) }
+            score = next
+            if change < 1e-9 { break }
+        }
+        return score
+    }
+}

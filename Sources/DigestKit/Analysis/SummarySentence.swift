@@ -1,0 +1,94 @@
+import ArabicText
+import Foundation
+
+/// A sentence of an article as the summarizer sees it: its text, where it stands, its
+/// words and the stems of its content words.
+struct SummarySentence: Sendable {
+    var text: String
+    /// Position among the article's sentences, from 0.
+    var order: Int
+    var wordCount: Int
+    /// Light stems of the words that are not stopwords, in order.
+    var stems: [String]
+    /// False for what must never be a summary sentence.
+    var isEligible: Bool
+
+    /// The sentences of an article's paragraphs, in order.
+    static func split(_ paragraphs: [String], stopwords: Stopwords, minimumWords: Int) -> [SummarySentence] {
+        var result: [SummarySentence] = []
+        for paragraph in paragraphs {
+            for text in SentenceSplitter.sentences(paragraph) {
+                let words = Tokenizer.words(text)
+                guard !words.isEmpty else { continue }
+                let stems = words.filter { !stopwords.contains($0) }.map(LightStemmer.stem)
+                result.append(SummarySentence(
+                    text: text, order: result.count, wordCount: words.count, stems: stems,
+                    isEligible: words.count >= minimumWords && isProse(text)))
+            }
+        }
+        return result
+    }
+
+    /// True for a sentence a reader could take as a statement of the article: mostly
+    /// Arabic letters, not an introduction to what follows, not contact furniture.
+    static func isProse(_ text: String) -> Bool {
+        var arabic = 0
+        var letters = 0
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            letters += 1
+            if ArabicNormalizer.isArabicLetter(scalar) { arabic += 1 }
+        }
+        guard letters > 0, arabic * 2 > letters else { return false }
+        if text.hasSuffix(":") { return false }
+        let lower = text.lowercased()
+        return !(lower.contains("http") || lower.contains("www.") || lower.contains("@"))
+    }
+}
+
+/// TF-IDF vectors of a set of sentences, with inverse document frequency taken over the
+/// sentences themselves (a word in every sentence says nothing about any one of them).
+struct TermVectors: Sendable {
+    private(set) var vectors: [[String: Double]]
+    private(set) var norms: [Double]
+    let idf: [String: Double]
+    let unseenIDF: Double
+
+    init(_ stems: [[String]]) {
+        var df: [String: Int] = [:]
+        for sentence in stems {
+            for stem in Set(sentence) { df[stem, default: 0] += 1 }
+        }
+        let n = Double(stems.count)
+        idf = df.mapValues { log((n + 1) / Double($0)) }
+        unseenIDF = log(n + 1)
+        vectors = []
+        norms = []
+        for sentence in stems { append(sentence) }
+    }
+
+    private mutating func append(_ stems: [String]) {
+        var tf: [String: Double] = [:]
+        for stem in stems { tf[stem, default: 0] += 1 }
+        var vector: [String: Double] = [:]
+        for (stem, count) in tf { vector[stem] = count * (idf[stem] ?? unseenIDF) }
+        vectors.append(vector)
+        norms.append(vector.values.reduce(0) { $0 + $1 * $1 }.squareRoot())
+    }
+
+    func cosine(_ i: Int, _ j: Int) -> Double { cosine(vectors[i], norms[i], vectors[j], norms[j]) }
+
+    /// Similarity of sentence `i` to a text outside the set (the title).
+    func cosine(_ i: Int, to stems: [String]) -> Double {
+        var other = self
+        other.append(stems)
+        return other.cosine(i, other.vectors.count - 1)
+    }
+
+    private func cosine(_ a: [String: Double], _ na: Double, _ b: [String: Double], _ nb: Double) -> Double {
+        guard na > 0, nb > 0 else { return 0 }
+        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
+        var dot = 0.0
+        for (stem, weight) in small { if let w = large[stem] { dot += weight * w } }
+        return dot / (na * nb)
+    }
+}

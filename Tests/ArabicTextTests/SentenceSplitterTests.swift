@@ -1,0 +1,85 @@
+import Testing
+@testable import ArabicText
+
+@Suite("SentenceSplitter")
+struct SentenceSplitterTests {
+    @Test("ends sentences at full stops, exclamation and question marks, semicolons and line ends")
+    func terminators() {
+        let text = "وصل الوفد إلى أستانا. هل يوقع الاتفاق؟ نعم وقعه! ثم عاد الوفد؛ وانتهت الزيارة\nبدأت جولة جديدة"
+        #expect(SentenceSplitter.sentences(text) == [
+            "وصل الوفد إلى أستانا.", "هل يوقع الاتفاق؟", "نعم وقعه!", "ثم عاد الوفد؛", "وانتهت الزيارة", "بدأت جولة جديدة",
+        ])
+    }
+
+    @Test("does not split inside numbers", arguments: [
+        "ارتفع النمو إلى 1.5 في المئة هذا العام.",
+        "استؤنفت محادثات 5+1 في فيينا أمس.",
+        "بلغ السعر 3.25 دولار عند الساعة 12.30 ظهرا.",
+    ])
+    func numbers(sentence: String) {
+        #expect(SentenceSplitter.sentences(sentence) == [sentence])
+    }
+
+    @Test("does not split after initials and one-letter abbreviations")
+    func initials() {
+        let text = "التقى أ. د. محمد علي بالرئيس جورج و. بوش في عام 300 ق.م تقريبا. ثم غادر."
+        #expect(SentenceSplitter.sentences(text) == [
+            "التقى أ. د. محمد علي بالرئيس جورج و. بوش في عام 300 ق.م تقريبا.", "ثم غادر.",
+        ])
+    }
+
+    @Test("ends a sentence after the era letter that follows a year")
+    func eraAfterYear() {
+        #expect(SentenceSplitter.sentences("ولد في بون عام 1770 م. وتوفي في فيينا.") == [
+            "ولد في بون عام 1770 م.", "وتوفي في فيينا.",
+        ])
+    }
+
+    @Test("keeps a quotation whole, with its closing mark, in every quoting style", arguments: [
+        ("«", "»"), ("“", "”"), ("”", "“"), ("\"", "\""),
+    ])
+    func quotations(open: String, close: String) {
+        let text = "وقال الرئيس: \(open)اتفقنا على كل شيء. سنعمل معا!\(close) ثم غادر القاعة. وانتهى اللقاء."
+        #expect(SentenceSplitter.sentences(text) == [
+            "وقال الرئيس: \(open)اتفقنا على كل شيء. سنعمل معا!\(close) ثم غادر القاعة.", "وانتهى اللقاء.",
+        ])
+    }
+
+    @Test("keeps a closing quotation mark with the sentence it ends")
+    func closingMarkAfterStop() {
+        #expect(SentenceSplitter.sentences("قال: «سنعود.» وعاد بعد عام.") == ["قال: «سنعود.» وعاد بعد عام."])
+        #expect(SentenceSplitter.sentences("وقال «لن نتراجع». ثم صمت.") == ["وقال «لن نتراجع».", "ثم صمت."])
+    }
+
+    @Test("a quotation mark that never closes does not swallow the rest of the paragraph")
+    func strayQuote() {
+        #expect(SentenceSplitter.sentences("قال «سنعود. ثم غادر. وانتهى اللقاء.") == ["قال «سنعود.", "ثم غادر.", "وانتهى اللقاء."])
+    }
+
+    @Test("splits a paragraph written as one long line")
+    func longLine() {
+        let sentence = "وتمتلك كازاخستان احتياطيا كبيرا من اليورانيوم والكروم والتيتانيوم والمعادن الأرضية النادرة."
+        let paragraph = Array(repeating: sentence, count: 40).joined(separator: " ")
+        let sentences = SentenceSplitter.sentences(paragraph)
+        #expect(sentences.count == 40)
+        #expect(sentences.allSatisfy { $0 == sentence })
+    }
+
+    @Test("splits where scraped text dropped the space after a full stop, but not inside addresses")
+    func gluedStop() {
+        #expect(SentenceSplitter.sentences("وصل الوفد إلى أستانا.وقال الوزير إن الزيارة ناجحة.") == [
+            "وصل الوفد إلى أستانا.", "وقال الوزير إن الزيارة ناجحة.",
+        ])
+        #expect(SentenceSplitter.sentences("نشر الخبر على موقع aljazeera.net أمس.").count == 1)
+    }
+
+    @Test("an ellipsis inside a line is a pause, not an end")
+    func ellipsis() {
+        #expect(SentenceSplitter.sentences("انتظرنا... ثم وصل القطار.") == ["انتظرنا... ثم وصل القطار."])
+    }
+
+    @Test("drops pieces without words and surrounding spaces")
+    func noWords() {
+        #expect(SentenceSplitter.sentences("  ***  \n\n .  \nجملة قصيرة.  ") == ["جملة قصيرة."])
+    }
+}
