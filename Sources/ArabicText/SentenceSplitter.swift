@@ -45,6 +45,8 @@ public enum SentenceSplitter {
     /// Where the sentence that a terminator at `i` might end really ends (just past the
     /// terminators and closing marks that belong to it), or nil when it does not end here.
     static func sentenceEnd(_ c: [Character], at i: Int, quotes: QuotationSpans) -> Int? {
+        // A run of marks (`؟!`, `...`) is decided at its first mark.
+        if i > 0, isTerminator(c[i - 1]) { return nil }
         var end = i
         while end < c.count, isTerminator(c[end]) { end += 1 }
         let run = c[i..<end]
@@ -56,6 +58,8 @@ public enum SentenceSplitter {
         if c[i] == "." && run.count == 1 {
             if i > 0, i + 1 < c.count, c[i - 1].isNumber, c[i + 1].isNumber { return nil }
             if isInitial(c, before: i) { return nil }
+            // `ق.م`, `ص.ب`: a one-letter abbreviation glued to the next letter.
+            if isSingleLetterWord(c, before: i), i + 1 < c.count, c[i + 1].isLetter { return nil }
         }
         guard let next else { return end }
         if next.isWhitespace { return end }
@@ -72,12 +76,16 @@ public enum SentenceSplitter {
     /// abbreviation such as `د.` or `ق.م`), unless it follows a number: `1770 م.` is the
     /// era after a year, and a sentence may end there.
     static func isInitial(_ c: [Character], before i: Int) -> Bool {
-        guard i > 0, c[i - 1].isLetter else { return false }
-        if i > 1, c[i - 2].isLetter { return false }
+        guard isSingleLetterWord(c, before: i) else { return false }
         var j = i - 2
         while j >= 0, c[j] == " " { j -= 1 }
         if j >= 0, c[j].isNumber { return false }
         return true
+    }
+
+    static func isSingleLetterWord(_ c: [Character], before i: Int) -> Bool {
+        guard i > 0, c[i - 1].isLetter else { return false }
+        return i == 1 || !(c[i - 2].isLetter || c[i - 2].isNumber)
     }
 
     static func isTerminator(_ c: Character) -> Bool {

@@ -35,13 +35,7 @@ struct SummarizeCommand: ParsableCommand {
         if let ratio { budget = .ratio(ratio) }
         if let words { budget = SummaryBudget(sentences: .max, words: words) }
         if let sentences { budget.sentences = sentences }
-        let summarizer0 = Summarizer(budget: budget, method: method)
-        var summarizer = summarizer0
-        let env = ProcessInfo.processInfo.environment  // TUNING, remove
-        if let v = env["W_POS"].flatMap(Double.init) { summarizer.weights.position = v }
-        if let v = env["W_RED"].flatMap(Double.init) { summarizer.weights.redundancy = v }
-        if let v = env["W_TITLE"].flatMap(Double.init) { summarizer.weights.title = v }
-        if let v = env["W_MIN"].flatMap(Int.init) { summarizer.minimumWords = v }
+        let summarizer = Summarizer(budget: budget, method: method)
         let report = Summarization.summarize(paths: files, with: summarizer)
         for line in report.lines { print(line) }
         Reporter.print(report.diagnostics)

@@ -72,7 +72,7 @@ struct SummarizerTests {
         #expect(summary.count == 6, "every other sentence of the article should fit this budget: \(summary)")
     }
 
-    @Test("a sentence about the title's subject wins over an equally placed one that is not")
+    @Test("overlap with the title lifts a later sentence about the title's subject")
     func titleOverlap() {
         let paragraphs = [
             "عقد مجلس الوزراء اجتماعه الأسبوعي اليوم في القصر الحكومي برئاسة رئيس الوزراء.",
@@ -81,9 +81,12 @@ struct SummarizerTests {
             "كما استعرض المجلس تقارير الوزارات عن سير العمل في المشاريع الجارية في المحافظات.",
         ]
         var summarizer = Summarizer(budget: SummaryBudget(sentences: 2, words: 200))
-        summarizer.weights.redundancy = 0
-        let summary = summarizer.summarize(title: "اتفاقية مع كازاخستان للتنقيب عن المعادن", paragraphs: paragraphs)
-        #expect(summary.contains(paragraphs[2]), "\(summary)")
+        summarizer.weights.position = 0.3
+        summarizer.weights.title = 0.5
+        let untitled = summarizer.summarize(title: "", paragraphs: paragraphs)
+        let titled = summarizer.summarize(title: "اتفاقية مع كازاخستان للتنقيب عن المعادن", paragraphs: paragraphs)
+        #expect(!untitled.contains(paragraphs[2]), "\(untitled)")
+        #expect(titled.contains(paragraphs[2]), "\(titled)")
     }
 
     @Test("an article of fragments only has no extracted summary")
