@@ -32,25 +32,16 @@ public enum BuiltInResources {
     }
 
     public static func gazetteer(config: SiteConfig) throws(Diagnostic) -> Gazetteer {
-        let object = try json("countries.json")
-        let list = object["countries"] as? [[String: Any]] ?? []
-        var gazetteer = Gazetteer(countries: list.compactMap { item in
-            guard let code = item["code"] as? String, let name = item["name"] as? String else { return nil }
-            return Country(code: code, name: name, aliases: item["aliases"] as? [String] ?? [])
-        })
+        var gazetteer = Gazetteer(resource: try json("countries.json"))
         for entry in config.countries {
-            gazetteer.add(Country(code: entry.code, name: entry.name ?? "", aliases: entry.aliases))
+            gazetteer.add(Country(code: entry.code, name: entry.name ?? "", aliases: entry.aliases,
+                                  weakAliases: entry.weakAliases))
         }
         return gazetteer
     }
 
     public static func taxonomy(config: SiteConfig) throws(Diagnostic) -> Taxonomy {
-        let object = try json("topics.json")
-        let list = object["topics"] as? [[String: Any]] ?? []
-        var taxonomy = Taxonomy(topics: list.compactMap { item in
-            guard let slug = item["slug"] as? String, let name = item["name"] as? String else { return nil }
-            return Topic(slug: slug, name: name, keywords: item["keywords"] as? [String] ?? [])
-        })
+        var taxonomy = Taxonomy(resource: try json("topics.json"))
         for entry in config.topics { taxonomy.apply(entry) }
         return taxonomy
     }

@@ -76,8 +76,9 @@ public struct SiteConfig: Sendable {
             config.countries.append(CountryEntry(
                 code: code.uppercased(),
                 name: try entry.string("name"),
-                aliases: try entry.strings("aliases") ?? []))
-            warnings += entry.unknownKeys(known: ["code", "name", "aliases"])
+                aliases: try entry.strings("aliases") ?? [],
+                weakAliases: try entry.strings("weak") ?? []))
+            warnings += entry.unknownKeys(known: ["code", "name", "aliases", "weak"])
         }
         for entry in try doc.documents("topics") ?? [] {
             guard let slug = try entry.string("slug"), Slug.isSafe(slug) else {
@@ -97,6 +98,8 @@ public struct CountryEntry: Sendable, Hashable {
     public var code: String
     public var name: String?
     public var aliases: [String]
+    /// Aliases that count only when the article names the country another way.
+    public var weakAliases: [String] = []
 }
 
 /// A topic as `digest.yml` adds, renames or extends it.

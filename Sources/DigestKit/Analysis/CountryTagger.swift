@@ -1,34 +1,152 @@
 import ArabicText
 
 /// Finds the countries an article names and the ones it is about.
+///
+/// Every mention weighs by where it stands (the title and the lead say what a story is
+/// about) and by the words before it: a country after an official's title is the one
+/// acting (وزير الخارجية الروسي); after a news outlet's name it is only where the news
+/// came from (وكالة الأنباء الروسية) and weighs nothing, like the dateline and quoted
+/// foreign passages. Primary countries are those whose weight comes near the strongest.
 public struct CountryTagger: Sendable {
     public var gazetteer: Gazetteer
+    public var weights = Weights()
 
-    public init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
+    public struct Weights: Sendable {
+        public var title = 3.0
+        public var lead = 2.0
+        public var body = 1.0
+        /// Factor for a mention after an actor word.
+        public var actor = 1.5
+        /// How many words before a mention are read for actor and media words.
+        public var window = 3
+        /// A primary country weighs at least this share of the strongest one …
+        public var primaryShare = 0.4
+        /// … and at least this much in all.
+        public var primaryMinimum = 2.0
+        public var maxPrimary = 4
 
-    /// Weights of a mention by where it stands: the title and the lead say what the story is about.
-    static let weights: [String: Double] = ["title": 3, "lead": 2, "body": 1]
+        public init() {}
+
+        mutating func apply(_ values: [String: Double]) {
+            title = values["title"] ?? title
+            lead = values["lead"] ?? lead
+            body = values["body"] ?? body
+            actor = values["actor"] ?? actor
+            window = values["window"].map { Int($0) } ?? window
+            primaryShare = values["share"] ?? primaryShare
+            primaryMinimum = values["minimum"] ?? primaryMinimum
+            maxPrimary = values["max"].map { Int($0) } ?? maxPrimary
+        }
+    }
+
+    public init(gazetteer: Gazetteer) {
+        self.gazetteer = gazetteer
+        weights = gazetteer.scoring
+    }
+
+    /// One mention found in the text, before ambiguity and weak forms are settled.
+    struct Mention {
+        var codes: [String]
+        var weak: Bool
+        var words: String
+        var place: Passage.Place
+        var role: Role
+    }
+
+    enum Role: String {
+        case plain, actor, media
+    }
 
     public func tag(_ article: Article) -> CountryTags {
+        let mentions = settle(find(in: Passage.passages(of: article)))
         var evidence: [String: Evidence] = [:]
-        let places: [(String, String)] = [("title", article.title)]
-            + article.paragraphs.enumerated().map { ($0.offset == 0 ? "lead" : "body", $0.element) }
-        for (place, text) in places {
-            let words = Tokenizer.words(text)
-            for match in gazetteer.matches(in: words) {
-                var item = evidence[match.code] ?? Evidence(words: [], places: [], score: 0)
-                item.words.append(words[match.wordIndex..<(match.wordIndex + match.length)].joined(separator: " "))
-                item.places.append(place)
-                item.score += Self.weights[place] ?? 1
-                evidence[match.code] = item
+        for mention in mentions {
+            guard let code = mention.codes.first else { continue }
+            var item = evidence[code] ?? Evidence(words: [], places: [], score: 0)
+            item.words.append(mention.words)
+            item.places.append(mention.role == .plain ? mention.place.rawValue : "\(mention.place.rawValue):\(mention.role.rawValue)")
+            item.score += weight(of: mention)
+            evidence[code] = item
+        }
+        let mentioned = evidence.keys.sorted()
+        if let fixed = article.frontMatter.countries {
+            return CountryTags(primary: fixed, mentioned: Array(Set(fixed).union(mentioned)).sorted(), evidence: evidence)
+        }
+        let ranked = evidence.filter { $0.value.score > 0 }
+            .sorted { $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key }
+        guard let top = ranked.first?.value.score else {
+            return CountryTags(primary: [], mentioned: mentioned, evidence: evidence)
+        }
+        // An article that names countries is about one of them, however lightly it names it.
+        let bar = min(top, max(weights.primaryMinimum, top * weights.primaryShare))
+        let primary = ranked.prefix(weights.maxPrimary).filter { $0.value.score >= bar }.map(\.key)
+        return CountryTags(primary: primary, mentioned: mentioned, evidence: evidence)
+    }
+
+    func weight(of mention: Mention) -> Double {
+        let place: Double
+        switch mention.place {
+        case .title: place = weights.title
+        case .lead: place = weights.lead
+        case .body: place = weights.body
+        case .dateline, .quote: return 0
+        }
+        switch mention.role {
+        case .plain: return place
+        case .actor: return place * weights.actor
+        case .media: return 0
+        }
+    }
+
+    /// Every form of the gazetteer in the passages, with its place and role.
+    func find(in passages: [Passage]) -> [Mention] {
+        var mentions: [Mention] = []
+        for passage in passages {
+            var matches = gazetteer.matches(in: passage.words)
+            if passage.place == .quote { matches += gazetteer.matches(in: passage.words, latinScript: true) }
+            var previousEnd = 0
+            for match in matches {
+                let words = passage.surface[match.wordIndex..<(match.wordIndex + match.length)].joined(separator: " ")
+                // The look back stops at the mention before: its actor word is its own.
+                let start = max(previousEnd, match.wordIndex - weights.window)
+                mentions.append(Mention(codes: match.codes, weak: match.weak, words: words, place: passage.place,
+                                        role: role(of: passage.words[start..<match.wordIndex])))
+                previousEnd = match.wordIndex + match.length
             }
         }
-        let ranked = evidence.sorted { $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key }
-        guard let top = ranked.first?.value.score else { return CountryTags() }
-        let primary = ranked.prefix(3).filter { $0.value.score >= top * 0.4 }.map(\.key)
-        if let fixed = article.frontMatter.countries {
-            return CountryTags(primary: fixed, mentioned: Array(Set(fixed).union(evidence.keys)).sorted(), evidence: evidence)
+        return mentions
+    }
+
+    /// Actor or media words among the few words before a mention.
+    func role(of before: ArraySlice<String>) -> Role {
+        var role = Role.plain
+        for word in before.reversed() {
+            if gazetteer.breakWords.contains(word) { break }
+            let readings = Clitics.readings(of: word)
+            if readings.contains(where: gazetteer.mediaWords.contains) { return .media }
+            if readings.contains(where: gazetteer.actorWords.contains) { role = .actor }
         }
-        return CountryTags(primary: primary, mentioned: evidence.keys.sorted(), evidence: evidence)
+        return role
+    }
+
+    /// Resolves ambiguous forms by the article's other mentions (the default candidate when
+    /// nothing decides) and drops weak forms of countries named no other way.
+    func settle(_ mentions: [Mention]) -> [Mention] {
+        var named: [String: Int] = [:]
+        for mention in mentions where mention.codes.count == 1 && !mention.weak && mention.place != .quote {
+            named[mention.codes[0], default: 0] += 1
+        }
+        return mentions.compactMap { mention in
+            var mention = mention
+            if mention.codes.count > 1 {
+                let best = mention.codes.enumerated().max { lhs, rhs in
+                    let (l, r) = (named[lhs.element] ?? 0, named[rhs.element] ?? 0)
+                    return l != r ? l < r : lhs.offset > rhs.offset
+                }
+                mention.codes = [best?.element ?? mention.codes[0]]
+            }
+            if mention.weak && named[mention.codes[0]] == nil { return nil }
+            return mention
+        }
     }
 }

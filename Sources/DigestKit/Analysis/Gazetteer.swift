@@ -5,82 +5,190 @@ import Foundation
 public struct Country: Sendable, Hashable {
     public var code: String
     public var name: String
+    /// Names, variants, nisba forms, capitals and seats of power, in Arabic script.
     public var aliases: [String]
+    /// Forms that are also a common word or a name: they count only when the article
+    /// names the same country by another form.
+    public var weakAliases: [String]
+    /// Names in Latin script, matched in quoted foreign passages only.
+    public var latinNames: [String]
+
+    public init(code: String, name: String, aliases: [String], weakAliases: [String] = [], latinNames: [String] = []) {
+        self.code = code
+        self.name = name
+        self.aliases = aliases
+        self.weakAliases = weakAliases
+        self.latinNames = latinNames
+    }
 }
 
 /// The countries the digest knows, and a matcher from words to country codes.
 /// Loaded from `countries.json`; `digest.yml` adds countries and aliases.
 public struct Gazetteer: Sendable {
     public private(set) var countries: [String: Country]
-    /// Normalized alias (one or more words joined by a space) → country code.
-    private var aliases: [String: String] = [:]
-    /// The longest alias, in words.
+
+    /// What a normalized form (one or more words joined by a space) names.
+    enum Sense: Sendable, Hashable {
+        /// One country; `weak` when the form alone is not enough.
+        case country(String, weak: Bool)
+        /// One of several countries, decided by the rest of the article (first is the default).
+        case ambiguous([String])
+        /// A region or phrase that contains a country's name but is not the country.
+        case notACountry
+    }
+
+    private var arabic: [String: Sense] = [:]
+    private var latin: [String: Sense] = [:]
+    /// The longest form, in words.
     private var longest = 1
+    /// Words before a mention that make the country the one acting (وزير الخارجية الروسي).
+    public private(set) var actorWords: Set<String> = []
+    /// Words before a mention that make it a news source's home (وكالة الأنباء الروسية).
+    public private(set) var mediaWords: Set<String> = []
+    /// Words that end the look back for actor and media words (في، من …).
+    public private(set) var breakWords: Set<String> = []
+    /// How mentions weigh and which countries are primary (from the resource's `scoring`).
+    public var scoring = CountryTagger.Weights()
 
     public init(countries: [Country]) {
         self.countries = [:]
         for country in countries { add(country) }
     }
 
+    /// Adds a country or extends one: a new name replaces the old; aliases add up.
     public mutating func add(_ country: Country) {
-        var merged = countries[country.code] ?? Country(code: country.code, name: country.name, aliases: [])
+        var merged = countries[country.code]
+            ?? Country(code: country.code, name: country.name, aliases: [])
         if !country.name.isEmpty { merged.name = country.name }
         merged.aliases += country.aliases
+        merged.weakAliases += country.weakAliases
+        merged.latinNames += country.latinNames
         countries[country.code] = merged
-        for alias in [country.name] + country.aliases {
-            let words = Tokenizer.words(alias)
-            guard !words.isEmpty else { continue }
-            aliases[words.joined(separator: " ")] = country.code
-            longest = max(longest, words.count)
+        let weak = Set(country.weakAliases.map(Self.key))
+        for alias in [country.name] + country.aliases + country.weakAliases {
+            let key = Self.key(alias)
+            if Self.isLatin(key) { continue }
+            // A form the resource declares ambiguous stays ambiguous.
+            guard !key.isEmpty, !Self.isAmbiguous(arabic[key]) else { continue }
+            arabic[key] = .country(country.code, weak: weak.contains(key))
+            longest = max(longest, key.split(separator: " ").count)
         }
+        for name in country.latinNames + country.weakAliases.filter({ Self.isLatin(Self.key($0)) }) {
+            let key = Self.key(name)
+            guard !key.isEmpty, !Self.isAmbiguous(latin[key]) else { continue }
+            latin[key] = .country(country.code, weak: weak.contains(key))
+            longest = max(longest, key.split(separator: " ").count)
+        }
+    }
+
+    /// Declares a form that may name any of `codes`; the first is the default.
+    public mutating func addAmbiguous(_ form: String, codes: [String]) {
+        let key = Self.key(form)
+        guard !key.isEmpty, !codes.isEmpty else { return }
+        if Self.isLatin(key) { latin[key] = .ambiguous(codes) } else { arabic[key] = .ambiguous(codes) }
+        longest = max(longest, key.split(separator: " ").count)
+    }
+
+    /// Declares a phrase that contains a country's name but is not the country (أمريكا اللاتينية).
+    public mutating func addRegion(_ form: String) {
+        let key = Self.key(form)
+        guard !key.isEmpty else { return }
+        if Self.isLatin(key) { latin[key] = .notACountry } else { arabic[key] = .notACountry }
+        longest = max(longest, key.split(separator: " ").count)
+    }
+
+    public mutating func addContextWords(actors: [String], media: [String], breaks: [String] = []) {
+        actorWords.formUnion(actors.flatMap(Tokenizer.words))
+        mediaWords.formUnion(media.flatMap(Tokenizer.words))
+        breakWords.formUnion(breaks.flatMap(Tokenizer.words))
     }
 
     public func name(of code: String) -> String { countries[code]?.name ?? code }
 
     /// One mention of a country in a run of words.
-    public struct Match: Sendable {
-        public var code: String
+    public struct Match: Sendable, Hashable {
+        /// The country, or the candidates of an ambiguous form (first is the default).
+        public var codes: [String]
+        public var weak: Bool
         public var wordIndex: Int
         public var length: Int
     }
 
-    /// Every mention in `words` (normalized), longest alias first, with attached clitics
-    /// (و ف ب ل ك ال) allowed on the first word.
-    public func matches(in words: [String]) -> [Match] {
+    /// Every mention in `words` (normalized, from `Tokenizer.words`), longest form first.
+    /// Arabic forms may carry the clitics و ف ب ل ك ال on their first word; Latin forms
+    /// are matched as they are, and only when `latinScript` is set.
+    public func matches(in words: [String], latinScript: Bool = false) -> [Match] {
+        let table = latinScript ? latin : arabic
         var result: [Match] = []
         var i = 0
         while i < words.count {
-            var matched = false
-            for length in stride(from: min(longest, words.count - i), through: 1, by: -1) {
-                let tail = words[(i + 1)..<(i + length)]
-                for head in Clitics.readings(of: words[i]) {
-                    let key = ([head] + tail).joined(separator: " ")
-                    if let code = aliases[key] {
-                        result.append(Match(code: code, wordIndex: i, length: length))
-                        i += length
-                        matched = true
-                        break
+            var found: (Sense, Int)?
+            search: for length in stride(from: min(longest, words.count - i), through: 1, by: -1) {
+                let tail = words[(i + 1)..<(i + length)].joined(separator: " ")
+                let heads = latinScript ? [words[i]] : Clitics.readings(of: words[i])
+                for head in heads {
+                    let key = tail.isEmpty ? head : head + " " + tail
+                    if let sense = table[key] {
+                        found = (sense, length)
+                        break search
                     }
                 }
-                if matched { break }
             }
-            if !matched { i += 1 }
+            guard let (sense, length) = found else {
+                i += 1
+                continue
+            }
+            switch sense {
+            case .country(let code, let weak):
+                result.append(Match(codes: [code], weak: weak, wordIndex: i, length: length))
+            case .ambiguous(let codes):
+                result.append(Match(codes: codes, weak: false, wordIndex: i, length: length))
+            case .notACountry:
+                break
+            }
+            i += length
         }
         return result
     }
+
+    static func key(_ form: String) -> String { Tokenizer.words(form).joined(separator: " ") }
+
+    static func isLatin(_ key: String) -> Bool {
+        key.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic }
+            && !key.unicodeScalars.contains(where: ArabicNormalizer.isArabicLetter)
+    }
+
+    private static func isAmbiguous(_ sense: Sense?) -> Bool {
+        if case .ambiguous = sense { return true }
+        return false
+    }
 }
 
-/// The readings of a word with the proclitics Arabic attaches to it removed.
+/// The readings of a word with the proclitics Arabic attaches to it removed: a
+/// conjunction (و ف), then a preposition (ب ل ك), then the article (ال, or ل after ل).
 enum Clitics {
-    static let prefixes = ["وبال", "وكال", "وفال", "ولل", "فال", "بال", "كال", "وال", "لل", "ال", "و", "ف", "ب", "ل", "ك"]
+    static let conjunctions = ["", "و", "ف"]
+    static let prepositions = ["", "ب", "ل", "ك"]
+    /// The shortest stem a reading may keep, so one-letter leftovers never match.
+    static let shortest = 2
 
     static func readings(of word: String) -> [String] {
         var result = [word]
-        for prefix in prefixes where word.hasPrefix(prefix) && word.count - prefix.count >= 2 {
-            let rest = String(word.dropFirst(prefix.count))
-            result.append(rest)
-            if prefix.hasSuffix("ل") && !prefix.hasSuffix("ال") { result.append("ال" + rest) }  // لل + word = ل + ال + word
-            if !prefix.hasSuffix("ال") { result.append("ال" + rest) }
+        func add(_ reading: String) {
+            if reading.count >= shortest, !result.contains(reading) { result.append(reading) }
+        }
+        for conjunction in conjunctions {
+            for preposition in prepositions {
+                let prefix = conjunction + preposition
+                guard word.hasPrefix(prefix) else { continue }
+                let rest = String(word.dropFirst(prefix.count))
+                if !prefix.isEmpty { add(rest) }
+                // ل + ال is written لل: للصين is ل + الصين.
+                if preposition == "ل", rest.hasPrefix("ل") { add("ال" + rest.dropFirst()) }
+                // بالكوري → الكوري. The article is never taken off: a surname like اللومي
+                // is not لومي, and the gazetteer lists definite forms where they exist.
+                if rest.hasPrefix("ال") { add(String(rest)) }
+            }
         }
         return result
     }

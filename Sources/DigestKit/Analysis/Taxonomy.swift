@@ -1,16 +1,39 @@
-import ArabicText
-
-/// A topic of the digest: its slug, Arabic name and keyword stems.
+/// A topic of the digest: its slug, Arabic name and keywords.
 public struct Topic: Sendable, Hashable {
     public var slug: String
     public var name: String
+    /// Words and phrases that point at the topic (stemmed when matched).
     public var keywords: [String]
+    /// Keywords that point at it less surely (shared with other subjects); they weigh less.
+    public var weakKeywords: [String]
+
+    public init(slug: String, name: String, keywords: [String], weakKeywords: [String] = []) {
+        self.slug = slug
+        self.name = name
+        self.keywords = keywords
+        self.weakKeywords = weakKeywords
+    }
 }
 
-/// The topics the digest sorts articles into. Loaded from `topics.json`;
-/// `digest.yml` adds topics, renames them, or adds keywords.
+/// The topics the digest sorts articles into, and how surely a topic must show to count.
+/// Loaded from `topics.json`; `digest.yml` adds topics, renames them, or adds keywords.
 public struct Taxonomy: Sendable {
     public private(set) var topics: [Topic]
+    public var weights = Weights()
+
+    /// How much a keyword weighs by where it stands, and the score a topic needs.
+    public struct Weights: Sendable, Hashable {
+        public var title = 3.0
+        public var lead = 2.0
+        public var body = 1.0
+        /// Factor for weak keywords.
+        public var weak = 0.5
+        public var threshold = 2.0
+        /// A topic also needs this many different words, unless the title names it: one
+        /// word repeated is more often a word in passing than a subject.
+        public var distinct = 2
+        public init() {}
+    }
 
     public init(topics: [Topic]) { self.topics = topics }
 
@@ -26,40 +49,22 @@ public struct Taxonomy: Sendable {
     public func topic(_ slug: String) -> Topic? { topics.first { $0.slug == slug } }
 }
 
-/// Scores each topic by its keywords' stems in the article and keeps those above a threshold.
-public struct TopicTagger: Sendable {
-    /// Per topic: keyword phrases as lists of stems.
-    let phrases: [(slug: String, stems: [[String]])]
-    public var threshold: Double = 2
-
-    public init(taxonomy: Taxonomy) {
-        phrases = taxonomy.topics.map { topic in
-            (topic.slug, topic.keywords.map { Tokenizer.words($0).map(LightStemmer.stem) })
+extension Taxonomy {
+    /// The taxonomy of `topics.json`.
+    init(resource object: [String: Any]) {
+        let list = object["topics"] as? [[String: Any]] ?? []
+        self.init(topics: list.compactMap { item in
+            guard let slug = item["slug"] as? String, let name = item["name"] as? String else { return nil }
+            return Topic(slug: slug, name: name, keywords: item["keywords"] as? [String] ?? [],
+                         weakKeywords: item["weak"] as? [String] ?? [])
+        })
+        if let threshold = object["threshold"] as? Double { weights.threshold = threshold }
+        if let distinct = object["distinct"] as? Int { weights.distinct = distinct }
+        if let w = object["weights"] as? [String: Double] {
+            weights.title = w["title"] ?? weights.title
+            weights.lead = w["lead"] ?? weights.lead
+            weights.body = w["body"] ?? weights.body
+            weights.weak = w["weak"] ?? weights.weak
         }
-    }
-
-    public func tag(_ article: Article) -> (topics: [String], evidence: [String: Evidence]) {
-        if let fixed = article.frontMatter.topics { return (fixed, [:]) }
-        var evidence: [String: Evidence] = [:]
-        let texts = [("title", article.title)] + article.paragraphs.map { ("body", $0) }
-        for (place, text) in texts {
-            let words = Tokenizer.words(text)
-            let stems = words.map(LightStemmer.stem)
-            for (slug, keywordStems) in phrases {
-                for keyword in keywordStems where !keyword.isEmpty {
-                    for start in stems.indices where start + keyword.count <= stems.count {
-                        guard zip(stems[start...], keyword).allSatisfy({ $0.hasPrefix($1) }) else { continue }
-                        var item = evidence[slug] ?? Evidence(words: [], places: [], score: 0)
-                        item.words.append(words[start..<(start + keyword.count)].joined(separator: " "))
-                        item.places.append(place)
-                        item.score += place == "title" ? 2 : 1
-                        evidence[slug] = item
-                    }
-                }
-            }
-        }
-        let kept = evidence.filter { $0.value.score >= threshold }
-            .sorted { $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key }
-        return (kept.map(\.key), evidence)
     }
 }

@@ -1,0 +1,89 @@
+import ArabicText
+
+/// A piece of an article that analysis reads, with where it stands and its words both
+/// as written (for evidence a person can find in the text) and normalized (for matching).
+struct Passage: Sendable {
+    enum Place: String, Sendable {
+        case title, lead, body
+        /// The place line a wire story opens with (نور سلطان 7 يونيو (شينخوا)).
+        case dateline
+        /// A passage in another language quoted in the article.
+        case quote
+    }
+
+    var place: Place
+    var surface: [String]
+    var words: [String]
+
+    init(place: Place, surface: [String]) {
+        self.place = place
+        self.surface = surface
+        self.words = surface.map { ArabicNormalizer.normalize($0) }
+    }
+
+    init(place: Place, text: String) {
+        self.init(place: place, surface: Self.split(text))
+    }
+
+    /// The passages of an article: the title, the lead (its first sentences, however the
+    /// text is broken into paragraphs), the rest of the body, and quoted foreign passages.
+    /// A dateline at the start of the text is its own passage.
+    static func passages(of article: Article, leadWords: Int = 12) -> [Passage] {
+        var result = [Passage(place: .title, text: article.title)]
+        var sentences = article.paragraphs.flatMap(SentenceSplitter.sentences).map(split)
+        if let dateline = article.dateline.map(split), !dateline.isEmpty, let first = sentences.first,
+           first.count >= dateline.count, zip(first, dateline).allSatisfy({ normalize($0) == normalize($1) }) {
+            result.append(Passage(place: .dateline, surface: dateline))
+            sentences[0] = Array(first.dropFirst(dateline.count))
+        }
+        var lead: [String] = []
+        var index = 0
+        // The lead is the first sentence, and the next while it is shorter than a headline.
+        while index < sentences.count, lead.count < leadWords {
+            lead += sentences[index]
+            index += 1
+        }
+        result.append(Passage(place: .lead, surface: lead))
+        result.append(contentsOf: sentences[index...].map { Passage(place: .body, surface: $0) })
+        for block in article.blocks {
+            if case .quote(let text, _) = block { result.append(Passage(place: .quote, text: text)) }
+        }
+        return result
+    }
+
+    private static func normalize(_ word: String) -> String { ArabicNormalizer.normalize(word) }
+
+    /// Words as written, split where `Tokenizer` splits (its normalized words are these, normalized).
+    static func split(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        var hasLetters = false
+        for scalar in text.unicodeScalars {
+            guard let folded = ArabicNormalizer.fold(scalar) else {
+                current.append(scalar)  // a diacritic inside a word stays with it
+                continue
+            }
+            if isWordScalar(folded) {
+                current.append(scalar)
+                hasLetters = true
+            } else if hasLetters {
+                words.append(String(current))
+                current = String.UnicodeScalarView()
+                hasLetters = false
+            } else {
+                current = String.UnicodeScalarView()
+            }
+        }
+        if hasLetters { words.append(String(current)) }
+        return words
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let v = scalar.value
+            return (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A)
+        }
+        return ArabicNormalizer.isArabicLetter(scalar) || scalar.properties.isAlphabetic
+            || scalar.properties.numericType != nil
+    }
+}

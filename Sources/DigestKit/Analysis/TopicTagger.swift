@@ -1,0 +1,138 @@
+import ArabicText
+
+/// Scores each topic by its keywords in the article and keeps every topic above the
+/// taxonomy's threshold (an article may have several, or none).
+///
+/// Words are compared by their light stems (ArabicText's `LightStemmer`), after the
+/// clitics و ف ب ل ك are taken off, so `بالطاقة` and `الطاقات` both match `طاقة`.
+/// At each word the longest keyword phrase wins, so `مجلس الأمن` counts for diplomacy
+/// and not its `الأمن` for security.
+public struct TopicTagger: Sendable {
+    /// One word of a keyword phrase.
+    enum Pattern: Sendable, Hashable {
+        case stem(String)
+        case exact(String)
+        case prefix(String)
+    }
+
+    struct Phrase: Sendable {
+        var patterns: [Pattern]
+        var slug: String
+        var weight: Double
+    }
+
+    let weights: Taxonomy.Weights
+    /// Phrases by the key of their first word (a stem or an exact word).
+    let phrasesByFirst: [String: [Phrase]]
+    /// Phrases whose first word matches by prefix (checked at every word).
+    let prefixPhrases: [Phrase]
+    /// Stems shorter than this are only matched as the stem of the whole word, never of a
+    /// clitic-stripped reading (so a stray letter taken for a clitic cannot make a match).
+    static let shortestReadingStem = 3
+
+    public init(taxonomy: Taxonomy) {
+        weights = taxonomy.weights
+        var byFirst: [String: [Phrase]] = [:]
+        var prefixed: [Phrase] = []
+        for topic in taxonomy.topics {
+            let keywords = topic.keywords.map { ($0, 1.0) } + topic.weakKeywords.map { ($0, taxonomy.weights.weak) }
+            for (keyword, weight) in keywords {
+                let patterns = Self.patterns(keyword)
+                guard let first = patterns.first else { continue }
+                let phrase = Phrase(patterns: patterns, slug: topic.slug, weight: weight)
+                switch first {
+                case .stem(let key), .exact(let key): byFirst[key, default: []].append(phrase)
+                case .prefix: prefixed.append(phrase)
+                }
+            }
+        }
+        phrasesByFirst = byFirst
+        prefixPhrases = prefixed
+    }
+
+    static func patterns(_ keyword: String) -> [Pattern] {
+        keyword.split(separator: " ").compactMap { piece -> Pattern? in
+            var text = String(piece)
+            let exact = text.hasPrefix("=")
+            let prefix = text.hasSuffix("*")
+            text = text.trimmingCharacters(in: ["=", "*"])
+            guard let word = Tokenizer.words(text).first else { return nil }
+            let stem = LightStemmer.stem(word)
+            // A stem of one or two letters is shared by too many words: match the word itself.
+            if exact || stem.count < shortestReadingStem { return .exact(word) }
+            return prefix ? .prefix(stem) : .stem(stem)
+        }
+    }
+
+    /// What a word of the text offers to patterns: its readings and their stems.
+    struct WordForms {
+        var exact: Set<String>
+        var stems: Set<String>
+
+        init(_ word: String) {
+            let readings = Clitics.readings(of: word)
+            exact = Set(readings)
+            stems = [LightStemmer.stem(word)]
+            for reading in readings.dropFirst() {
+                let stem = LightStemmer.stem(reading)
+                if stem.count >= TopicTagger.shortestReadingStem { stems.insert(stem) }
+            }
+        }
+
+        func matches(_ pattern: Pattern) -> Bool {
+            switch pattern {
+            case .stem(let stem): return stems.contains(stem)
+            case .exact(let word): return exact.contains(word)
+            case .prefix(let start): return stems.contains { $0.hasPrefix(start) }
+            }
+        }
+
+        var keys: Set<String> { exact.union(stems) }
+    }
+
+    public func tag(_ article: Article) -> (topics: [String], evidence: [String: Evidence]) {
+        var evidence: [String: Evidence] = [:]
+        for passage in Passage.passages(of: article) {
+            let place: Double
+            switch passage.place {
+            case .title: place = weights.title
+            case .lead: place = weights.lead
+            case .body: place = weights.body
+            case .dateline, .quote: continue
+            }
+            let forms = passage.words.map(WordForms.init)
+            var i = 0
+            while i < forms.count {
+                var candidates = prefixPhrases
+                for key in forms[i].keys { candidates += phrasesByFirst[key] ?? [] }
+                let matching = candidates.filter { phrase in
+                    i + phrase.patterns.count <= forms.count
+                        && phrase.patterns.indices.allSatisfy { forms[i + $0].matches(phrase.patterns[$0]) }
+                }
+                guard let length = matching.map(\.patterns.count).max() else {
+                    i += 1
+                    continue
+                }
+                let words = passage.surface[i..<(i + length)].joined(separator: " ")
+                // A phrase listed under several topics counts once for each.
+                var credited: Set<String> = []
+                for phrase in matching where phrase.patterns.count == length && !credited.contains(phrase.slug) {
+                    credited.insert(phrase.slug)
+                    var item = evidence[phrase.slug] ?? Evidence(words: [], places: [], score: 0)
+                    item.words.append(words)
+                    item.places.append(passage.place.rawValue)
+                    item.score += place * phrase.weight
+                    evidence[phrase.slug] = item
+                }
+                i += length
+            }
+        }
+        if let fixed = article.frontMatter.topics { return (fixed, evidence) }
+        let kept = evidence.filter { _, found in
+            found.score >= weights.threshold
+                && (Set(found.words).count >= weights.distinct || found.places.contains(Passage.Place.title.rawValue))
+        }
+            .sorted { $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key }
+        return (kept.map(\.key), evidence)
+    }
+}
