@@ -1,0 +1,40 @@
+/// The article page: its metadata, summary, body, the editor's commentary and related articles.
+extension SiteRenderer {
+    func articlePage(_ index: Int) throws(Diagnostic) -> Page {
+        let analyzed = digest.articles[index]
+        let article = analyzed.article
+        let path = SitePaths.article(article.slug)
+        var view = base(path: path, title: article.title)
+        view["article"] = item(for: analyzed, from: path).merging([
+            "body": try bodyHTML(article, on: path),
+            "source": article.source ?? false,
+            "dateline": article.dateline ?? false,
+            "editor": article.editor ?? false,
+            "titleIsDerived": article.titleIsDerived,
+            "url": article.url ?? false,
+        ]) { $1 }
+        view["commentary"] = try commentaryHTML(article.commentary, on: path)
+        view["discovery"] = discoveryHead(path: path, title: article.title, subject: .article(index))
+        view["related"] = analyzed.related.compactMap { digest.indexOfSlug[$0] }.map { item(for: digest.articles[$0], from: path) }
+        return try render("article", view, path: path)
+    }
+
+    /// The article's body as HTML we generate: paragraphs, headings, and foreign quotes
+    /// marked with their language and direction; left-to-right runs inside Arabic text are
+    /// isolated (`BidiRuns`) so their punctuation does not reorder the sentence around them.
+    func bodyHTML(_ article: Article, on path: String) throws(Diagnostic) -> String {
+        if let markdown = article.markdownBody {
+            return try commentary.body(markdown, on: path)
+        }
+        var html = ""
+        for block in article.blocks {
+            switch block {
+            case .paragraph(let text): html += "<p>\(BidiRuns.html(text))</p>\n"
+            case .heading(let text): html += "<h2>\(BidiRuns.html(text))</h2>\n"
+            case .quote(let text, let language):
+                html += "<blockquote lang=\"\(HTML.escape(language))\" dir=\"ltr\"><p>\(HTML.escape(text))</p></blockquote>\n"
+            }
+        }
+        return html
+    }
+}

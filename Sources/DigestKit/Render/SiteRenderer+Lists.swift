@@ -1,0 +1,131 @@
+/// The list pages: country, topic, relation (a pair of countries), month, the archive, and
+/// the 404 page. Lists of articles are split into pages of `page_size` with numbered links.
+extension SiteRenderer {
+    func countryPages(_ code: String) throws(Diagnostic) -> [Page] {
+        let indices = digest.byCountry[code] ?? []
+        let own = code.lowercased()
+        var partners: [String: Int] = [:]
+        var topics: [String: Int] = [:]
+        for i in indices {
+            for key in digest.articles[i].countries.relations where key.split(separator: "-").contains(Substring(own)) {
+                partners[key, default: 0] += 1
+            }
+            for t in digest.articles[i].topics { topics[t, default: 0] += 1 }
+        }
+        return try listPages(indices, title: digest.gazetteer.name(of: code), template: "country",
+                             path: { SitePaths.country(code, page: $0) }) { path throws(Diagnostic) -> [String: Any] in
+            [
+                "code": own,
+                "partners": Self.byCount(partners).map { relationLink($0.key, from: path, count: $0.count) },
+                "topics": Self.byCount(topics).map { topicLink($0.key, from: path, count: $0.count) },
+                "timeline": timeline(indices),
+                "undatedCount": undatedCount(indices),
+                "commentary": try commentaryHTML(digest.commentary.countries[code], on: path),
+                "discovery": discoveryHead(path: path, title: digest.gazetteer.name(of: code), subject: .country(code)),
+            ]
+        }
+    }
+
+    func topicPages(_ slug: String) throws(Diagnostic) -> [Page] {
+        let indices = digest.byTopic[slug] ?? []
+        var countries: [String: Int] = [:]
+        for i in indices {
+            for code in digest.articles[i].countries.primary { countries[code, default: 0] += 1 }
+        }
+        return try listPages(indices, title: digest.topicName(slug), template: "topic",
+                             path: { SitePaths.topic(slug, page: $0) }) { path throws(Diagnostic) -> [String: Any] in
+            [
+                "slug": slug,
+                "countries": Self.byCount(countries).map { countryLink($0.key, from: path, count: $0.count) },
+                "timeline": timeline(indices),
+                "undatedCount": undatedCount(indices),
+                "commentary": try commentaryHTML(digest.commentary.topics[slug], on: path),
+                "discovery": discoveryHead(path: path, title: digest.topicName(slug), subject: .topic(slug)),
+            ]
+        }
+    }
+
+    func relationPages(_ key: String) throws(Diagnostic) -> [Page] {
+        let indices = digest.byRelation[key] ?? []
+        let codes = key.split(separator: "-").map { $0.uppercased() }
+        var topics: [String: Int] = [:]
+        for i in indices {
+            for t in digest.articles[i].topics { topics[t, default: 0] += 1 }
+        }
+        return try listPages(indices, title: digest.relationName(key), template: "relation",
+                             path: { SitePaths.relation(key, page: $0) }) { path throws(Diagnostic) -> [String: Any] in
+            [
+                "key": key,
+                "countries": codes.map { countryLink($0, from: path) },
+                "topics": Self.byCount(topics).map { topicLink($0.key, from: path, count: $0.count) },
+                "topicsOverTime": topicsOverTime(indices, from: path),
+                "commentary": try commentaryHTML(digest.commentary.relations[key], on: path),
+                "discovery": discoveryHead(path: path, title: digest.relationName(key), subject: .relation(key)),
+            ]
+        }
+    }
+
+    func monthPages(_ month: String) throws(Diagnostic) -> [Page] {
+        try listPages(digest.byMonth[month] ?? [], title: dates.month(month), template: "month",
+                      path: { SitePaths.month(month, page: $0) }) { _ in ["month": month] }
+    }
+
+    func archivePage() throws(Diagnostic) -> Page {
+        let path = SitePaths.archive()
+        var view = base(path: path, title: "الأرشيف")
+        var years: [(year: String, months: [[String: Any]])] = []
+        for month in digest.months {
+            let entry: [String: Any] = [
+                "name": dates.month(month), "iso": month,
+                "url": SitePaths.relative(from: path, to: SitePaths.month(month)),
+                "count": dates.number(digest.byMonth[month]?.count ?? 0),
+            ]
+            let year = String(month.prefix(4))
+            if years.last?.year == year { years[years.count - 1].months.append(entry) } else { years.append((year, [entry])) }
+        }
+        view["years"] = years.map { ["year": dates.digits($0.year), "months": $0.months] as [String: Any] }
+        view["undatedCount"] = undatedCount(Array(digest.articles.indices))
+        return try render("archive", view, path: path)
+    }
+
+    /// A host serves `404.html` at whatever address was asked for, so its relative links
+    /// only work from the site's root: with `base_url` set, the page names it as its base.
+    func notFoundPage() throws(Diagnostic) -> Page {
+        var view = base(path: SitePaths.notFound, title: "الصفحة غير موجودة")
+        view["baseURL"] = digest.config.baseURL ?? false
+        return try render("404", view, path: SitePaths.notFound)
+    }
+
+    /// A list of articles split into pages of `pageSize`, with numbered page links.
+    func listPages(_ indices: [Int], title: String, template: String, path: (Int) -> String,
+                   extra: (String) throws(Diagnostic) -> [String: Any]) throws(Diagnostic) -> [Page] {
+        let size = digest.config.pageSize
+        let count = max(1, (indices.count + size - 1) / size)
+        var pages: [Page] = []
+        for number in 1...count {
+            let here = path(number)
+            var view = base(path: here, title: count > 1 && number > 1 ? "\(title) (صفحة \(dates.number(number)))" : title)
+            let slice = indices.dropFirst((number - 1) * size).prefix(size)
+            view["articles"] = slice.map { item(for: digest.articles[$0], from: here) }
+            view["count"] = dates.number(indices.count)
+            view["pageNumber"] = dates.number(number)
+            view["pageCount"] = dates.number(count)
+            view["pagination"] = count > 1 ? pagination(count: count, current: number, from: here, path: path) : false
+            view.merge(try extra(here)) { $1 }
+            pages.append(try render(template, view, path: here))
+        }
+        return pages
+    }
+
+    /// Numbered links to every page of a list, and to the previous and next page.
+    func pagination(count: Int, current: Int, from here: String, path: (Int) -> String) -> [String: Any] {
+        func link(_ n: Int) -> Any { (1...count).contains(n) ? SitePaths.relative(from: here, to: path(n)) : false }
+        return [
+            "pages": (1...count).map { n -> [String: Any] in
+                ["number": dates.number(n), "url": SitePaths.relative(from: here, to: path(n)), "current": n == current]
+            },
+            "previous": link(current - 1),
+            "next": link(current + 1),
+        ]
+    }
+}

@@ -1,0 +1,106 @@
+/// The pieces of view model that several page types share: the page frame, an article in
+/// a list, a date, links to countries, topics and relations, and counts over months.
+extension SiteRenderer {
+    /// What every page has: the site, the page, links to the stylesheet and the main pages.
+    func base(path: String, title: String) -> [String: Any] {
+        func link(_ to: String) -> String { SitePaths.relative(from: path, to: to) }
+        return [
+            "site": ["title": digest.config.title, "description": digest.config.description],
+            "page": ["title": title, "isIndex": path == SitePaths.index],
+            "links": [
+                "home": link(SitePaths.index),
+                "archive": link(SitePaths.archive()),
+                "stylesheet": link(SitePaths.stylesheet),
+                "search": link(SitePaths.search),
+            ],
+            "commentary": false,
+            "discovery": discoveryHead(path: path, title: title, subject: .other),
+        ]
+    }
+
+    func item(for analyzed: AnalyzedArticle, from path: String) -> [String: Any] {
+        let article = analyzed.article
+        return [
+            "title": BidiRuns.isolatedText(article.title),
+            "url": SitePaths.relative(from: path, to: SitePaths.article(article.slug)),
+            "published": dateView(article.published),
+            "updated": article.updated.flatMap { $0 == article.published ? nil : dateView($0) } ?? false,
+            "summary": analyzed.summary.map(BidiRuns.isolatedText),
+            "countries": analyzed.countries.primary.map { countryLink($0, from: path) },
+            "topics": analyzed.topics.map { topicLink($0, from: path) },
+        ]
+    }
+
+    func dateView(_ date: ArticleDate?) -> Any {
+        guard let date else { return false }
+        return ["iso": date.iso8601, "text": dates.gregorian(date), "hijri": dates.hijri(date) ?? false]
+    }
+
+    func countryLink(_ code: String, from path: String, count: Int? = nil) -> [String: Any] {
+        ["name": digest.gazetteer.name(of: code), "code": code.lowercased(),
+         "url": SitePaths.relative(from: path, to: SitePaths.country(code)),
+         "count": dates.number(count ?? digest.byCountry[code]?.count ?? 0)]
+    }
+
+    func topicLink(_ slug: String, from path: String, count: Int? = nil) -> [String: Any] {
+        ["name": digest.topicName(slug), "slug": slug,
+         "url": SitePaths.relative(from: path, to: SitePaths.topic(slug)),
+         "count": dates.number(count ?? digest.byTopic[slug]?.count ?? 0)]
+    }
+
+    func relationLink(_ key: String, from path: String, count: Int? = nil) -> [String: Any] {
+        ["name": digest.relationName(key), "key": key,
+         "url": SitePaths.relative(from: path, to: SitePaths.relation(key)),
+         "count": dates.number(count ?? digest.byRelation[key]?.count ?? 0)]
+    }
+
+    /// Counted keys, most first, ties by key so output is deterministic.
+    static func byCount(_ counts: [String: Int]) -> [(key: String, count: Int)] {
+        counts.map { (key: $0.key, count: $0.value) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.key < $1.key }
+    }
+
+    /// Articles per month, newest month first, each with its share of the busiest month in
+    /// steps of 5 (5…100), for the bar a theme draws with a class per step: the validator
+    /// does not know logical properties in `style` attributes.
+    func timeline(_ indices: [Int]) -> [[String: Any]] {
+        var months: [String: Int] = [:]
+        for i in indices {
+            if let date = digest.articles[i].article.published { months[date.monthKey, default: 0] += 1 }
+        }
+        let busiest = max(1, months.values.max() ?? 1)
+        return months.keys.sorted(by: >).map { month in
+            let count = months[month] ?? 0
+            return ["name": dates.month(month), "iso": month, "count": dates.number(count),
+                    "share": String(max(1, (count * 20 + busiest - 1) / busiest) * 5)]
+        }
+    }
+
+    /// How many of the articles have no date, or false when all are dated.
+    func undatedCount(_ indices: [Int]) -> Any {
+        let undated = indices.filter { digest.articles[$0].article.published == nil }.count
+        return undated == 0 ? false : dates.number(undated)
+    }
+
+    /// For each month (newest first, undated last): how many articles, and their topics with counts.
+    func topicsOverTime(_ indices: [Int], from path: String) -> [[String: Any]] {
+        var months: [String: (articles: Int, topics: [String: Int])] = [:]
+        let undated = "undated"
+        for i in indices {
+            let key = digest.articles[i].article.published?.monthKey ?? undated
+            var entry = months[key] ?? (0, [:])
+            entry.articles += 1
+            for t in digest.articles[i].topics { entry.topics[t, default: 0] += 1 }
+            months[key] = entry
+        }
+        return months.keys.sorted { ($0 == undated ? "" : $0) > ($1 == undated ? "" : $1) }.map { key in
+            let entry = months[key] ?? (0, [:])
+            return [
+                "name": key == undated ? "غير مؤرَّخ" : dates.month(key),
+                "iso": key == undated ? false : key,
+                "count": dates.number(entry.articles),
+                "topics": Self.byCount(entry.topics).map { topicLink($0.key, from: path, count: $0.count) },
+            ]
+        }
+    }
+}
