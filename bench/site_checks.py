@@ -70,6 +70,8 @@ def sample_pages(site):
     if months:
         pages["month"] = "archive/" + months[-1]
     pages["archive"] = "archive/index.html"
+    if (pathlib.Path(site) / "search.html").exists():
+        pages["search"] = "search.html"
     pages["404"] = "404.html"
     return pages
 
@@ -177,7 +179,7 @@ def main():
     for label, site in sites:
         validate(site, label)
     for label, site in sites:
-        axe_pages = {"front", "article", "country", "topic", "relation", "month", "archive", "404"}
+        axe_pages = {"front", "article", "country", "topic", "relation", "month", "archive", "search", "404"}
         browse(site, label, a.shots, axe_pages if label == "seeds" else {"front", "country"})
     if a.shots:
         print(f"screenshots: {a.shots}")
