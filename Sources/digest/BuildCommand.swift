@@ -7,10 +7,14 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
+    @Flag(name: .shortAndLong, help: "Print nothing but errors and warnings.")
+    var quiet = false
+
     func run() throws {
         do {
             let report = try Build.run(site.buildOptions)
             Reporter.print(report.warnings)
+            if quiet { return }
             let warnings = report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning(s)"
             print("built \(report.articles) articles into \(report.pages) pages in \(String(format: "%.2f", report.seconds)) s\(warnings) → \(site.output)/")
         } catch {

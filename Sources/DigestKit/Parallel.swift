@@ -1,0 +1,29 @@
+import Dispatch
+import Foundation
+
+/// Work spread over every core, with results in input order so output stays deterministic.
+public enum Parallel {
+    /// `items.map(transform)`, computed in chunks on all cores.
+    public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        guard items.count > 1, cores > 1 else { return items.map(transform) }
+        let chunks = min(items.count, cores * 8)
+        var results = [R?](repeating: nil, count: items.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let out = UnsafeMutableBufferPointerBox(buffer)
+            withoutActuallyEscaping(transform) { transform in
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    let start = items.count * chunk / chunks, end = items.count * (chunk + 1) / chunks
+                    for i in start..<end { out.buffer[i] = transform(items[i]) }
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+}
+
+/// Lets chunks write disjoint slots of one buffer from several threads.
+private struct UnsafeMutableBufferPointerBox<R>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<R?>
+    init(_ buffer: UnsafeMutableBufferPointer<R?>) { self.buffer = buffer }
+}

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Speed and memory of `digest build` side by side with Hugo, in one run (only ratios from
+# one run mean anything on a shared machine).
+#
+#   bench/speed.sh [N=10000] [RUNS=5]          SCALING=1 adds 1,000 / 10,000 / 50,000 articles
+#
+# Needs: hugo, hyperfine, /usr/bin/time (Debian packages), python3, ../shared/bench.
+# Writes bench/out/ (ignored by git) and prints a Markdown table for the README.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-10000}
+RUNS=${2:-5}
+SHARED=${SHARED:-../shared}
+OUT=bench/out
+mkdir -p "$OUT"
+command -v hugo >/dev/null && command -v hyperfine >/dev/null || {
+    echo "needs hugo and hyperfine: apt-get install -y hugo hyperfine"; exit 2; }
+
+swift build -c release --product digest >/dev/null
+DIGEST=$(swift build -c release --show-bin-path)/digest
+
+corpus() {  # corpus N → bench/out/corpus-N
+    local dir="$OUT/corpus-$1"
+    if [ ! -f "$dir/.done" ]; then
+        rm -rf "$dir"
+        python3 "$SHARED/bench/gencorpus.py" "$1" "$dir" --seeds seeds
+        rm -rf "$dir/hugo-site" && cp -r "$SHARED/bench/hugo-site" "$dir/hugo-site"
+        cp -r "$dir/hugo/content" "$dir/hugo-site/content"
+        touch "$dir/.done"
+    fi
+    echo "$dir"
+}
+
+digest_build() {  # digest_build DIR → builds DIR/raw into DIR/site-digest
+    "$DIGEST" build --quiet --input "$1/raw" --output "$1/site-digest" --config "$1/none.yml" --templates "$1/no-theme"
+}
+
+peak_rss_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+
+dir=$(corpus "$N")
+export -f digest_build; export DIGEST
+echo "== $N articles: cold full builds (hyperfine, $RUNS runs after a warm-up)"
+hyperfine --warmup 1 --runs "$RUNS" --export-json "$OUT/speed-$N.json" \
+    --prepare "rm -rf $dir/site-hugo $dir/site-digest $dir/raw/../.digest-cache .digest-cache" \
+    -n hugo "hugo --quiet --source $dir/hugo-site -d $PWD/$dir/site-hugo" \
+    -n digest "bash -c 'digest_build $dir'"
+
+rm -rf "$dir/site-hugo" "$dir/site-digest"
+hugo_rss=$(peak_rss_kb hugo --quiet --source "$dir/hugo-site" -d "$PWD/$dir/site-hugo")
+digest_rss=$(peak_rss_kb "$DIGEST" build --quiet --input "$dir/raw" --output "$dir/site-digest" --config "$dir/none.yml" --templates "$dir/no-theme")
+
+echo "== $N articles: rebuilds"
+first=$(ls "$dir/raw" | head -1)
+hyperfine --warmup 1 --runs "$RUNS" --export-json "$OUT/rebuild-$N.json" \
+    -n "digest, nothing changed" "bash -c 'digest_build $dir'" \
+    -n "digest, one article edited" --prepare "echo 'وأضاف المتحدث أن التعاون سيتواصل.' >> $dir/raw/$first" "bash -c 'digest_build $dir'"
+
+python3 - "$OUT/speed-$N.json" "$OUT/rebuild-$N.json" "$hugo_rss" "$digest_rss" "$N" <<'PY'
+import json, sys
+speed, rebuild = json.load(open(sys.argv[1]))["results"], json.load(open(sys.argv[2]))["results"]
+hugo_rss, digest_rss, n = int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+by = {r["command"]: r for r in speed}
+h, d = by["hugo"], by["digest"]
+def cpu(r): return r["user"] + r["system"]
+print(f"\n| {n} articles | wall (mean ± sd) | CPU (user+sys) | peak RSS |")
+print("|---|---|---|---|")
+print(f"| Hugo 0.111 | {h['mean']:.2f} ± {h['stddev']:.2f} s | {cpu(h):.2f} s | {hugo_rss/1024:.0f} MB |")
+print(f"| digest, cold full build | {d['mean']:.2f} ± {d['stddev']:.2f} s | {cpu(d):.2f} s | {digest_rss/1024:.0f} MB |")
+for r in rebuild:
+    print(f"| {r['command']} | {r['mean']:.2f} ± {r['stddev']:.2f} s | {cpu(r):.2f} s | |")
+print(f"| **ratio digest / Hugo** | **{d['mean']/h['mean']:.2f}** | {cpu(d)/cpu(h):.2f} | **{digest_rss/hugo_rss:.2f}** |")
+edit = [r for r in rebuild if "edited" in r["command"]][0]
+print(f"| rebuild after one edit / cold build | {edit['mean']/d['mean']:.3f} | | |")
+PY
+
+if [ "${SCALING:-0}" = 1 ]; then
+    echo "== scaling"
+    for n in 1000 10000 50000; do corpus "$n" >/dev/null; done
+    hyperfine --runs 3 --export-json "$OUT/scaling.json" \
+        --prepare "rm -rf $OUT/corpus-*/site-digest .digest-cache $OUT/corpus-*/.digest-cache" \
+        -n 1000 "bash -c 'digest_build $OUT/corpus-1000'" \
+        -n 10000 "bash -c 'digest_build $OUT/corpus-10000'" \
+        -n 50000 "bash -c 'digest_build $OUT/corpus-50000'"
+    python3 - "$OUT/scaling.json" <<'PY'
+import json, sys
+r = {x["command"]: x["mean"] for x in json.load(open(sys.argv[1]))["results"]}
+print("\n| articles | digest cold build |\n|---|---|")
+for k in ("1000", "10000", "50000"): print(f"| {int(k):,} | {r[k]:.2f} s |")
+print(f"| 50,000 / 10,000 | {r['50000']/r['10000']:.2f} |")
+PY
+fi
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr)"
