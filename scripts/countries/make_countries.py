@@ -98,7 +98,7 @@ def read_extras(path):
             entry = per_country.setdefault(code, {})
             if kind == "display":
                 entry["display"] = rest.strip()
-            elif kind in ("names", "nisba", "plural", "places", "weak", "latin", "drop"):
+            elif kind in ("names", "nisba", "plural", "places", "cities", "weak", "latin", "drop"):
                 entry.setdefault(kind, []).extend(split_forms(rest))
             else:
                 sys.exit(f"{path}:{number}: error: unknown kind `{kind}`")
@@ -130,7 +130,7 @@ def build():
         aliases = cldr_forms(arabic[code]) + extra.get("names", [])
         for base in extra.get("nisba", []):
             aliases += nisba_forms(base)
-        aliases += extra.get("plural", []) + extra.get("places", [])
+        aliases += extra.get("plural", []) + extra.get("places", []) + extra.get("cities", [])
         drop = set(extra.get("drop", []))
         aliases = [a for a in unique(aliases) if a not in drop]
         latin = unique(cldr_forms(english[code]) + extra.get("latin", [])) if code in english else extra.get("latin", [])

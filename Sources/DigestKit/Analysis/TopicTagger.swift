@@ -92,6 +92,8 @@ public struct TopicTagger: Sendable {
 
     public func tag(_ article: Article) -> (topics: [String], evidence: [String: Evidence]) {
         var evidence: [String: Evidence] = [:]
+        // Topics found through at least one (not weak) keyword: weak ones only add weight.
+        var strong: Set<String> = []
         for passage in Passage.passages(of: article) {
             let place: Double
             switch passage.place {
@@ -118,6 +120,7 @@ public struct TopicTagger: Sendable {
                 var credited: Set<String> = []
                 for phrase in matching where phrase.patterns.count == length && !credited.contains(phrase.slug) {
                     credited.insert(phrase.slug)
+                    if phrase.weight >= 1 { strong.insert(phrase.slug) }
                     var item = evidence[phrase.slug] ?? Evidence(words: [], places: [], score: 0)
                     item.words.append(words)
                     item.places.append(passage.place.rawValue)
@@ -128,8 +131,8 @@ public struct TopicTagger: Sendable {
             }
         }
         if let fixed = article.frontMatter.topics { return (fixed, evidence) }
-        let kept = evidence.filter { _, found in
-            found.score >= weights.threshold
+        let kept = evidence.filter { slug, found in
+            found.score >= weights.threshold && strong.contains(slug)
                 && (Set(found.words).count >= weights.distinct || found.places.contains(Passage.Place.title.rawValue))
         }
             .sorted { $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key }
