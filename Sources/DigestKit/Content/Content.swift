@@ -156,6 +156,10 @@ public struct ContentParser: Sendable {
                 item.published = try document.date("published")
                 diagnostics.append(contentsOf: document.unknownKeys(known: ["title", "author", "published"]))
             }
+            if item.markdown.allSatisfy(\.isWhitespace) {
+                diagnostics.append(.warning("has no commentary below its front matter; nothing of it is shown", file: path))
+                return nil
+            }
             return item
         } catch {
             diagnostics.append(error)

@@ -41,4 +41,11 @@ struct CommentaryFilesTests {
         #expect(content.commentary.topics["energy"] != nil)
         #expect(content.commentary.relations["kr-kz"] != nil)
     }
+
+    @Test("a commentary file with front matter and no text is left out with a warning")
+    func emptyCommentary() throws {
+        let content = try parse(["commentary/index.md": "---\ntitle: كلمة\n---\n\n"])
+        #expect(content.commentary.index == nil)
+        #expect(content.diagnostics.warnings.map(\.file) == ["commentary/index.md"])
+    }
 }
