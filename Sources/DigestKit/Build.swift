@@ -31,6 +31,8 @@ public struct BuildReport: Sendable {
     public var pages: Int
     public var seconds: Double
     public var warnings: [Diagnostic]
+    /// What changed in the output folder, file by file (see `OutputChanges`).
+    public var output = OutputChanges()
 }
 
 /// The pipeline, stage after stage: Content → Analysis → Site → Render → Output.
@@ -38,6 +40,17 @@ public enum Build {
     public static func run(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         let start = Date()
         var diagnostics = Diagnostics()
+        // Output safety first: refuse a second build of the same site, or an output folder
+        // that holds what the build reads, before any work is done.
+        let writer = SiteWriter(output: options.output, protecting: [options.input, options.templates, options.config])
+        let lock: OutputLock
+        do {
+            try writer.checkLocation()
+            lock = try OutputLock.acquire(for: options.output)
+        } catch {
+            throw BuildFailure([error])
+        }
+        defer { lock.release() }
 
         var config = try loadConfig(options.config, diagnostics: &diagnostics)
         if let base = options.baseURL {
@@ -72,13 +85,15 @@ public enum Build {
         diagnostics.append(contentsOf: discovery.warnings)
 
         // Output
+        let changes: OutputChanges
         do {
-            try SiteWriter(output: options.output).write(pages: pages, assets: templates.assets)
+            changes = try writer.write(pages: pages, assets: templates.assets)
         } catch {
             throw BuildFailure(diagnostics.items + [error])
         }
+        diagnostics.append(contentsOf: changes.warnings)
         return BuildReport(articles: digest.articles.count, pages: pages.count,
-                           seconds: Date().timeIntervalSince(start), warnings: diagnostics.warnings)
+                           seconds: Date().timeIntervalSince(start), warnings: diagnostics.warnings, output: changes)
     }
 
     /// Reads `digest.yml`; a missing file means the defaults.

@@ -1,41 +1,177 @@
 import Foundation
 
-/// Writes the site: into a staging folder beside the output, then swapped in, so a build
-/// that fails leaves the previous site whole.
+/// Writes the site so that the output folder is always a whole site: the new one or
+/// the previous one, never a mix, whatever happens (a failed build, `kill -9`, a full disk).
+///
+/// The pages go into a staging folder beside the output (`.site.staging-PID`), which then
+/// takes the output's place in one `renameat2(RENAME_EXCHANGE)` on Linux. Files whose
+/// bytes did not change, and files digest did not write, are hard-linked from the
+/// previous site, so they keep their inode and mtime. The caller holds the `OutputLock`.
 public struct SiteWriter {
     public var output: URL
+    /// What the build reads (content, theme, config): the output may not be or hold any of them,
+    /// since it is replaced whole.
+    public var protected: [URL]
 
-    public init(output: URL) { self.output = output }
+    public init(output: URL, protecting protected: [URL] = []) {
+        self.output = output
+        self.protected = protected
+    }
 
-    /// Writes `pages` and the theme's assets, then replaces the output folder.
-    public func write(pages: [Page], assets: URL?) throws(Diagnostic) {
-        let fm = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
-        let staging = parent.appendingPathComponent(".\(name).staging-\(getpid())")
-        let old = parent.appendingPathComponent(".\(name).old-\(getpid())")
+    var display: String { output.relativePath }
+
+    /// The output folder as it really is on disk (a link to a folder is followed once).
+    var outputPath: String {
+        let standard = output.standardizedFileURL
+        if OutputFiles.kind(standard.path) == .link { return standard.resolvingSymlinksInPath().path }
+        return standard.path
+    }
+
+    /// Refuses an output folder that replacing would lose something in: the file-system
+    /// root, a file, or a folder holding the content, the theme or the config.
+    public func checkLocation() throws(Diagnostic) {
+        let path = outputPath
+        guard path != "/" else { throw Diagnostic.error("cannot be the root folder; choose an output folder such as site", file: display) }
+        if let kind = OutputFiles.kind(path), kind != .directory {
+            throw Diagnostic.error("is a file, not a folder; remove it or choose another --output", file: display)
+        }
+        for url in protected {
+            let inside = url.standardizedFileURL.resolvingSymlinksInPath().path
+            if inside == path || inside.hasPrefix(path == "/" ? "/" : path + "/") {
+                throw Diagnostic.error("holds \(url.relativePath), which the build reads; digest replaces its output folder whole, so give it a folder of its own (--output site)",
+                                       file: display)
+            }
+        }
+    }
+
+    /// Writes `pages` and the theme's `assets`, then puts them in place of the output.
+    @discardableResult
+    public func write(pages: [Page], assets: URL?) throws(Diagnostic) -> OutputChanges {
+        try checkLocation()
+        let files = try allFiles(pages: pages, assets: assets)
+        let out = outputPath
+        let parent = (out as NSString).deletingLastPathComponent
+        let name = (out as NSString).lastPathComponent
+        recoverInterruptedBuilds(parent: parent, name: name, output: out)
+        let staging = parent + "/.\(name).staging-\(getpid())"
+        let retired = parent + "/.\(name).old-\(getpid())"
         do {
-            try? fm.removeItem(at: staging)
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            for page in pages {
-                let url = staging.appendingPathComponent(page.path)
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(page.bytes).write(to: url)
-            }
-            if let assets, fm.fileExists(atPath: assets.path) {
-                try fm.copyItem(at: assets, to: staging.appendingPathComponent("assets"))
-            }
-            if fm.fileExists(atPath: output.path) {
-                try fm.moveItem(at: output, to: old)
-            }
-            try fm.moveItem(at: staging, to: output)
-            try? fm.removeItem(at: old)
+            OutputFiles.removeTree(staging)
+            try OutputFiles.makeDirectories(staging)
+            var changes = try fill(staging, with: files, previous: out)
+            changes.swap = try FolderSwap.install(staging, at: out, retiring: retired).rawValue
+            OutputFiles.removeTree(retired)
+            return changes
         } catch {
-            try? fm.removeItem(at: staging)
-            if !fm.fileExists(atPath: output.path), fm.fileExists(atPath: old.path) {
-                try? fm.moveItem(at: old, to: output)
+            OutputFiles.removeTree(staging)
+            throw Diagnostic.error("cannot write the site (\(error)); the previous site was left as it was", file: display)
+        }
+    }
+
+    /// The pages and assets as one list of files, each path checked to stay inside the output.
+    func allFiles(pages: [Page], assets: URL?) throws(Diagnostic) -> [Page] {
+        var files = pages
+        if let assets, OutputFiles.kind(assets.resolvingSymlinksInPath().path) == .directory {
+            let root = assets.resolvingSymlinksInPath().path
+            for relative in OutputFiles.walk(root) {
+                guard let bytes = OutputFiles.read(root + "/" + relative) else {
+                    throw Diagnostic.error("cannot be read", file: assets.appendingPathComponent(relative).relativePath)
+                }
+                files.append(Page(path: "assets/" + relative, bytes: bytes))
             }
-            throw Diagnostic.error("cannot write the site: \(error.localizedDescription)", file: output.relativePath)
+        }
+        var seen = Set<String>()
+        for file in files {
+            guard Self.isInside(file.path) else {
+                throw Diagnostic.error("a page would be written at `\(file.path)`, outside the output folder; nothing was written", file: display)
+            }
+            guard seen.insert(file.path).inserted else {
+                throw Diagnostic.error("two pages would be written at `\(file.path)`; nothing was written", file: display)
+            }
+        }
+        return files
+    }
+
+    /// True for a relative path of plain names: no `..`, `.`, empty part or leading `/`.
+    static func isInside(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0"), path != OutputManifest.fileName else { return false }
+        return path.split(separator: "/", omittingEmptySubsequences: false)
+            .allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+    }
+
+    /// Fills the staging folder: new bytes written, equal bytes and foreign files linked
+    /// from the previous site, and the manifest of what digest wrote.
+    func fill(_ staging: String, with files: [Page], previous: String) throws(OutputError) -> OutputChanges {
+        var changes = OutputChanges()
+        let hadOutput = OutputFiles.kind(previous) == .directory
+        let oldFiles = hadOutput ? OutputFiles.walk(previous) : []
+        let manifestText = OutputFiles.read(previous + "/" + OutputManifest.fileName).map { String(decoding: $0, as: UTF8.self) }
+        let oldManifest = manifestText.map(OutputManifest.init(text:))
+        let ours = oldManifest?.paths ?? []
+        var madeFolders: Set<String> = [""]
+        func folder(of relative: String) throws(OutputError) {
+            let dir = (relative as NSString).deletingLastPathComponent
+            guard madeFolders.insert(dir).inserted else { return }
+            try OutputFiles.makeDirectories(staging + "/" + dir)
+        }
+
+        var newPaths = Set<String>()
+        for file in files {
+            newPaths.insert(file.path)
+            try folder(of: file.path)
+            let old = previous + "/" + file.path
+            if hadOutput, OutputFiles.holds(old, file.bytes), OutputFiles.hardLink(old, staging + "/" + file.path) {
+                changes.unchanged.append(file.path)
+                continue
+            }
+            try OutputFiles.create(staging + "/" + file.path, file.bytes)
+            changes.written.append(file.path)
+            if hadOutput, oldManifest != nil, !ours.contains(file.path), OutputFiles.kind(old) != nil {
+                changes.warnings.append(.warning("was not written by digest, and a page of the site goes there; it was replaced",
+                                                 file: output.appendingPathComponent(file.path).relativePath))
+            }
+        }
+
+        var keptWithoutManifest = 0
+        for relative in oldFiles where relative != OutputManifest.fileName && !newPaths.contains(relative) {
+            if ours.contains(relative) {
+                changes.removed.append(relative)
+                continue
+            }
+            if oldManifest == nil { keptWithoutManifest += 1 }
+            let source = previous + "/" + relative, target = staging + "/" + relative
+            do {
+                try folder(of: relative)
+            } catch {
+                throw OutputError(path: source, call: "keep",
+                                  message: "digest did not write it and a page of the site needs its folder's name; move it away")
+            }
+            let linked = OutputFiles.kind(source) == .link ? OutputFiles.copyLink(source, target) : OutputFiles.hardLink(source, target)
+            guard linked else {
+                throw OutputError(path: source, call: "keep", message: "digest did not write it and cannot carry it over: \(String(cString: strerror(errno)))")
+            }
+            changes.kept.append(relative)
+        }
+        if keptWithoutManifest > 0 {
+            changes.warnings.append(.warning(
+                "has no \(OutputManifest.fileName), so digest cannot tell its own files from others: \(keptWithoutManifest) file(s) this build does not write were kept. Remove the folder once to start clean",
+                file: display))
+        }
+        try OutputFiles.create(staging + "/" + OutputManifest.fileName, Array(OutputManifest(paths: newPaths).text.utf8))
+        return changes
+    }
+
+    /// A build killed between its two renames (where `renameat2` is missing) leaves the
+    /// output missing and the previous site under `.site.old-PID`: put it back. Staging
+    /// folders of killed builds are removed. Safe because the caller holds the lock.
+    func recoverInterruptedBuilds(parent: String, name: String, output: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []
+        let retired = names.filter { $0.hasPrefix(".\(name).old-") }.sorted()
+        if OutputFiles.kind(output) == nil, let last = retired.last {
+            _ = rename(parent + "/" + last, output)
+        }
+        for leftover in names where leftover.hasPrefix(".\(name).staging-") || leftover.hasPrefix(".\(name).old-") {
+            OutputFiles.removeTree(parent + "/" + leftover)
         }
     }
 }

@@ -1,0 +1,118 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few file-system calls the Output stage makes, at the POSIX level so that nothing
+/// follows a symbolic link or overwrites a file another folder shares by hard link.
+enum OutputFiles {
+    enum Kind: Equatable {
+        case file(size: Int)
+        case directory
+        case link
+        case other
+    }
+
+    /// What is at `path`, without following a final symbolic link; nil when nothing is.
+    static func kind(_ path: String) -> Kind? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file(size: Int(info.st_size))
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .link
+        default: return .other
+        }
+    }
+
+    /// Every file and link below `root` (not directories), as paths relative to it, sorted.
+    /// Never descends through a symbolic link.
+    static func walk(_ root: String) -> [String] {
+        var result: [String] = []
+        func visit(_ relative: String) {
+            let here = relative.isEmpty ? root : root + "/" + relative
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: here) else { return }
+            for name in names.sorted() {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                switch kind(root + "/" + child) {
+                case .directory: visit(child)
+                case .some: result.append(child)
+                case nil: break
+                }
+            }
+        }
+        visit("")
+        return result
+    }
+
+    static func read(_ path: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    }
+
+    /// True when the regular file at `path` holds exactly `bytes`.
+    static func holds(_ path: String, _ bytes: [UInt8]) -> Bool {
+        guard case .file(let size)? = kind(path), size == bytes.count else { return false }
+        return read(path) == bytes
+    }
+
+    /// Creates `path` and writes `bytes`; fails if anything is already there, so a file
+    /// shared by hard link with the previous site is never written through.
+    static func create(_ path: String, _ bytes: [UInt8]) throws(OutputError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard fd >= 0 else { throw OutputError(path: path, call: "create") }
+        defer { close(fd) }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { buffer in
+                write(fd, buffer.baseAddress! + written, buffer.count - written)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw OutputError(path: path, call: "write")
+            }
+            written += n
+        }
+    }
+
+    /// Creates `path` as a second name of the file at `existing`: same inode, same mtime.
+    static func hardLink(_ existing: String, _ path: String) -> Bool {
+        link(existing, path) == 0
+    }
+
+    /// Recreates the symbolic link at `existing` as `path` (a link is copied, never followed).
+    static func copyLink(_ existing: String, _ path: String) -> Bool {
+        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: existing) else { return false }
+        return symlink(target, path) == 0
+    }
+
+    static func makeDirectories(_ path: String) throws(OutputError) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: path, call: "mkdir", message: error.localizedDescription)
+        }
+    }
+
+    /// Removes a folder tree; links inside it are removed, never followed.
+    static func removeTree(_ path: String) {
+        guard kind(path) != nil else { return }
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
+
+/// A file-system call of the Output stage that failed, with the system's reason.
+struct OutputError: Error, CustomStringConvertible {
+    var path: String
+    var call: String
+    var message: String
+
+    init(path: String, call: String, message: String? = nil) {
+        self.path = path
+        self.call = call
+        self.message = message ?? String(cString: strerror(errno))
+    }
+
+    var description: String { "\(call) \(path): \(message)" }
+}
