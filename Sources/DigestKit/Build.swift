@@ -62,7 +62,7 @@ public enum Build {
         // Content
         let files = ContentLoader.files(in: options.input, diagnostics: &diagnostics)
         let content = ContentParser(furniture: furniture).parse(files)
-        diagnostics.append(contentsOf: content.diagnostics.items)
+        diagnostics.append(contentsOf: content.diagnostics.items.map { $0.inFolder(options.input) })
         if diagnostics.hasErrors { throw BuildFailure(diagnostics.items) }
 
         // Analysis

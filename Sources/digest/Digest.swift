@@ -5,7 +5,7 @@ struct DigestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "digest",
         abstract: "Builds an Arabic news digest: a right-to-left static site from scraped and Markdown articles.",
-        subcommands: [BuildCommand.self, InspectCommand.self, InitCommand.self, SummarizeCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, InspectCommand.self, InitCommand.self, SummarizeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

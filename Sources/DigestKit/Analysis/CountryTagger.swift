@@ -62,11 +62,11 @@ public struct CountryTagger: Sendable {
         var evidence: [String: Evidence] = [:]
         for mention in mentions {
             guard let code = mention.codes.first else { continue }
-            var item = evidence[code] ?? Evidence(words: [], places: [], score: 0)
-            item.words.append(mention.words)
-            item.places.append(mention.role == .plain ? mention.place.rawValue : "\(mention.place.rawValue):\(mention.role.rawValue)")
-            item.score += weight(of: mention)
-            evidence[code] = item
+            // Mutated in place: a copy taken out and put back makes every append copy the
+            // whole list, quadratic in the mentions of a long article.
+            evidence[code, default: Evidence(words: [], places: [], score: 0)].words.append(mention.words)
+            evidence[code]?.places.append(mention.role == .plain ? mention.place.rawValue : "\(mention.place.rawValue):\(mention.role.rawValue)")
+            evidence[code]?.score += weight(of: mention)
         }
         let mentioned = evidence.keys.sorted()
         if let fixed = article.frontMatter.countries {

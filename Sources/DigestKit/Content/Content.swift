@@ -29,15 +29,16 @@ public struct ContentParser: Sendable {
         var diagnostics = Diagnostics()
         var texts: [String: String] = [:]
         for file in files {
-            switch TextDecoder.decode(file.bytes) {
-            case .success(let text):
-                if text.allSatisfy(\.isWhitespace) {
-                    diagnostics.append(.warning("is empty; skipped", file: file.path))
+            switch TextDecoder.decodeReporting(file.bytes) {
+            case .success(let decoded):
+                if let note = decoded.note { diagnostics.append(.warning(note.message, file: file.path, line: note.line)) }
+                if decoded.text.allSatisfy(\.isWhitespace) {
+                    diagnostics.append(.warning(file.bytes.isEmpty ? "is empty; skipped" : "holds only blank space; skipped", file: file.path))
                 } else {
-                    texts[file.path] = text
+                    texts[file.path] = decoded.text
                 }
-            case .failure(.binary):
-                diagnostics.append(.warning("is not a text file (it holds NUL or control bytes); skipped", file: file.path))
+            case .failure(let notText):
+                diagnostics.append(.warning("is not a text file (it holds NUL or control bytes); skipped", file: file.path, line: notText.line))
             }
         }
 
@@ -119,7 +120,13 @@ public struct ContentParser: Sendable {
                 }
                 if let updated = matter.updated { article.updated = updated }
                 if let source = matter.source { article.source = source }
-                if let url = matter.url { article.url = url }
+                if let url = matter.url {
+                    if let safe = SafeURL.webAddress(url) {
+                        article.url = safe
+                    } else {
+                        diagnostics.append(.warning("`url:` must be an http:// or https:// address; `\(url)` was left out", file: path))
+                    }
+                }
                 if let slug = matter.slug {
                     if Slug.isSafe(slug) {
                         article.slug = slug

@@ -25,7 +25,14 @@ public enum ContentLoader {
         let root = folder.standardizedFileURL.resolvingSymlinksInPath().path
         var files: [ContentFile] = []
         var relativePaths: [String] = []
-        for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] where isContent(name) {
+        let names: [String]
+        do {
+            names = try fm.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            diagnostics.append(.error("the content folder cannot be listed: \(error.localizedDescription)", file: folder.relativePath))
+            return []
+        }
+        for name in names where isContent(name) {
             relativePaths.append(name)
         }
         let commentary = folder.appendingPathComponent("commentary")
@@ -42,8 +49,10 @@ public enum ContentLoader {
                 diagnostics.append(.warning("is a link to a file outside the content folder; skipped", file: display))
                 continue
             }
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: resolved, isDirectory: &isDir), !isDir.boolValue else { continue }
+            if let problem = ContentFileKind.problem(at: url.path) {
+                diagnostics.append(.warning(problem, file: display))
+                continue
+            }
             guard let data = fm.contents(atPath: url.path) else {
                 diagnostics.append(.warning("cannot be read (check its permissions); skipped", file: display))
                 continue

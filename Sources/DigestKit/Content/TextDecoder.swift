@@ -11,21 +11,10 @@ public enum TextDecoder {
     }
 
     public static func decode(_ bytes: [UInt8]) -> Result<String, Failure> {
-        var text: String
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
-        } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            text = decodeUTF16(bytes)
-        } else {
-            if looksBinary(bytes) { return .failure(.binary) }
-            if let utf8 = String(validating: bytes, as: UTF8.self) {
-                text = utf8
-            } else {
-                text = Windows1256.decode(bytes)
-            }
+        switch decodeReporting(bytes) {
+        case .success(let decoded): return .success(decoded.text)
+        case .failure: return .failure(.binary)
         }
-        if text.unicodeScalars.contains(where: { $0.value == 0 }) { return .failure(.binary) }
-        return .success(clean(text))
     }
 
     static func decodeUTF16(_ bytes: [UInt8]) -> String {

@@ -11,7 +11,7 @@ extension SiteRenderer {
             "dateline": article.dateline ?? false,
             "editor": article.editor ?? false,
             "titleIsDerived": article.titleIsDerived,
-            "url": article.url ?? false,
+            "url": SafeURL.webAddress(article.url) ?? false,
         ]) { $1 }
         view["commentary"] = try commentaryHTML(article.commentary, on: path)
         view["discovery"] = discoveryHead(path: path, title: article.title, subject: .article(index))

@@ -1,0 +1,34 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What sort of thing a content path is, checked before it is opened: opening a FIFO
+/// would block the build, and a folder or a dangling link has nothing to read.
+enum ContentFileKind {
+    /// Why the thing at `path` (links followed) cannot be read as a content file; nil when it can.
+    static func problem(at path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let reason = String(cString: strerror(errno))
+            var link = stat()
+            if lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
+                return "is a link to something that cannot be opened (\(reason)); skipped"
+            }
+            return "cannot be read (\(reason)); skipped"
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            return access(path, R_OK) == 0 ? nil : "cannot be read (check its permissions); skipped"
+        case S_IFDIR:
+            return "is a folder, not a file; skipped"
+        case S_IFIFO:
+            return "is a named pipe (FIFO), not a file; skipped without opening it"
+        case S_IFSOCK:
+            return "is a socket, not a file; skipped"
+        default:
+            return "is a device, not a file; skipped"
+        }
+    }
+}
