@@ -121,11 +121,10 @@ public struct TopicTagger: Sendable {
                 for phrase in matching where phrase.patterns.count == length && !credited.contains(phrase.slug) {
                     credited.insert(phrase.slug)
                     if phrase.weight >= 1 { strong.insert(phrase.slug) }
-                    var item = evidence[phrase.slug] ?? Evidence(words: [], places: [], score: 0)
-                    item.words.append(words)
-                    item.places.append(passage.place.rawValue)
-                    item.score += place * phrase.weight
-                    evidence[phrase.slug] = item
+                    // In place: a copy taken out and put back is quadratic in the mentions.
+                    evidence[phrase.slug, default: Evidence(words: [], places: [], score: 0)].words.append(words)
+                    evidence[phrase.slug]?.places.append(passage.place.rawValue)
+                    evidence[phrase.slug]?.score += place * phrase.weight
                 }
                 i += length
             }
