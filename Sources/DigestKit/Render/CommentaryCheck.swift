@@ -3,9 +3,10 @@
 public enum CommentaryCheck {
     public static func problems(in digest: Digest) -> [Diagnostic] {
         let renderer = CommentaryRenderer(digest: digest)
+        let pages = sitePages(digest)
         var problems: [Diagnostic] = []
         func links(_ commentary: Commentary?, on page: String) {
-            if let commentary { problems += renderer.problems(in: commentary, on: page) }
+            if let commentary { problems += renderer.problems(in: commentary, on: page, sitePages: pages) }
         }
 
         links(digest.commentary.index, on: SitePaths.index)
@@ -30,6 +31,21 @@ public enum CommentaryCheck {
             links(analyzed.article.markdownBody, on: page)
         }
         return problems
+    }
+
+    /// The pages the build writes, every page of every list included.
+    static func sitePages(_ digest: Digest) -> Set<String> {
+        var pages: Set<String> = [SitePaths.index, SitePaths.search, SitePaths.notFound, SitePaths.archive()]
+        func list(_ count: Int, _ path: (Int) -> String) {
+            let size = max(1, digest.config.pageSize)
+            for n in 1...max(1, (count + size - 1) / size) { pages.insert(path(n)) }
+        }
+        for analyzed in digest.articles { pages.insert(SitePaths.article(analyzed.article.slug)) }
+        for (code, items) in digest.byCountry { list(items.count) { SitePaths.country(code, page: $0) } }
+        for (slug, items) in digest.byTopic { list(items.count) { SitePaths.topic(slug, page: $0) } }
+        for (key, items) in digest.byRelation { list(items.count) { SitePaths.relation(key, page: $0) } }
+        for (month, items) in digest.byMonth { list(items.count) { SitePaths.month(month, page: $0) } }
+        return pages
     }
 
     static func missingCountry(_ code: String, _ commentary: Commentary, _ digest: Digest) -> Diagnostic? {

@@ -34,14 +34,50 @@ public struct CommentaryRenderer: Sendable {
         }
     }
 
-    /// Every broken article link of `commentary`, not only the first.
-    public func problems(in commentary: Commentary, on page: String) -> [Diagnostic] {
+    /// Every broken article link of `commentary`, not only the first; with `sitePages` (the
+    /// paths the build writes), a warning for each other link into the site that has no file.
+    public func problems(in commentary: Commentary, on page: String, sitePages: Set<String>? = nil) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         _ = try? CommonMark.html(commentary.markdown, options: options) { link throws(Diagnostic) in
-            if case .failure(let problem) = resolve(link, in: commentary, on: page) { problems.append(problem) }
+            switch resolve(link, in: commentary, on: page) {
+            case .failure(let problem): problems.append(problem)
+            case .success(nil):
+                if let sitePages, let warning = dangling(link, in: commentary, on: page, sitePages: sitePages) {
+                    problems.append(warning)
+                }
+            case .success: break
+            }
             return nil
         }
         return problems
+    }
+
+    /// A link to a path inside the site that is neither a page the build writes nor under
+    /// the theme's `assets/`, or a root-relative path, which breaks from disk and under a sub-path.
+    func dangling(_ link: CommonMark.Link, in commentary: Commentary, on page: String, sitePages: Set<String>) -> Diagnostic? {
+        let destination = link.destination
+        guard !destination.isEmpty, !destination.hasPrefix("#"), !destination.hasPrefix("//"),
+              !ArticleReference.hasScheme(destination) else { return nil }
+        func warning(_ message: String) -> Diagnostic {
+            .warning(message, file: commentary.file, line: commentary.firstLine - 1 + link.line, column: link.column)
+        }
+        if destination.hasPrefix("/") {
+            return warning("links to `\(destination)` from the root of the host, which breaks when the site is opened from disk or published under a sub-path; link an article by its file name (NAME.txt), or give a full URL")
+        }
+        let path = destination.prefix { $0 != "#" && $0 != "?" }
+        var parts = page.split(separator: "/").dropLast().map(String.init)
+        for part in path.split(separator: "/").map({ String($0).removingPercentEncoding ?? String($0) }) {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return warning("links to `\(destination)`, which leaves the site; give a full URL") }
+                parts.removeLast()
+            default: parts.append(part)
+            }
+        }
+        let target = parts.joined(separator: "/")
+        if sitePages.contains(target) || target.hasPrefix("assets/") { return nil }
+        return warning("links to `\(destination)`, which is no page of the site (from \(page) it is \(target)); link an article by its file name (NAME.txt), or give a full URL")
     }
 
     func resolve(_ link: CommonMark.Link, in commentary: Commentary, on page: String) -> Result<String?, Diagnostic> {

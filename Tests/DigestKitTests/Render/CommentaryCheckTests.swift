@@ -57,6 +57,22 @@ struct CommentaryCheckTests {
         #expect(malformed.map(\.file) == ["commentary/relations/korea.md"])
     }
 
+    @Test("links into the site that it will not have are warnings at their line; its own pages and assets are not")
+    func danglingLinks() {
+        var commentary = SiteCommentary()
+        commentary.countries["KZ"] = Commentary(markdown: """
+        [أ](kr.html) [ب](../relations/kr-kz.html) [ج](../assets/style.css) [د](#الخلفية) [هـ](https://example.org/x.html)
+        [و](notes.html)
+        ![خريطة](map.png)
+        [ز](/about.html)
+        [ح](../../up.html)
+        """, file: "commentary/countries/kz.md", firstLine: 2)
+        let problems = CommentaryCheck.problems(in: DigestFixtures.digest(DigestFixtures.standard, commentary: commentary))
+        #expect(problems.allSatisfy { $0.severity == .warning && $0.file == "commentary/countries/kz.md" })
+        #expect(problems.map(\.line) == [3, 4, 5, 6])
+        #expect(problems.first?.message.contains("countries/notes.html") == true, "it says where the link leads")
+    }
+
     @Test("an article's commentary linking to a missing article is an error at its line")
     func articleCommentaryLinks() {
         let articles = [DigestFixtures.article("000_a.txt", countries: ["KR"], commentary: "نص\n\n[خبر](005_gone.txt)")]

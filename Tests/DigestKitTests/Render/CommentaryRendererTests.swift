@@ -28,6 +28,15 @@ struct CommentaryRendererTests {
         #expect(out.contains("<a href=\"../articles/japan-deal.html\">د</a>"), "001_b.txt is published as japan-deal")
     }
 
+    @Test("rewrites article links inside headings and reference-style links too")
+    func headingAndReferenceLinks() throws {
+        let out = try html("## انظر [الخبر](000_a.txt)\n\nو[الاتفاق الياباني][ja].\n\n[ja]: 001_b.txt\n", on: SitePaths.index)
+        #expect(out.contains("<h3 id=\"انظر-الخبر\">انظر <a href=\"articles/000_a.html\">الخبر</a></h3>"))
+        #expect(out.contains("<a href=\"articles/japan-deal.html\">الاتفاق الياباني</a>"))
+        let broken = Commentary(markdown: "نص\n\n[أ][r]\n\n[r]: 404.txt\n", file: "x.md")
+        #expect(renderer.problems(in: broken, on: SitePaths.index).map(\.line) == [3], "reported where the link is used")
+    }
+
     @Test("leaves links to other sites, mail and anchors as they are")
     func leavesOtherLinks() throws {
         let out = try html("[أ](https://example.org/a.txt) [ب](mailto:desk@example.org) [ج](#الخلفية) [د](notes.html)", on: SitePaths.index)
