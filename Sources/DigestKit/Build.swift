@@ -73,7 +73,7 @@ public enum Build {
         // Site
         let digest = Digest(articles: analyzed, config: config, gazetteer: gazetteer,
                             taxonomy: taxonomy, commentary: content.commentary)
-        diagnostics.append(contentsOf: CommentaryCheck.problems(in: digest))
+        diagnostics.append(contentsOf: CommentaryCheck.problems(in: digest).map { $0.inFolder(options.input) })
         if diagnostics.hasErrors { throw BuildFailure(diagnostics.items) }
 
         // Render

@@ -46,7 +46,15 @@ public enum SiteCheck {
                                     budget: SummaryBudget(sentences: config.summarySentences, words: config.summaryWords))
             let digest = Digest(articles: analyzer.analyze(content.articles), config: config, gazetteer: gazetteer,
                                 taxonomy: taxonomy, commentary: content.commentary)
-            pages = collect { () throws(BuildFailure) in try SiteRenderer(digest: digest, templates: templates, dates: dates).pages() }?.count ?? 0
+            // Commentary on pages the digest lacks, and broken article links, reported once
+            // (rendering meets the same broken links again).
+            let commentary = CommentaryCheck.problems(in: digest)
+            diagnostics.append(contentsOf: commentary.map { $0.inFolder(options.input) })
+            do {
+                pages = try SiteRenderer(digest: digest, templates: templates, dates: dates).pages().count
+            } catch {
+                diagnostics.append(contentsOf: error.diagnostics.filter { !commentary.contains($0) })
+            }
         }
         return Report(diagnostics: diagnostics.items, files: files.count, articles: content.articles.count, pages: pages)
     }
