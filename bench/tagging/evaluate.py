@@ -60,6 +60,8 @@ def main():
     parser.add_argument("--labels", default=str(HERE / "labels.jsonl"))
     parser.add_argument("--digest", default=str(ROOT / ".build" / "debug" / "digest"))
     parser.add_argument("--errors", action="store_true")
+    parser.add_argument("--require", default="",
+                        help="floors that fail the run, e.g. primary=0.85,mentioned=0.9,topics=0.65")
     args = parser.parse_args()
     if not CORPUS.exists():
         print(f"skipped: {CORPUS} is missing (the ANT corpus lives in ../shared)")
@@ -92,9 +94,15 @@ def main():
     print(f"{len(labels)} labelled articles from the ANT corpus (internationalNews, politic)\n")
     print("| tags | precision | recall | F1 | tp | fp | fn |")
     print("|---|---|---|---|---|---|---|")
+    f1s = {}
     for key, pairs in rows.items():
         p, r, f, tp, fp, fn = scores(pairs)
+        f1s[key] = f
         print(f"| {key} | {p:.3f} | {r:.3f} | {f:.3f} | {tp} | {fp} | {fn} |")
+    floors = dict(item.split("=") for item in args.require.split(",") if item)
+    below = [f"{key} F1 {f1s[key]:.3f} < {floor}" for key, floor in floors.items() if f1s[key] < float(floor)]
+    if below:
+        sys.exit("tagging quality fell: " + "; ".join(below))
 
 
 if __name__ == "__main__":

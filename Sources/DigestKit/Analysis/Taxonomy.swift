@@ -32,6 +32,8 @@ public struct Taxonomy: Sendable {
         /// A topic also needs this many different words, unless the title names it: one
         /// word repeated is more often a word in passing than a subject.
         public var distinct = 2
+        /// And at least this share of the strongest topic's score.
+        public var share = 0.0
         public init() {}
     }
 
@@ -60,6 +62,7 @@ extension Taxonomy {
         })
         if let threshold = object["threshold"] as? Double { weights.threshold = threshold }
         if let distinct = object["distinct"] as? Int { weights.distinct = distinct }
+        if let share = object["share"] as? Double { weights.share = share }
         if let w = object["weights"] as? [String: Double] {
             weights.title = w["title"] ?? weights.title
             weights.lead = w["lead"] ?? weights.lead

@@ -130,8 +130,10 @@ public struct TopicTagger: Sendable {
             }
         }
         if let fixed = article.frontMatter.topics { return (fixed, evidence) }
+        let top = evidence.values.map(\.score).max() ?? 0
+        let bar = max(weights.threshold, top * weights.share)
         let kept = evidence.filter { slug, found in
-            found.score >= weights.threshold && strong.contains(slug)
+            found.score >= bar && strong.contains(slug)
                 && (Set(found.words).count >= weights.distinct || found.places.contains(Passage.Place.title.rawValue))
         }
             .sorted { $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key }

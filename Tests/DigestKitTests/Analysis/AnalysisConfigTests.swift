@@ -9,6 +9,7 @@ struct AnalysisConfigTests {
     countries:
       - code: KZ
         aliases: [بلاد السهوب]
+        weak: [السهوب]
       - code: XS
         name: أرض الاختبار
         aliases: [الاختباري]
@@ -50,6 +51,16 @@ struct AnalysisConfigTests {
         #expect(folder.read("site/" + SitePaths.country("XS")) != nil)
         let (config, _) = try SiteConfig.parse(Self.yaml, file: "digest.yml")
         #expect(try BuiltInResources.taxonomy(config: config).topic("energy")?.name == "الطاقة والوقود")
+    }
+
+    @Test("a weak alias from digest.yml counts only beside another name of the country")
+    func weakAlias() throws {
+        let (config, _) = try SiteConfig.parse(Self.yaml, file: "digest.yml")
+        let tagger = try AnalysisFixtures.tagger(config: config)
+        let alone = tagger.tag(AnalysisFixtures.article(title: "", ["رعى الراعي غنمه في السهوب."]))
+        #expect(alone.mentioned.isEmpty)
+        let beside = tagger.tag(AnalysisFixtures.article(title: "", ["زار الوفد كازاخستان ورأى السهوب."]))
+        #expect(beside.evidence["KZ"]?.words == ["كازاخستان", "السهوب"])
     }
 
     @Test("digest inspect shows the evidence for the added alias and the new topic")
