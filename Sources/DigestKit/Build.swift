@@ -56,12 +56,12 @@ public enum Build {
         if let base = options.baseURL {
             do { config.baseURL = try SiteConfig.checkedBaseURL(base, file: "--base-url") } catch { throw BuildFailure([error]) }
         }
-        let (gazetteer, taxonomy, furniture) = try resources(config)
+        let (gazetteer, taxonomy, contentRules) = try resources(config)
         let templates = try loadTemplates(options.templates)
 
         // Content
         let files = ContentLoader.files(in: options.input, diagnostics: &diagnostics)
-        let content = ContentParser(furniture: furniture).parse(files)
+        let content = ContentParser(rules: contentRules).parse(files)
         diagnostics.append(contentsOf: content.diagnostics.items.map { $0.inFolder(options.input) })
         if diagnostics.hasErrors { throw BuildFailure(diagnostics.items) }
 
@@ -111,11 +111,11 @@ public enum Build {
         }
     }
 
-    static func resources(_ config: SiteConfig) throws(BuildFailure) -> (Gazetteer, Taxonomy, Furniture) {
+    static func resources(_ config: SiteConfig) throws(BuildFailure) -> (Gazetteer, Taxonomy, ContentRules) {
         do {
             return (try BuiltInResources.gazetteer(config: config),
                     try BuiltInResources.taxonomy(config: config),
-                    try BuiltInResources.furniture(config: config))
+                    try BuiltInResources.contentRules(config: config))
         } catch {
             throw BuildFailure([error])
         }

@@ -25,7 +25,7 @@ public enum BuiltInResources {
     /// The bytes of every data resource, so caches are invalidated when one changes.
     public static func fingerprint() -> String {
         var hasher = StableHasher()
-        for name in ["countries.json", "topics.json", "furniture.json"] {
+        for name in ["countries.json", "topics.json"] + contentResourceNames {
             hasher.combine(FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) ?? Data())
         }
         return hasher.hex
@@ -51,10 +51,8 @@ public enum BuiltInResources {
         let builtIn = try Furniture(lines: object["lines"] as? [String] ?? [],
                                     endMarkers: object["end_markers"] as? [String] ?? [],
                                     file: "furniture.json")
-        let extra = try Furniture(lines: config.furnitureLines, endMarkers: config.furnitureEndMarkers, file: config.file)
         var furniture = builtIn
-        furniture.lines += extra.lines
-        furniture.endMarkers += extra.endMarkers
+        try furniture.add(lines: config.furnitureLines, endMarkers: config.furnitureEndMarkers, file: config.file)
         return furniture
     }
 }

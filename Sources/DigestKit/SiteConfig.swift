@@ -21,6 +21,8 @@ public struct SiteConfig: Sendable {
     /// Extra furniture patterns, added to the built-in ones.
     public var furnitureLines: [String] = []
     public var furnitureEndMarkers: [String] = []
+    /// Extra sources, month names, labels and words for reading articles (`content:`).
+    public var content = ContentSettings()
     /// Extra or overriding countries: code → names.
     public var countries: [CountryEntry] = []
     /// Extra or overriding topics.
@@ -34,7 +36,7 @@ public struct SiteConfig: Sendable {
 
     static let knownKeys: Set<String> = [
         "title", "description", "base_url", "digits", "page_size", "front_page", "summary", "markdown",
-        "furniture", "countries", "topics",
+        "furniture", "countries", "topics", "content",
     ]
 
     /// Reads `digest.yml`. Errors name the file and line.
@@ -71,6 +73,11 @@ public struct SiteConfig: Sendable {
             config.furnitureLines = try furniture.strings("lines") ?? []
             config.furnitureEndMarkers = try furniture.strings("end_markers") ?? []
             warnings += furniture.unknownKeys(known: ["lines", "end_markers"])
+        }
+        if let content = try doc.document("content") {
+            let (settings, contentWarnings) = try ContentSettings.parse(content)
+            config.content = settings
+            warnings += contentWarnings
         }
         for entry in try doc.documents("countries") ?? [] {
             guard let code = try entry.string("code"), code.count == 2 else {

@@ -21,8 +21,8 @@ public struct Content: Sendable {
 public struct ContentParser: Sendable {
     public var rawParser: RawArticleParser
 
-    public init(furniture: Furniture) {
-        self.rawParser = RawArticleParser(furniture: furniture)
+    public init(rules: ContentRules) {
+        self.rawParser = RawArticleParser(rules: rules)
     }
 
     public func parse(_ files: [ContentFile]) -> Content {
@@ -71,7 +71,7 @@ public struct ContentParser: Sendable {
                 article = Article(path: path, slug: Slug.make(base), title: "", blocks: [])
                 apply(text, path: path, to: &article, diagnostics: &diagnostics, isBody: true)
                 if article.title.isEmpty {
-                    article.title = article.paragraphs.first.map(RawArticleParser.derivedTitle) ?? base
+                    article.title = article.paragraphs.first.map(rawParser.derivedTitle) ?? base
                     article.titleIsDerived = true
                 }
             }

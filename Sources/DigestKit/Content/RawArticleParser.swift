@@ -2,110 +2,129 @@ import ArabicText
 import Foundation
 
 /// Reads an article as a scraper leaves it (a headline line, perhaps a date line,
-/// paragraphs, and the site's furniture around them) into an `Article`.
+/// paragraphs, and the site's furniture around them) into an `Article`: furniture out,
+/// the story ended where related articles begin, metadata lines read and removed,
+/// the headline found (or a title derived), the lead's dateline taken apart, foreign
+/// passages split into quotes, sub-headings marked.
 public struct RawArticleParser: Sendable {
-    public var furniture: Furniture
+    public var rules: ContentRules
 
-    public init(furniture: Furniture) {
-        self.furniture = furniture
+    public init(rules: ContentRules) {
+        self.rules = rules
     }
 
+    /// A line this long is story text: an end marker before one is the page's header.
+    static let minStoryWords = 12
+    /// Sub-headings inside the body are short.
+    static let maxSubheadingWords = 10
+
     public func parse(_ text: String, path: String, slug: String) -> Article {
-        var lines: [String] = []
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty { continue }
-            if furniture.isEndMarker(line) { break }
-            if furniture.isFurniture(line) { continue }
-            lines.append(line)
+        let lines = storyLines(text).map { line in
+            TitleFinder.Line(text: line, metadata: rules.metadata.read(line),
+                             hasLeadPrefix: rules.leadPrefix.read(line) != nil)
         }
 
-        var published: ArticleDate?
-        var updated: ArticleDate?
-        lines.removeAll { line in
-            let dates = DateLine.dates(in: line)
-            guard !dates.isEmpty, DateLine.isDateLine(line) else { return false }
-            if published == nil { published = dates[0] }
-            if updated == nil, dates.count > 1 { updated = dates[1] }
-            return true
+        var published: ArticleDate?, updated: ArticleDate?, source: String?, editor: String?
+        for m in lines.compactMap(\.metadata) {
+            published = published ?? m.published
+            updated = updated ?? m.updated
+            source = source ?? m.source
+            editor = editor ?? m.editor
         }
 
+        // The headline; what stands above it (section labels) goes, and so do its repeats.
         var title = ""
+        var body: [String]
+        if let index = rules.titles.headline(in: lines) {
+            title = lines[index].text
+            let key = TitleFinder.key(title)
+            body = lines[(index + 1)...].filter { $0.metadata == nil && TitleFinder.key($0.text) != key }.map(\.text)
+        } else {
+            body = lines.filter { $0.metadata == nil }.map(\.text)
+        }
+
+        var dateline: String?
+        if let leadIndex = body.firstIndex(where: { $0.unicodeScalars.contains(where: ArabicNormalizer.isArabicLetter) }),
+           let prefix = rules.leadPrefix.read(body[leadIndex]) {
+            body[leadIndex] = prefix.rest
+            dateline = prefix.place
+            source = source ?? prefix.source
+            published = published ?? prefix.date
+        }
+
+        let blocks = markSubheadings(splitForeign(body.map(Spacing.tidy)))
         var derived = false
-        if let headline = lines.first, Self.isHeadline(headline) {
-            title = headline
-            lines.removeFirst()
-            lines.removeAll { $0 == headline }  // pages repeat their headline
-        } else if let lead = lines.first {
-            title = Self.derivedTitle(from: lead)
+        if title.isEmpty, let lead = blocks.first(where: { if case .paragraph = $0 { return true } else { return false } }) {
+            title = rules.titles.derivedTitle(from: lead.text)
             derived = true
         }
 
-        var article = Article(path: path, slug: slug, title: title, blocks: lines.map(Self.block))
+        var article = Article(path: path, slug: slug, title: Spacing.collapse(title), blocks: blocks)
         article.titleIsDerived = derived
         article.published = published
         article.updated = updated
+        article.source = source
+        article.dateline = dateline
+        article.editor = editor
         if published == nil {
+            let name = String(path.dropLast((path as NSString).pathExtension.count + 1))
             article.warnings.append(.warning(
-                "no date found in the text; the article is undated. Date it with `published: YYYY-MM-DD` in the front matter of \(slug).md beside it",
+                "no date found in the text; the article is undated. Date it with `published: YYYY-MM-DD` in the front matter of \(name).md beside it",
                 file: path))
         }
         return article
     }
 
-    /// A headline: a short line that does not end like a sentence.
-    static func isHeadline(_ line: String) -> Bool {
-        let words = Tokenizer.words(line).count
-        guard words >= 3, words <= 25 else { return false }
-        guard let last = line.last else { return false }
-        return !".!؟?:؛".contains(last)
-    }
-
-    /// A title cut from the lead sentence at a clause boundary.
-    static func derivedTitle(from lead: String) -> String {
-        let sentence = lead.split(whereSeparator: { ".!؟?".contains($0) }).first.map(String.init) ?? lead
-        let words = sentence.split(separator: " ")
-        if words.count <= 14 { return sentence }
-        var cut = words.prefix(14).joined(separator: " ")
-        if let comma = cut.lastIndex(where: { "،,؛".contains($0) }), cut.distance(from: cut.startIndex, to: comma) > 20 {
-            cut = String(cut[..<comma])
-        }
-        return cut.trimmingCharacters(in: CharacterSet(charactersIn: " ،,؛:")) + "…"
-    }
-
-    /// A line mostly in Latin letters is a quoted foreign passage, not article text.
-    static func block(_ line: String) -> Block {
-        var latin = 0, arabic = 0
-        for scalar in line.unicodeScalars {
-            if ArabicNormalizer.isArabicLetter(scalar) { arabic += 1 } else if scalar.properties.isAlphabetic && scalar.isASCII { latin += 1 }
-        }
-        if latin > arabic * 2 && latin > 10 { return .quote(line, language: "en") }
-        return .paragraph(line)
-    }
-}
-
-/// Dates stated on the metadata lines of scraped pages.
-enum DateLine {
-    static let isoPattern = try? NSRegularExpression(
-        pattern: #"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"#)
-
-    static func dates(in line: String) -> [ArticleDate] {
-        guard let isoPattern else { return [] }
-        let western = String(String.UnicodeScalarView(line.unicodeScalars.map(ArabicDigits.western)))
-        let range = NSRange(western.startIndex..., in: western)
-        return isoPattern.matches(in: western, range: range).compactMap { match in
-            func int(_ i: Int) -> Int? {
-                guard let r = Range(match.range(at: i), in: western) else { return nil }
-                return Int(western[r])
+    /// The page's lines without furniture, up to the marker where related articles begin.
+    func storyLines(_ text: String) -> [String] {
+        var lines: [String] = []
+        var seenStory = false
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let line = Spacing.collapse(String(raw))
+            if line.isEmpty { continue }
+            if rules.furniture.isEndMarker(line) {
+                if seenStory { break }
+                continue
             }
-            guard let y = int(1), let m = int(2), let d = int(3) else { return nil }
-            if let h = int(4), let mi = int(5) {
-                return ArticleDate(year: y, month: m, day: d, hour: h, minute: mi, second: int(6) ?? 0)
-            }
-            return ArticleDate(year: y, month: m, day: d)
+            if rules.furniture.isFurniture(line) { continue }
+            if Tokenizer.words(line).count >= Self.minStoryWords { seenStory = true }
+            lines.append(line)
         }
+        return lines
     }
 
-    /// A line that is mostly a date and its labels, not a sentence of the story.
-    static func isDateLine(_ line: String) -> Bool { Tokenizer.words(line).count <= 16 }
+    /// Paragraphs with their foreign passages split out; a passage's lines become one quote.
+    func splitForeign(_ lines: [String]) -> [Block] {
+        var blocks: [Block] = []
+        for line in lines {
+            let afterQuote: Bool
+            if case .quote = blocks.last { afterQuote = true } else { afterQuote = false }
+            for block in rules.foreign.blocks(line, afterQuote: afterQuote) {
+                if case .quote(let text, let language) = block, case .quote(let previous, let lastLanguage) = blocks.last,
+                   language == lastLanguage || afterQuote {
+                    blocks[blocks.count - 1] = .quote(previous + "\n" + text, language: lastLanguage)
+                } else {
+                    blocks.append(block)
+                }
+            }
+        }
+        return blocks.filter { !$0.text.isEmpty }
+    }
+
+    /// Short lines without final punctuation between paragraphs are sub-headings.
+    func markSubheadings(_ blocks: [Block]) -> [Block] {
+        var result = blocks
+        for i in blocks.indices.dropFirst().dropLast() {
+            guard case .paragraph(let text) = blocks[i], case .paragraph = blocks[i + 1] else { continue }
+            if case .heading = result[i - 1] { continue }
+            let words = text.split(separator: " ").count
+            guard words >= 1, words <= Self.maxSubheadingWords,
+                  let last = text.last, !".،,:؛;!?؟…\"”»)]'’-–—".contains(last) else { continue }
+            result[i] = .heading(text)
+        }
+        return result
+    }
+
+    /// A title cut from the lead sentence at a clause boundary (for Markdown articles without one).
+    public func derivedTitle(from lead: String) -> String { rules.titles.derivedTitle(from: lead) }
 }

@@ -50,7 +50,7 @@ public enum TextDecoder {
                 continue
             case 0x0A:
                 if previousWasCR { previousWasCR = false; continue }
-            case 0x200B, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF, 0x061C, 0x2028, 0x2029:
+            case 0x200B, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF, 0x061C, 0x00AD, 0x2060, 0x2028, 0x2029:
                 previousWasCR = false
                 if scalar.value >= 0x2028 && scalar.value <= 0x2029 { scalars.append("\n") }
                 continue

@@ -9,7 +9,7 @@ public enum Inspection {
     }
 
     public static func inspect(paths: [String], config: SiteConfig) throws(BuildFailure) -> Report {
-        let (gazetteer, taxonomy, furniture) = try Build.resources(config)
+        let (gazetteer, taxonomy, contentRules) = try Build.resources(config)
         var diagnostics: [Diagnostic] = []
         var files: [ContentFile] = []
         for path in paths {
@@ -27,7 +27,7 @@ public enum Inspection {
                 }
             }
         }
-        let content = ContentParser(furniture: furniture).parse(files)
+        let content = ContentParser(rules: contentRules).parse(files)
         diagnostics += content.diagnostics.items
         let analyzer = Analyzer(gazetteer: gazetteer, taxonomy: taxonomy,
                                 budget: SummaryBudget(sentences: config.summarySentences, words: config.summaryWords))

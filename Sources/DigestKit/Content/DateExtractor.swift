@@ -1,0 +1,151 @@
+import ArabicText
+import Foundation
+
+/// A date found in text, and where.
+struct FoundDate: Sendable, Hashable {
+    var date: ArticleDate
+    /// UTF-16 range in the text searched (Arabic-Indic digits count as one unit, like Western ones).
+    var range: NSRange
+    /// False for a Hijri date: recognized so that it is not mistaken for text, never used as a date.
+    var isGregorian = true
+}
+
+/// Finds the dates news pages state: ISO (`2024-04-23 15:48:47`), day/month/year
+/// (`23/04/2024`), a day and a month name in any of the Arabic forms or in English
+/// (`7 يونيو 2022`, `7 حزيران 2022`, `7 جوان 2022`, `17th, November 2023`,
+/// `November 14, 2023`), in Western or Arabic-Indic digits, with a time of day where
+/// one follows or precedes the date. Month names come from `months.json`.
+struct DateExtractor: Sendable {
+    let patterns: [(NSRegularExpression, Layout)]
+    let monthNumbers: [String: Int]
+    let timeAfter: NSRegularExpression?
+    let timeBefore: NSRegularExpression?
+    let amWords: Set<String>
+    let pmWords: Set<String>
+
+    enum Layout: Sendable { case ymd, dmy, dayMonthYear, monthDayYear, hijri }
+
+    init(months: [Int: [String]], hijriMonths: [String], am: [String], pm: [String]) {
+        var numbers: [String: Int] = [:]
+        for (number, names) in months { for name in names { numbers[Self.key(name)] = number } }
+        monthNumbers = numbers
+        let monthNames = ArabicPattern.alternation(months.values.flatMap { $0 })
+        let month = "(\(monthNames))(?![\\p{L}\\p{M}])"
+        let hijri = "(?:\(ArabicPattern.alternation(hijriMonths)))(?![\\p{L}\\p{M}])"
+        let ordinal = "(?:st|nd|rd|th)?"
+        // `7 حزيران/يونيو`, `7 يونيو (حزيران)`: the second name only repeats the first.
+        let second = "(?:\\s*[/(\\-–]\\s*(?:\(monthNames))(?![\\p{L}\\p{M}])\\s*\\)?)?"
+        let of = "(?:\\s*(?:من|في)\\s+)?(?:\\s*(?:شهر)\\s+)?"
+        let year = "(?:\\s*,?\\s*(?:من\\s+)?(?:عام|سنة)?\\s*)(\\d{4})(?!\\d)"
+        let sources: [(String, Layout)] = [
+            ("(?<!\\d)(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d)", .ymd),
+            ("(?<![\\d/.\\-])(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-](\\d{4})(?!\\d)", .dmy),
+            ("(?<!\\d)(\\d{1,2})\(ordinal)\\s*,?\(of)\\s*\(month)\(second)\(year)", .dayMonthYear),
+            ("(?<![\\p{L}\\p{M}])\(month)\\.?\\s+(\\d{1,2})\(ordinal)(?!\\d)\(year)", .monthDayYear),
+            ("(?<!\\d)(\\d{1,2})\\s*\(hijri)\\s*(\\d{4})(?!\\d)", .hijri),
+        ]
+        patterns = sources.compactMap { source, layout in
+            (try? ArabicPattern.compile(source)).map { ($0, layout) }
+        }
+        amWords = Set(am.map(Self.key))
+        pmWords = Set(pm.map(Self.key))
+        let marker = "(?:\\s*(?:\(ArabicPattern.alternation(am + pm)))(?![\\p{L}\\p{M}]))?"
+        let time = "(\\d{1,2})[:：](\\d{2})(?:[:：](\\d{2}))?(?!\\d)(\(marker))"
+        let joiner = "(?:\\s*(?:[-–—|,،@/]|\\s|الساعة|على الساعة|at|في|T)\\s*){0,3}"
+        timeAfter = try? ArabicPattern.compile("^\(joiner)\(time)")
+        timeBefore = try? ArabicPattern.compile("\(time)\(joiner)$")
+    }
+
+    /// The key a month or time word is looked up by: folded, without spaces or dots.
+    static func key(_ name: String) -> String {
+        String(ArabicNormalizer.normalize(name).unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+    }
+
+    /// Dates in `text`, in the order they appear; overlapping readings keep the longest.
+    func dates(in text: String) -> [FoundDate] {
+        let western = ArabicDigits.westernized(text)
+        var found: [FoundDate] = []
+        for (regex, layout) in patterns {
+            for match in regex.allMatches(in: western) {
+                guard var date = date(from: match, layout: layout, in: western) else { continue }
+                if layout != .hijri { date = withTime(date, in: western) }
+                found.append(date)
+            }
+        }
+        found.sort { ($0.range.location, -$0.range.length) < ($1.range.location, -$1.range.length) }
+        var result: [FoundDate] = []
+        for date in found {
+            if let last = result.last, NSIntersectionRange(last.range, date.range).length > 0 { continue }
+            result.append(date)
+        }
+        return result
+    }
+
+    func date(from match: NSTextCheckingResult, layout: Layout, in text: String) -> FoundDate? {
+        func int(_ i: Int) -> Int? { match.group(i, in: text).flatMap { Int($0) } }
+        var year: Int?, month: Int?, day: Int?
+        switch layout {
+        case .ymd: (year, month, day) = (int(1), int(2), int(3))
+        case .dmy:
+            (day, month, year) = (int(1), int(2), int(3))
+            // 11/23/2024 can only be month first.
+            if let d = day, let m = month, m > 12, d <= 12 { (day, month) = (m, d) }
+        case .dayMonthYear: (day, month, year) = (int(1), match.group(2, in: text).flatMap { monthNumbers[Self.key($0)] }, int(3))
+        case .monthDayYear: (month, day, year) = (match.group(1, in: text).flatMap { monthNumbers[Self.key($0)] }, int(2), int(3))
+        case .hijri:
+            guard let y = int(2), (1300...1600).contains(y), let d = int(1), (1...30).contains(d),
+                  let placeholder = ArticleDate(year: 2000, month: 1, day: 1) else { return nil }
+            return FoundDate(date: placeholder, range: match.range, isGregorian: false)
+        }
+        guard let y = year, (1900...2100).contains(y), let m = month, let d = day,
+              let date = ArticleDate(year: y, month: m, day: d) else { return nil }
+        return FoundDate(date: date, range: match.range)
+    }
+
+    /// Adds the time of day written right after (or else right before) the date.
+    func withTime(_ found: FoundDate, in text: String) -> FoundDate {
+        let ns = text as NSString
+        let afterStart = found.range.location + found.range.length
+        let after = ns.substring(from: afterStart)
+        if let timeAfter, let m = timeAfter.firstMatch(in: after), let t = time(from: m, in: after) {
+            var result = found
+            result.date = t.on(found.date) ?? found.date
+            result.range.length += m.range.length
+            return result
+        }
+        let before = ns.substring(to: found.range.location)
+        if let timeBefore, let m = timeBefore.firstMatch(in: before), let t = time(from: m, in: before) {
+            var result = found
+            result.date = t.on(found.date) ?? found.date
+            result.range = NSRange(location: m.range.location, length: afterStart - m.range.location)
+            return result
+        }
+        return found
+    }
+
+    struct TimeOfDay {
+        var hour: Int, minute: Int, second: Int
+        func on(_ date: ArticleDate) -> ArticleDate? {
+            ArticleDate(year: date.year, month: date.month, day: date.day, hour: hour, minute: minute, second: second)
+        }
+    }
+
+    func time(from match: NSTextCheckingResult, in text: String) -> TimeOfDay? {
+        guard var hour = match.group(1, in: text).flatMap({ Int($0) }),
+              let minute = match.group(2, in: text).flatMap({ Int($0) }) else { return nil }
+        let second = match.group(3, in: text).flatMap { Int($0) } ?? 0
+        let marker = Self.key(match.group(4, in: text) ?? "")
+        if pmWords.contains(marker), hour < 12 { hour += 12 }
+        if amWords.contains(marker), hour == 12 { hour = 0 }
+        guard (0...23).contains(hour), (0...59).contains(minute), (0...59).contains(second) else { return nil }
+        return TimeOfDay(hour: hour, minute: minute, second: second)
+    }
+}
+
+extension ArabicDigits {
+    /// `text` with Arabic-Indic and Persian digits as Western ones; one UTF-16 unit stays
+    /// one unit, so ranges found in the result hold in `text`.
+    static func westernized(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map(western)))
+    }
+}

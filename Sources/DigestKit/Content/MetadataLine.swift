@@ -1,0 +1,86 @@
+import ArabicText
+import Foundation
+
+/// What one metadata line of a scraped page says: `Write: 2024-04-23 15:48:47Update: …`,
+/// `الوقت:2022-06-08 09:37:57المصدر: شينخوا`, `تاريخ النشر: 17th, November 2023 GMT`,
+/// `المصدر: موقع 24`, `تحرير: تشن لو يي`, or a line that is only a date.
+struct MetadataLine: Sendable, Hashable {
+    var published: ArticleDate?
+    var updated: ArticleDate?
+    var source: String?
+    var editor: String?
+
+    var hasDate: Bool { published != nil || updated != nil }
+}
+
+/// Reads metadata lines. A line is metadata only when every part of it is explained:
+/// labels from `metadata.json`, each followed by a date or a short name, and nothing else
+/// but weekday names, era and time-zone words. Anything more and it is text of the story.
+struct MetadataReader: Sendable {
+    enum Field: Int, CaseIterable, Sendable { case published = 1, updated, source, editor }
+
+    let labels: NSRegularExpression?
+    let dates: DateExtractor
+    /// Keys of the words a date line may hold besides the date.
+    let dateWords: Set<String>
+    let sources: SourceNames
+
+    /// The most words a source or editor name has.
+    static let maxNameWords = 8
+
+    init(labels: [Field: [String]], dateWords: [String], dates: DateExtractor, sources: SourceNames) {
+        let groups = Field.allCases.map { field in
+            let names = labels[field] ?? []
+            return names.isEmpty ? "((?!))" : "(\(ArabicPattern.alternation(names)))"
+        }
+        // Labels are often glued to the value before them ("15:48:47Update:"), so only a
+        // letter before the label rules it out.
+        self.labels = try? ArabicPattern.compile(
+            "(?<![\\p{L}\\p{M}])(?:\(groups.joined(separator: "|")))(?![\\p{L}\\p{M}])\\s*([:：]\\s*)?")
+        self.dates = dates
+        self.dateWords = Set(dateWords.flatMap { Tokenizer.words($0) })
+        self.sources = sources
+    }
+
+    func read(_ line: String) -> MetadataLine? {
+        guard Tokenizer.words(line).count <= 40 else { return nil }
+        let ns = line as NSString
+        let matches = labels?.allMatches(in: line) ?? []
+        var result = MetadataLine()
+        let firstLabel = matches.first?.range.location ?? ns.length
+        let prefix = ns.substring(to: firstLabel)
+        if !prefix.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)).isEmpty {
+            guard let date = onlyDates(prefix) else { return nil }
+            result.published = date
+        }
+        for (i, match) in matches.enumerated() {
+            let start = match.range.location + match.range.length
+            let end = i + 1 < matches.count ? matches[i + 1].range.location : ns.length
+            let value = ns.substring(with: NSRange(location: start, length: end - start))
+            let hasColon = match.range(at: Field.allCases.count + 1).location != NSNotFound
+            guard let field = Field.allCases.first(where: { match.range(at: $0.rawValue).location != NSNotFound }) else { return nil }
+            switch field {
+            case .published, .updated:
+                guard let date = onlyDates(value) else { return nil }
+                if field == .published { result.published = result.published ?? date } else { result.updated = result.updated ?? date }
+            case .source, .editor:
+                let words = Tokenizer.words(value).count
+                guard hasColon, (1...Self.maxNameWords).contains(words), dates.dates(in: value).isEmpty,
+                      let name = sources.normalize(value) else { return nil }
+                if field == .source { result.source = result.source ?? name } else { result.editor = result.editor ?? SourceNames.clean(value) }
+            }
+        }
+        guard result.hasDate || result.source != nil || result.editor != nil else { return nil }
+        return result
+    }
+
+    /// The first Gregorian date of `text` when `text` holds nothing but dates and date words.
+    func onlyDates(_ text: String) -> ArticleDate? {
+        let found = dates.dates(in: text)
+        guard let first = found.first(where: \.isGregorian) else { return nil }
+        let rest = NSMutableString(string: text)
+        for date in found.reversed() { rest.replaceCharacters(in: date.range, with: " ") }
+        let leftover = Tokenizer.words(rest as String).filter { !dateWords.contains($0) }
+        return leftover.isEmpty ? first.date : nil
+    }
+}

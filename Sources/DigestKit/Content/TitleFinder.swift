@@ -1,0 +1,154 @@
+import ArabicText
+import Foundation
+
+/// Finds an article's headline among the first lines of a scraped page, or derives a
+/// title from the lead sentence when the page has none.
+struct TitleFinder: Sendable {
+    /// Keys of words that make up a time phrase (`اليوم الثلاثاء`), left out of derived titles.
+    let timeWords: Set<String>
+    /// Keys of words a cut title may not end on (prepositions, conjunctions).
+    let cutWords: Set<String>
+    let dates: DateExtractor
+
+    /// Headlines are short: the longest in 10,000 ANT articles has 19 words.
+    static let maxHeadlineWords = 24
+    /// A line ending in a full stop is a sentence unless it is this short.
+    static let maxHeadlineWordsWithFullStop = 6
+    /// Lines this short before the headline are section labels (`الاقتصادية`).
+    static let maxSectionLabelWords = 3
+    /// A derived title stops at the clause boundary that keeps it within this many words…
+    static let maxDerivedWords = 18
+    /// …and ends at the first clause boundary once it has this many…
+    static let minDerivedWords = 6
+    /// …and is cut at this many when the first clause alone is longer.
+    static let cutDerivedWords = 14
+
+    init(timeWords: [String], cutWords: [String], dates: DateExtractor) {
+        self.timeWords = Set(timeWords.flatMap { Tokenizer.words($0) })
+        self.cutWords = Set(cutWords.flatMap { Tokenizer.words($0) })
+        self.dates = dates
+    }
+
+    /// A line of the page after furniture is gone: text, or a metadata line.
+    struct Line {
+        var text: String
+        var metadata: MetadataLine?
+        /// True when the text opens with a dateline or an outlet's prefix: a lead, not a headline.
+        var hasLeadPrefix = false
+    }
+
+    /// The index of the headline among `lines`, or nil when the page starts with its lead.
+    func headline(in lines: [Line]) -> Int? {
+        // A line without Arabic letters is a foreign passage, never the headline.
+        let text = lines.indices.filter { lines[$0].metadata == nil && Self.hasArabic(lines[$0].text) }
+        guard var position = text.indices.first else { return nil }
+        // Skip section labels: short lines followed at once by a longer headline-like line
+        // that is not the page's last.
+        while position + 1 < text.count, text[position + 1] == text[position] + 1, text[position + 1] + 1 < lines.count,
+              words(lines[text[position]].text) <= Self.maxSectionLabelWords,
+              isHeadlineShaped(lines[text[position + 1]]), !Self.endsSentence(lines[text[position + 1]].text),
+              words(lines[text[position + 1]].text) > words(lines[text[position]].text) {
+            position += 1
+        }
+        let index = text[position]
+        let candidate = lines[index]
+        guard text.count > 1 || lines.count > index + 1 else { return nil }  // nothing but one line
+        let key = Self.key(candidate.text)
+        let repeated = text.dropFirst(position + 1).prefix(6).contains { Self.key(lines[$0].text) == key }
+        let followedByDate = index + 1 < lines.count && lines[index + 1].metadata?.hasDate == true
+        if repeated || (followedByDate && words(candidate.text) <= Self.maxHeadlineWords && !candidate.hasLeadPrefix) {
+            return index
+        }
+        return isHeadlineShaped(candidate) && text.count > position + 1 ? index : nil
+    }
+
+    /// Short, not a sentence ending in a full stop, not opening with a dateline.
+    func isHeadlineShaped(_ line: Line) -> Bool {
+        guard line.metadata == nil, !line.hasLeadPrefix else { return false }
+        let count = words(line.text)
+        guard count >= 1, count <= Self.maxHeadlineWords else { return false }
+        let trimmed = line.text.trimmingCharacters(in: .whitespaces)
+        if Self.endsSentence(trimmed), count > Self.maxHeadlineWordsWithFullStop { return false }
+        return !trimmed.hasSuffix("،") && !trimmed.hasSuffix(",")
+    }
+
+    /// One full stop ends a sentence; `..` and `...` are a headline's ellipsis.
+    static func endsSentence(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return trimmed.hasSuffix(".") && !trimmed.hasSuffix("..")
+    }
+
+    func words(_ text: String) -> Int { Tokenizer.words(text).count }
+
+    static func hasArabic(_ text: String) -> Bool { text.unicodeScalars.contains(where: ArabicNormalizer.isArabicLetter) }
+
+    /// Lines compare as the same headline whatever their spacing, hamza or diacritics.
+    static func key(_ text: String) -> String { Tokenizer.words(text).joined(separator: " ") }
+
+    /// A title from the lead's first sentence: its clauses, leaving out time phrases
+    /// (`، اليوم الثلاثاء،`), up to the clause boundary that keeps it short.
+    func derivedTitle(from lead: String) -> String {
+        let sentence = SentenceSplitter.sentences(lead).first ?? lead
+        var title = ""
+        var count = 0
+        var leftOut = false
+        for clause in Self.clauses(sentence) {
+            if isTimePhrase(clause) { leftOut = true; continue }
+            let n = Self.visibleWords(clause)
+            if title.isEmpty {
+                if n > Self.maxDerivedWords { return cut(clause) }
+                title = clause
+            } else {
+                guard count + n <= Self.maxDerivedWords else { break }
+                // A time phrase between commas interrupts a clause, which goes on after it;
+                // any other comma ends a clause, and the title when it is long enough.
+                if !leftOut, count >= Self.minDerivedWords { break }
+                title += (leftOut ? " " : "، ") + clause
+            }
+            count += n
+            leftOut = false
+        }
+        return Self.trimmed(title.isEmpty ? sentence : title)
+    }
+
+    /// Words as a reader counts them: separated by spaces.
+    static func visibleWords(_ text: String) -> Int { text.split(separator: " ").count }
+
+    static let clauseBreak = try? NSRegularExpression(pattern: "\\s*(?:[،,؛;]|\\s[-–—]\\s)\\s*")
+
+    static func clauses(_ sentence: String) -> [String] {
+        guard let clauseBreak else { return [sentence] }
+        let ns = sentence as NSString
+        var result: [String] = []
+        var start = 0
+        for match in clauseBreak.allMatches(in: sentence) {
+            result.append(ns.substring(with: NSRange(location: start, length: match.range.location - start)))
+            start = match.range.location + match.range.length
+        }
+        result.append(ns.substring(from: start))
+        return result.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// A clause that only says when (`اليوم الثلاثاء`, `7 يونيو 2022`).
+    func isTimePhrase(_ clause: String) -> Bool {
+        let found = dates.dates(in: clause)
+        let rest = NSMutableString(string: clause)
+        for date in found.reversed() { rest.replaceCharacters(in: date.range, with: " ") }
+        let leftover = Tokenizer.words(rest as String)
+        if leftover.isEmpty { return !found.isEmpty }
+        return leftover.allSatisfy { timeWords.contains($0) }
+    }
+
+    /// The first words of an over-long clause, not ending on a preposition or conjunction.
+    func cut(_ clause: String) -> String {
+        var kept = clause.split(separator: " ").prefix(Self.cutDerivedWords).map(String.init)
+        while let last = kept.last, kept.count > 3, Tokenizer.words(last).allSatisfy({ cutWords.contains($0) }) {
+            kept.removeLast()
+        }
+        return Self.trimmed(kept.joined(separator: " ")) + "…"
+    }
+
+    static func trimmed(_ text: String) -> String {
+        text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "،,؛;:.-–—")))
+    }
+}

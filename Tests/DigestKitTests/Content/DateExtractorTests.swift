@@ -1,0 +1,120 @@
+import Testing
+@testable import DigestKit
+
+@Suite("Dates in scraped text")
+struct DateExtractorTests {
+    @Test("reads ISO dates with and without a time of day")
+    func iso() {
+        #expect(TestRules.dates("Write: 2024-04-23 15:48:47") == ["2024-04-23T15:48:47"])
+        #expect(TestRules.dates("2022-06-08") == ["2022-06-08"])
+        #expect(TestRules.dates("2017-01-21T16:19") == ["2017-01-21T16:19:00"])
+    }
+
+    @Test("reads day/month/year, and month/day/year only when the day cannot be a month")
+    func numeric() {
+        #expect(TestRules.dates("21/01/2017") == ["2017-01-21"])
+        #expect(TestRules.dates("05.03.2016 - 09:30") == ["2016-03-05T09:30:00"])
+        #expect(TestRules.dates("11/23/2024") == ["2024-11-23"])
+        #expect(TestRules.dates("31/02/2024").isEmpty, "no 31 February")
+    }
+
+    @Test("reads every regional form of a month name", arguments: [
+        ("7 يونيو 2022", "2022-06-07"), ("7 حزيران 2022", "2022-06-07"), ("7 جوان 2022", "2022-06-07"),
+        ("7 يونيه 2022", "2022-06-07"), ("21 كانون الثاني 2017", "2017-01-21"), ("21 جانفي 2017", "2017-01-21"),
+        ("3 تشرين الأول 2019", "2019-10-03"), ("15 أوت 2018", "2018-08-15"), ("15 آب 2018", "2018-08-15"),
+        ("1 ماي 2017", "2017-05-01"), ("1 أيار 2017", "2017-05-01"), ("9 إبريل 2020", "2020-04-09"),
+        ("9 ابريل 2020", "2020-04-09"), ("9 أفريل 2020", "2020-04-09"), ("12 دجنبر 2021", "2021-12-12"),
+        ("7 حزيران/يونيو 2022", "2022-06-07"), ("11 سبتمبر (أيلول) 2023", "2023-09-11"),
+    ])
+    func arabicMonths(_ text: String, _ iso: String) {
+        #expect(TestRules.dates(text) == [iso])
+    }
+
+    @Test("reads English month names in both orders, with ordinals")
+    func englishMonths() {
+        #expect(TestRules.dates("17th, November 2023 GMT") == ["2023-11-17"])
+        #expect(TestRules.dates("November 14, 2023") == ["2023-11-14"])
+        #expect(TestRules.dates("Jan 2, 2020") == ["2020-01-02"])
+    }
+
+    @Test("reads Arabic-Indic digits")
+    func arabicIndic() {
+        #expect(TestRules.dates("٢١ يناير ٢٠١٧ - ١٦:١٩") == ["2017-01-21T16:19:00"])
+        #expect(TestRules.dates("٢٠٢٢-٠٦-٠٨") == ["2022-06-08"])
+    }
+
+    @Test("reads the time of day, in 12-hour form too, before or after the date")
+    func times() {
+        #expect(TestRules.dates("January 21, 2017 4:19 PM") == ["2017-01-21T16:19:00"])
+        #expect(TestRules.dates("الأحد 21 جانفي 2017 الساعة 09:05 مساء") == ["2017-01-21T21:05:00"])
+        #expect(TestRules.dates("12:30 ص - 3 مارس 2020") == ["2020-03-03T00:30:00"])
+        #expect(TestRules.dates("2024-04-23 15:48:47Update") == ["2024-04-23T15:48:47"])
+    }
+
+    @Test("finds no date where the text gives none")
+    func noDate() {
+        #expect(TestRules.dates("وقع الرئيس اليوم الثلاثاء اتفاقية شراكة").isEmpty)
+        #expect(TestRules.dates("في الفترة من 11 إلى 17 من شهر سبتمبر الماضي").isEmpty)
+        #expect(TestRules.dates("بلغ عدد السكان 1500 نسمة في 2020").isEmpty)
+    }
+
+    @Test("recognizes a Hijri date without using it as the article's date")
+    func hijri() {
+        let found = TestRules.builtIn.metadata.dates.dates(in: "3 جمادى الأولى 1445")
+        #expect(found.count == 1)
+        #expect(found.first?.isGregorian == false)
+    }
+}
+
+@Suite("Metadata lines")
+struct MetadataLineTests {
+    func read(_ line: String) -> MetadataLine? { TestRules.builtIn.metadata.read(line) }
+
+    @Test("reads published and updated labels glued together")
+    func writeUpdate() throws {
+        let m = try #require(read("Write: 2024-04-23 15:48:47Update: 2024-04-23 16:00:59"))
+        #expect(m.published?.iso8601 == "2024-04-23T15:48:47")
+        #expect(m.updated?.iso8601 == "2024-04-23T16:00:59")
+    }
+
+    @Test("reads a date glued to the source label")
+    func timeAndSource() throws {
+        let m = try #require(read("الوقت:2022-06-08 09:37:57المصدر: شينخوا"))
+        #expect(m.published?.iso8601 == "2022-06-08T09:37:57")
+        #expect(m.source == "شينخوا")
+    }
+
+    @Test("reads a labelled date with era and time-zone words", arguments: [
+        ("تاريخ النشر: 17th, November 2023 GMT", "2023-11-17"),
+        ("نشر في 21 كانون الثاني 2017 - 16:19", "2017-01-21T16:19:00"),
+        ("الجمعة 17 نوفمبر 2023 م - 3 جمادى الأولى 1445 هـ", "2023-11-17"),
+        ("آخر تحديث: 2020-01-01 | تاريخ النشر: 2019-12-31", "2019-12-31"),
+    ])
+    func labelled(_ line: String, _ iso: String) throws {
+        #expect(try #require(read(line)).published?.iso8601 == iso)
+    }
+
+    @Test("normalizes the source to one name per agency")
+    func sourceNames() {
+        #expect(read("المصدر: وكالة أنباء شينخوا")?.source == "شينخوا")
+        #expect(read("Source: Reuters")?.source == "رويترز")
+        #expect(read("المصدر: أ.ف.ب")?.source == "فرانس برس")
+        #expect(read("المصدر: موقع 24")?.source == "موقع 24")
+    }
+
+    @Test("reads the editor credit")
+    func editor() {
+        #expect(read("تحرير: تشن لو يي")?.editor == "تشن لو يي")
+    }
+
+    @Test("leaves sentences that mention dates or sources as story text", arguments: [
+        "وقال المصدر إن الاجتماع عقد في 7 يونيو 2022 بحضور الوزراء.",
+        "التاريخ: يعود الاتفاق إلى عام 2005 حين وقعت الدولتان مذكرة تفاهم",
+        "نشر في الجريدة الرسمية قرار بتعيين المدير",
+        "المصدر: قال مسؤول في الوزارة إن المحادثات مستمرة منذ أسابيع طويلة دون نتيجة تذكر",
+        "طقس الإثنين 21 جانفي 2017",
+    ])
+    func story(_ line: String) {
+        #expect(read(line) == nil)
+    }
+}

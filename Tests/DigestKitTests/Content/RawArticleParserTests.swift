@@ -1,0 +1,176 @@
+import Testing
+@testable import DigestKit
+
+@Suite("Reading a scraped article")
+struct RawArticleParserTests {
+    let lead = "قال وزير الخارجية إن البلدين سيواصلان تعزيز التعاون في مختلف المجالات خلال السنوات المقبلة."
+    let second = "وأضاف أن العلاقات بين البلدين وصلت إلى مستوى غير مسبوق من الثقة المتبادلة والصداقة."
+
+    @Test("takes the headline line as the title and drops its repeats")
+    func headline() {
+        let a = TestRules.parse("اتفاق جديد بين البلدين\n\nاتفاق جديد بين البلدين\n\(lead)\n\(second)")
+        #expect(a.title == "اتفاق جديد بين البلدين")
+        #expect(!a.titleIsDerived)
+        #expect(a.paragraphs == [lead, second])
+    }
+
+    @Test("drops a section label above the headline")
+    func sectionLabel() {
+        let a = TestRules.parse("سياسة\nاتفاق جديد بين البلدين لتعزيز التعاون\n\(lead)\n\(second)")
+        #expect(a.title == "اتفاق جديد بين البلدين لتعزيز التعاون")
+        #expect(!a.paragraphs.contains("سياسة"))
+    }
+
+    @Test("keeps a headline that ends with a question or exclamation mark")
+    func punctuatedHeadline() {
+        let a = TestRules.parse("من سيواجه الفريق في النهائي؟\n21/01/2017\n\(lead)")
+        #expect(a.title == "من سيواجه الفريق في النهائي؟")
+        #expect(a.published?.iso8601 == "2017-01-21")
+    }
+
+    @Test("derives a title from the lead when the text starts with it, and flags it")
+    func derivedTitle() {
+        let a = TestRules.parse("\(lead)\n\(second)")
+        #expect(a.titleIsDerived)
+        #expect(a.title == "قال وزير الخارجية إن البلدين سيواصلان تعزيز التعاون في مختلف المجالات خلال السنوات المقبلة")
+    }
+
+    @Test("cuts a derived title at a clause boundary, leaving out a time phrase")
+    func derivedTitleClauses() {
+        let rules = TestRules.builtIn.titles
+        let title = rules.derivedTitle(from: "وقع الرئيسان، اليوم الثلاثاء، اتفاقية شراكة في مجال الطاقة، بدءا من التنقيب والتطوير وحتى التسويق التجاري والتمويل في العاصمة.")
+        #expect(title == "وقع الرئيسان اتفاقية شراكة في مجال الطاقة")
+        let long = rules.derivedTitle(from: "أعلنت الحكومة عن خطة جديدة لدعم الشركات الصغيرة والمتوسطة في جميع المحافظات من خلال قروض ميسرة وإعفاءات ضريبية لمدة خمس سنوات.")
+        #expect(long.hasSuffix("…"))
+        #expect(long.split(separator: " ").count <= TitleFinder.cutDerivedWords)
+    }
+
+    @Test("ends the article at the related-articles marker")
+    func endMarker() {
+        let a = TestRules.parse("عنوان الخبر هنا\n\(lead)\nإقرأ أيضاً:\nخبر آخر عن موضوع مختلف تماما في بلد بعيد جدا عن هنا.")
+        #expect(a.paragraphs == [lead])
+    }
+
+    @Test("never invents a date: an undated article gets a warning that says how to date it")
+    func undated() throws {
+        let a = TestRules.parse("عنوان الخبر هنا\n\(lead)", path: "005_x.txt")
+        #expect(a.published == nil)
+        let warning = try #require(a.warnings.first)
+        #expect(warning.message.contains("published: YYYY-MM-DD"))
+        #expect(warning.message.contains("005_x.md"))
+        #expect(warning.file == "005_x.txt")
+    }
+
+    @Test("takes the dateline apart: place, date and agency out of the lead")
+    func dateline() {
+        let a = TestRules.parse("عنوان الخبر هنا\nالقاهرة 3 مارس 2021 (أ ف ب) - \(lead)")
+        #expect(a.dateline == "القاهرة")
+        #expect(a.source == "فرانس برس")
+        #expect(a.published?.iso8601 == "2021-03-03")
+        #expect(a.paragraphs.first == lead)
+    }
+
+    @Test("reads an agency dateline without a date")
+    func datelineWithoutDate() {
+        let a = TestRules.parse("عنوان الخبر هنا\nواشنطن (رويترز) - \(lead)")
+        #expect(a.dateline == "واشنطن")
+        #expect(a.source == "رويترز")
+        #expect(a.published == nil)
+    }
+
+    @Test("leaves words in brackets after a lead's first words when they are not a dateline")
+    func notADateline() {
+        let text = "أعلنت الوزارة (الخارجية) أن الوفد سيصل غدا إلى العاصمة لإجراء محادثات."
+        let a = TestRules.parse("عنوان الخبر هنا\n\(text)")
+        #expect(a.dateline == nil)
+        #expect(a.paragraphs.first == text)
+    }
+
+    @Test("takes an outlet's prefix off the lead as the source")
+    func slashPrefix() {
+        let a = TestRules.parse("عنوان الخبر هنا\nالأناضول/ \(lead)")
+        #expect(a.source == "الأناضول")
+        #expect(a.paragraphs.first == lead)
+        let both = TestRules.parse("عنوان الخبر هنا\nأنقرة/ الأناضول/ \(lead)")
+        #expect(both.dateline == "أنقرة")
+        #expect(both.source == "الأناضول")
+    }
+
+    @Test("does not take a byline for a source")
+    func byline() {
+        let a = TestRules.parse("عنوان الخبر هنا\nكتب/ محمد علي \(lead)")
+        #expect(a.source == nil)
+    }
+
+    @Test("a photo credit is not the source")
+    func photoCredit() {
+        let a = TestRules.parse("عنوان الخبر هنا\nPhoto : YONHAP News\nالصورة: رويترز\n\(lead)")
+        #expect(a.source == nil)
+        #expect(a.paragraphs == [lead])
+    }
+
+    @Test("reads the editor credit and removes it from the body")
+    func editor() {
+        let a = TestRules.parse("عنوان الخبر هنا\n\(lead)\nتحرير: تشن لو يي")
+        #expect(a.editor == "تشن لو يي")
+        #expect(a.paragraphs == [lead])
+    }
+
+    @Test("marks short lines without final punctuation between paragraphs as sub-headings")
+    func subheadings() {
+        let a = TestRules.parse("عنوان الخبر هنا\n\(lead)\nأكثر من مجرد عمل\n\(second)\nوقال الوزير:\n\(lead)")
+        #expect(a.blocks == [.paragraph(lead), .heading("أكثر من مجرد عمل"), .paragraph(second),
+                             .paragraph("وقال الوزير:"), .paragraph(lead)])
+    }
+
+    @Test("restores the spaces scrapers lose around Arabic punctuation")
+    func spacing() {
+        #expect(Spacing.tidy("“توكاييف”،اليوم الثلاثاء ، وقع") == "“توكاييف”، اليوم الثلاثاء، وقع")
+        #expect(Spacing.tidy("الرئيس“يون”والرئيس") == "الرئيس “يون” والرئيس")
+    }
+}
+
+@Suite("Foreign passages")
+struct ForeignPassageSplitterTests {
+    let splitter = TestRules.builtIn.foreign
+
+    @Test("splits an English post and its attribution from the Arabic they are glued to")
+    func gluedPost() {
+        let a = TestRules.parse("""
+        عنوان الخبر هنا
+        قال وزير الخارجية إن البلدين سيواصلان تعزيز التعاون في مختلف المجالات.
+        US Defense Secretary Lloyd Austin said UN member states are concerned https://t.co/x
+        — Reuters (@Reuters) November 14, 2023أثار التقارب السريع بين البلدين ذهول النخبة السياسية.
+        """)
+        #expect(a.blocks == [
+            .paragraph("قال وزير الخارجية إن البلدين سيواصلان تعزيز التعاون في مختلف المجالات."),
+            .quote("US Defense Secretary Lloyd Austin said UN member states are concerned https://t.co/x\n— Reuters (@Reuters) November 14, 2023", language: "en"),
+            .paragraph("أثار التقارب السريع بين البلدين ذهول النخبة السياسية."),
+        ])
+        #expect(a.published == nil, "a date inside a quote does not date the article")
+    }
+
+    @Test("keeps short Latin names inside Arabic sentences")
+    func names() {
+        let line = "كما عقد الرئيس اجتماعات مع بنك MUFG ومع شركة Hitachi Energy في طوكيو."
+        #expect(splitter.blocks(line) == [.paragraph(line)])
+    }
+
+    @Test("marks a passage with the language its words belong to")
+    func language() {
+        #expect(splitter.language(of: "Le ministre a annoncé que les discussions sont terminées") == "fr")
+        #expect(splitter.language(of: "The minister said that the talks are over") == "en")
+    }
+
+    @Test("splits a passage that follows a full sentence on the same line")
+    func afterSentence() {
+        let blocks = splitter.blocks("وقال الوزير في تغريدة. We will keep working with our partners on this")
+        #expect(blocks == [.paragraph("وقال الوزير في تغريدة."), .quote("We will keep working with our partners on this", language: "en")])
+    }
+
+    @Test("never uses a foreign passage as the title")
+    func notTitle() {
+        let a = TestRules.parse("Breaking news from the agency about the visit\nقال وزير الخارجية إن البلدين سيواصلان تعزيز التعاون في مختلف المجالات خلال السنوات المقبلة.")
+        #expect(a.title.unicodeScalars.contains { ("\u{0621}"..."\u{064A}").contains($0) })
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+@testable import DigestKit
+
+@Suite("Decoding content files")
+struct TextDecoderTests {
+    let arabic = "مرحبا، عالم"
+
+    func decoded(_ bytes: [UInt8]) -> String? {
+        if case .success(let text) = TextDecoder.decode(bytes) { return text }
+        return nil
+    }
+
+    @Test("reads UTF-8 with and without a byte order mark")
+    func utf8() {
+        #expect(decoded(Array(arabic.utf8)) == arabic)
+        #expect(decoded([0xEF, 0xBB, 0xBF] + Array(arabic.utf8)) == arabic)
+    }
+
+    @Test("reads UTF-16 little- and big-endian with a byte order mark")
+    func utf16() {
+        let units = Array(arabic.utf16)
+        let little: [UInt8] = [0xFF, 0xFE] + units.flatMap { unit -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let big: [UInt8] = [0xFE, 0xFF] + units.flatMap { unit -> [UInt8] in [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+        #expect(decoded(little) == arabic)
+        #expect(decoded(big) == arabic)
+    }
+
+    @Test("reads Windows-1256 when the bytes are not UTF-8")
+    func windows1256() {
+        // `iconv -f utf-8 -t cp1256` of "مرحبا، عالم".
+        let bytes: [UInt8] = [0xE3, 0xD1, 0xCD, 0xC8, 0xC7, 0xA1, 0x20, 0xDA, 0xC7, 0xE1, 0xE3]
+        #expect(decoded(bytes) == arabic)
+    }
+
+    @Test("turns CRLF and CR line ends into LF")
+    func lineEnds() {
+        #expect(decoded(Array("أ\r\nب\rج\n".utf8)) == "أ\nب\nج\n")
+    }
+
+    @Test("composes decomposed letters (NFC)")
+    func composes() {
+        // Alef followed by a combining hamza above is one letter, أ.
+        #expect(decoded(Array("\u{0627}\u{0654}حمد".utf8)) == "أحمد")
+    }
+
+    @Test("removes zero-width and bidi control characters")
+    func invisibleNoise() {
+        let noisy = "\u{200F}وزير\u{200B} الخارجية\u{202B}\u{202C}\u{2066}\u{FEFF}\u{00AD}"
+        #expect(decoded(Array(noisy.utf8)) == "وزير الخارجية")
+    }
+
+    @Test("refuses binary files")
+    func binary() {
+        #expect(TextDecoder.decode([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01]) == .failure(.binary))
+    }
+
+    @Test("skips a binary file with a warning that names it")
+    func binaryIsSkipped() throws {
+        let content = ContentParser(rules: TestRules.builtIn).parse([
+            ContentFile(path: "photo.txt", bytes: [0x00, 0x01, 0x02, 0xFF]),
+        ])
+        #expect(content.articles.isEmpty)
+        let warning = try #require(content.diagnostics.warnings.first)
+        #expect(warning.file == "photo.txt")
+        #expect(warning.message.contains("not a text file"))
+    }
+}
