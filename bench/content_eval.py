@@ -76,6 +76,35 @@ def date_line(form, when, has_time, lead):
 
 FORMS = 10
 
+# --noisy: page furniture a scraper copies around the story, added deterministically.
+CATEGORY = {"culture": "ثقافة", "diverse": "متفرقات", "economy": "اقتصاد", "internationalNews": "دولية",
+            "localNews": "وطنية", "politic": "سياسة", "society": "مجتمع", "sport": "رياضة", "technology": "تكنولوجيا"}
+NAVIGATION = ["الذهاب إلى القائمة الذهاب إلى النص", "Go Top", "الرئيسية > أخبار"]
+CREDITS = ["Photo : Jawhara FM", "الصورة: أرشيف", "صورة أرشيفية"]
+FOOTERS = ["رابط المصدر", "كلمات دلالية: تونس الحكومة البرلمان", "شارك", "تابعونا على فيسبوك",
+           "يستخدم موقعنا الكوكيز لتحسين الخدمة. مواصلة استخدام الموقع تعني أنك موافق."]
+MARKERS = ["إقرأ أيضاً:", "اقرأ أيضا", "مواضيع ذات صلة", "اقرأ المزيد :"]
+
+
+def noisy(lines, header_count, h, category, other):
+    """lines = [title, (date line), body...]; returns lines with furniture and the noise added."""
+    title, rest = lines[0], lines[1:]
+    top = []
+    if h % 3 == 0:
+        top.append(NAVIGATION[h % len(NAVIGATION)])
+    if h % 4 in (0, 1):
+        top.append(CATEGORY.get(category, "أخبار"))
+    header, body = rest[:header_count], rest[header_count:]
+    if h % 5 in (0, 2):
+        header = header + [title]  # the page repeats its headline under the date
+    if h % 7 in (1, 3, 5):
+        header = header + [CREDITS[h % len(CREDITS)]]
+    tail = [FOOTERS[h % len(FOOTERS)]]
+    if other and h % 2 == 0:
+        tail += [MARKERS[h % len(MARKERS)], other[0], other[1]]
+    noise = top + [CREDITS[h % len(CREDITS)]] + tail[:1] + (other or [])
+    return top + [title] + header + body + tail, noise
+
 
 def parse_time(text):
     text = text.strip()
@@ -110,6 +139,9 @@ def main():
     ap.add_argument("--limit", type=int, default=0, help="use every k-th article so that about N are used")
     ap.add_argument("--show-misses", type=int, default=0)
     ap.add_argument("--batch", type=int, default=500)
+    ap.add_argument("--noisy", action="store_true",
+                    help="add page furniture (navigation, section label, repeated headline, photo credit, "
+                         "footer lines, a related-articles marker and another story) and report how much gets through")
     args = ap.parse_args()
 
     if not os.path.isdir(args.corpus):
@@ -125,7 +157,9 @@ def main():
         files = [files[int(i * step)] for i in range(args.limit)]
 
     expected = {}
+    noise_of = {}
     skipped = 0
+    previous = None  # the article before, as the "related" story after an end marker
     with tempfile.TemporaryDirectory(prefix="content-eval-") as tmp:
         paths = []
         for n, path in enumerate(files):
@@ -141,11 +175,16 @@ def main():
             form = int(hashlib.sha1(name.encode()).hexdigest(), 16) % FORMS
             header, lead, time_written = date_line(form, when, has_time, body[0])
             lines = [title] + ([header] if header else []) + [lead] + body[1:]
+            h = int(hashlib.sha1(name.encode()).hexdigest()[8:16], 16)
+            if args.noisy:
+                category = os.path.basename(os.path.dirname(path))
+                lines, noise_of[name] = noisy(lines, 1 if header else 0, h, category, previous)
+            previous = [title, body[0]] if len(body[0].split()) >= 12 else None
             out = os.path.join(tmp, name)
             with open(out, "w", encoding="utf-8") as f:
                 f.write("\n".join(lines) + "\n")
             want = when.strftime("%Y-%m-%dT%H:%M:%S") if time_written else when.strftime("%Y-%m-%d")
-            expected[name] = (title, want, form, header or lead[:60])
+            expected[name] = (title, want, form, header or lead[:60], body[0])
             paths.append(out)
 
         results = {}
@@ -161,8 +200,16 @@ def main():
     titles = dates = 0
     by_form = {}
     misses = []
-    for name, (title, want, form, header) in sorted(expected.items()):
+    clean = leads = 0
+    for name, (title, want, form, header, first) in sorted(expected.items()):
         got = results.get(name, {})
+        if args.noisy:
+            shown = [got.get("title") or ""] + (got.get("paragraphs") or []) + (got.get("summary") or [])
+            # Short furniture lines are common words ("سياسة"): only a whole line of it counts.
+            clean += not any((n in text if len(n.split()) >= 5 else n == text)
+                             for n in noise_of[name] if n != title for text in shown)
+            paragraphs = got.get("paragraphs") or [""]
+            leads += re.sub(r"\s+", "", paragraphs[0]) == re.sub(r"\s+", "", first)
         t_ok = collapse(got.get("title") or "") == title and not got.get("title_derived")
         d_ok = (got.get("published") or "") == want
         titles += t_ok
@@ -177,6 +224,9 @@ def main():
     print("articles: %d (left out: %d without title, body or time)" % (total, skipped))
     print("titles exact: %.1f%% (%d)" % (100.0 * titles / max(total, 1), titles))
     print("dates exact:  %.1f%% (%d)" % (100.0 * dates / max(total, 1), dates))
+    if args.noisy:
+        print("free of furniture and of the related story: %.1f%% (%d)" % (100.0 * clean / max(total, 1), clean))
+        print("lead paragraph exact (spaces ignored): %.1f%% (%d)" % (100.0 * leads / max(total, 1), leads))
     for form in sorted(by_form):
         n, t, d = by_form[form]
         print("  form %d: %5d articles, titles %.1f%%, dates %.1f%%" % (form, n, 100.0 * t / n, 100.0 * d / n))

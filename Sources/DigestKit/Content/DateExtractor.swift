@@ -50,7 +50,9 @@ struct DateExtractor: Sendable {
         amWords = Set(am.map(Self.key))
         pmWords = Set(pm.map(Self.key))
         let marker = "(?:\\s*(?:\(ArabicPattern.alternation(am + pm)))(?![\\p{L}\\p{M}]))?"
-        let time = "(\\d{1,2})[:：](\\d{2})(?:[:：](\\d{2}))?(?!\\d)(\(marker))"
+        // A zone after the time (`+01:00`, `Z`, `GMT+3`) is read past: pages show local time.
+        let zone = "(?:\\.\\d+)?(?:\\s*(?:GMT|UTC)?\\s*[+\\-]\\d{1,2}(?::?\\d{2})?|Z(?![\\p{L}]))?"
+        let time = "(\\d{1,2})[:：](\\d{2})(?:[:：](\\d{2}))?\(zone)(?!\\d)(\(marker))"
         let joiner = "(?:\\s*(?:[-–—|,،@/]|\\s|الساعة|على الساعة|at|في|T)\\s*){0,3}"
         timeAfter = try? ArabicPattern.compile("^\(joiner)\(time)")
         timeBefore = try? ArabicPattern.compile("\(time)\(joiner)$")

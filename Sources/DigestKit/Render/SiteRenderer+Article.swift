@@ -32,7 +32,9 @@ extension SiteRenderer {
             case .paragraph(let text): html += "<p>\(BidiRuns.html(text))</p>\n"
             case .heading(let text): html += "<h2>\(BidiRuns.html(text))</h2>\n"
             case .quote(let text, let language):
-                html += "<blockquote lang=\"\(HTML.escape(language))\" dir=\"ltr\"><p>\(HTML.escape(text))</p></blockquote>\n"
+                // A quoted post's lines (the post, then its `— Name (@handle) date`) stay lines.
+                let lines = text.split(separator: "\n").map { "<p>\(HTML.escape(String($0)))</p>" }.joined()
+                html += "<blockquote lang=\"\(HTML.escape(language))\" dir=\"ltr\">\(lines)</blockquote>\n"
             }
         }
         return html

@@ -4,7 +4,7 @@ import Testing
 @Suite("Commentary files")
 struct CommentaryFilesTests {
     func parse(_ files: [String: String]) throws -> Content {
-        let parser = ContentParser(furniture: try BuiltInResources.furniture(config: SiteConfig()))
+        let parser = ContentParser(rules: try BuiltInResources.contentRules(config: SiteConfig()))
         return parser.parse(files.sorted { $0.key < $1.key }.map { ContentFile(path: $0.key, bytes: Array($0.value.utf8)) })
     }
 

@@ -118,3 +118,12 @@ struct MetadataLineTests {
         #expect(read(line) == nil)
     }
 }
+
+@Suite("Dates with a time zone")
+struct DateZoneTests {
+    @Test("reads past a zone written after the time, keeping the local time the page shows")
+    func zones() {
+        #expect(TestRules.dates("2017-01-21T16:19:00+01:00") == ["2017-01-21T16:19:00"])
+        #expect(TestRules.builtIn.metadata.read("نشر في: 2017-01-21 16:19 GMT+3")?.published?.iso8601 == "2017-01-21T16:19:00")
+    }
+}

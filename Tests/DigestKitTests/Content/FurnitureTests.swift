@@ -20,6 +20,7 @@ struct FurnitureTests {
         "وقال الوزير إن الإعلان عن الاتفاق سيتم غدا.",
         "أكثر من مجرد عمل",
         "المصدر: شينخوا",
+        "صور : مطار الشعيرات السوري بعد الضربة الأمريكية",
     ])
     func keepsStory(_ line: String) {
         #expect(!furniture.isFurniture(line))
