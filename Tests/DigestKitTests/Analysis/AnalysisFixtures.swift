@@ -22,12 +22,12 @@ enum AnalysisFixtures {
 
     /// The seed articles as the Content stage reads them, by file name.
     static func seeds() throws -> [String: Article] {
-        let (_, _, furniture) = try Build.resources(SiteConfig())
+        let (_, _, contentRules) = try Build.resources(SiteConfig())
         let names = try FileManager.default.contentsOfDirectory(atPath: Repository.seeds.path).filter { $0.hasSuffix(".txt") }
         let files = try names.map { name in
             ContentFile(path: name, bytes: [UInt8](try Data(contentsOf: Repository.seeds.appendingPathComponent(name))))
         }
-        let content = ContentParser(furniture: furniture).parse(files)
+        let content = ContentParser(rules: contentRules).parse(files)
         return Dictionary(content.articles.map { (String($0.path.prefix(3)), $0) }, uniquingKeysWith: { a, _ in a })
     }
 }
