@@ -33,10 +33,10 @@ public enum SiteCheck {
         let templates = collect { () throws(BuildFailure) in try Build.loadTemplates(options.templates) }
 
         let files = ContentLoader.files(in: options.input, diagnostics: &diagnostics)
-        guard let (gazetteer, taxonomy, furniture) = resources else {
+        guard let (gazetteer, taxonomy, contentRules) = resources else {
             return Report(diagnostics: diagnostics.items, files: files.count, articles: 0, pages: 0)
         }
-        let content = ContentParser(furniture: furniture).parse(files)
+        let content = ContentParser(rules: contentRules).parse(files)
         diagnostics.append(contentsOf: content.diagnostics.items.map { $0.inFolder(options.input) })
 
         // Render in memory: unknown template variables show only when a page is made.

@@ -16,8 +16,8 @@ struct BadContentTests {
     """
 
     func parse(_ files: [(String, [UInt8])]) -> Content {
-        let furniture = try! BuiltInResources.furniture(config: SiteConfig())  // built-in resource, not input
-        return ContentParser(furniture: furniture).parse(files.map { ContentFile(path: $0.0, bytes: $0.1) })
+        let rules = try! BuiltInResources.contentRules(config: SiteConfig())  // built-in resource, not input
+        return ContentParser(rules: rules).parse(files.map { ContentFile(path: $0.0, bytes: $0.1) })
     }
 
     func parse(_ path: String, _ bytes: [UInt8]) -> Content { parse([(path, bytes)]) }
