@@ -103,7 +103,9 @@ public struct RelationGraph: Sendable {
             guard let a = positions[edge.from], let b = positions[edge.to] else { continue }
             let label = "\(edge.name): \(digits(String(edge.weight))) \(Self.articles(edge.weight))"
             let line = "x1=\"\(Self.number(a.x))\" y1=\"\(Self.number(a.y))\" x2=\"\(Self.number(b.x))\" y2=\"\(Self.number(b.y))\""
-            out += "<a href=\"\(HTML.escape(edge.url))\" aria-label=\"\(HTML.escape(label))\">"
+            // Edges stay out of the tab order: the list of relations beside the graph has the
+            // same links, and a dense graph would otherwise cost keyboard users dozens of stops.
+            out += "<a href=\"\(HTML.escape(edge.url))\" aria-label=\"\(HTML.escape(label))\" tabindex=\"-1\">"
             out += "<title>\(HTML.escape(label))</title>"
             out += "<line class=\"edge-area\" \(line) stroke-width=\"14\"/>"
             out += "<line class=\"edge\" \(line) stroke-width=\"\(Self.number(1.5 + 6.5 * Double(edge.weight) / heaviest))\"/></a>\n"

@@ -26,6 +26,11 @@ struct RelationGraphTests {
         let svg = RelationGraph(nodes: Self.nodes, edges: Self.edges).svg(title: "شبكة")
         for n in Self.nodes { #expect(svg.contains("<a href=\"\(n.url)\" aria-label=\"\(n.name): ")) }
         for e in Self.edges { #expect(svg.contains("<a href=\"\(e.url)\" aria-label=\"\(e.name): ")) }
+        // Edges are out of the tab order (the list of relations has the same links); nodes are in it.
+        for e in Self.edges {
+            #expect(svg.contains("<a href=\"\(e.url)\" aria-label=\"\(e.name): \(e.weight) \(RelationGraph.articles(e.weight))\" tabindex=\"-1\">"))
+        }
+        #expect(!svg.contains("countries/kz.html\" aria-label=\"بلد kz: 9 أخبار\" tabindex"))
         #expect(svg.hasPrefix("<svg ") && svg.hasSuffix("</svg>"))
         #expect(!svg.contains("<script"))
     }
