@@ -110,8 +110,9 @@ public struct ContentParser: Sendable {
         }
         if let yaml = split.yaml {
             do {
-                let (matter, warnings) = try FrontMatterReader.frontMatter(yaml, file: path, firstLine: split.yamlFirstLine)
-                diagnostics.append(contentsOf: warnings)
+                let (read, warnings) = try FrontMatterReader.frontMatter(yaml, file: path, firstLine: split.yamlFirstLine)
+                let (matter, unsafeNames) = read.withSafeNames(file: path)
+                diagnostics.append(contentsOf: warnings + unsafeNames)
                 article.frontMatter = matter
                 if let title = matter.title { article.title = title; article.titleIsDerived = false }
                 if let published = matter.published {
