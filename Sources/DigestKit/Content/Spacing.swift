@@ -12,7 +12,7 @@ enum Spacing {
         // A space after a comma or semicolon glued to the next word.
         ("([،؛])(?=[\\p{L}“«\"])", "$1 "),
         // A closing quote glued to the next Arabic word, an opening one glued to the last.
-        ("([”»])(?=[\\x{0621}-\\x{064A}])", "$1 "),
+        ("([”»)])(?=[\\x{0621}-\\x{064A}])", "$1 "),
         ("(?<=[\\x{0621}-\\x{064A}])([“«])", " $1"),
     ].compactMap { pattern, template in
         (try? NSRegularExpression(pattern: pattern)).map { ($0, template) }

@@ -127,6 +127,7 @@ struct RawArticleParserTests {
     func spacing() {
         #expect(Spacing.tidy("“توكاييف”،اليوم الثلاثاء ، وقع") == "“توكاييف”، اليوم الثلاثاء، وقع")
         #expect(Spacing.tidy("الرئيس“يون”والرئيس") == "الرئيس “يون” والرئيس")
+        #expect(Spacing.tidy("18 أكتوبر (تشرين الأول)الماضي") == "18 أكتوبر (تشرين الأول) الماضي")
     }
 }
 
