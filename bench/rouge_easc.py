@@ -11,6 +11,7 @@ without stemming or stopword removal.
 
     python3 bench/rouge_easc.py [--corpus ../shared/corpora/easc-dev] [--ratio 0.3]
                                 [--digest .build/debug/digest] [--methods lead,textrank,lexrank,digest]
+                                [--half odd|even] [--markdown]
 """
 import argparse
 import json
@@ -92,6 +93,8 @@ def main():
     parser.add_argument("--digest", default=None, help="the digest binary (default: .build/release or .build/debug)")
     parser.add_argument("--methods", default="lead,textrank,lexrank,digest")
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    parser.add_argument("--half", choices=["odd", "even"],
+                        help="only every other article (1st, 3rd, … or 2nd, 4th, …): a check that no knob fits one half")
     args = parser.parse_args()
 
     if not os.path.isdir(args.corpus):
@@ -109,6 +112,8 @@ def main():
         return 1
 
     items = corpus(args.corpus)
+    if args.half:
+        items = items[0 if args.half == "odd" else 1::2]
     paths = [p for p, _ in items]
     rows = []
     for method in args.methods.split(","):

@@ -38,10 +38,14 @@ public enum LineUnwrapper {
         return paragraphs
     }
 
-    /// True when `next`'s first word would not have fitted at the end of `line`.
+    /// True when `next`'s first word would not have fitted at the end of `line`, or when
+    /// `line` runs most of the width and stops without a mark that ends a sentence (the
+    /// width a wrapper counted is not always the characters we count: ligatures, marks).
     static func isWrap(_ line: Substring, _ next: Substring, width: Int) -> Bool {
         let firstWord = next.prefix { !$0.isWhitespace }
-        return line.count + 1 + firstWord.count > width
+        if line.count + 1 + firstWord.count > width { return true }
+        guard let last = line.last, !SentenceSplitter.isTerminator(last), last != ":" else { return false }
+        return line.count * 4 >= width * 3
     }
 
     static func trimmed(_ line: Substring) -> Substring {

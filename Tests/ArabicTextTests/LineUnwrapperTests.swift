@@ -19,6 +19,19 @@ struct LineUnwrapperTests {
         #expect(paragraphs.last?.hasSuffix("توافق زواجي.") == true)
     }
 
+    @Test("joins a wrapped line that stops short of the width without ending a sentence")
+    func nearlyFullLine() {
+        // The first line leaves room for the next line's first word, but runs most of
+        // the width and stops mid-sentence.
+        let text = """
+        اعتقل إندونيسي من قبل الشرطة بعد أن أثار جدلا بقوله إنه يمكن تلاوة
+        القرآن بغير اللغة العربية. فقد قرر محمد يوسمان روي المسؤول عن مدرسة قرآنية
+        في مدينة مالانج أن يتلو القرآن بلغتين في الصلاة وهو ما أثار غضب علماء الدين
+        في المدينة حتى اعتقلته الشرطة.
+        """
+        #expect(LineUnwrapper.paragraphs(text).count == 1)
+    }
+
     @Test("keeps one paragraph a line when the lines are not wrapped")
     func unwrapped() {
         let lines = [

@@ -16,7 +16,10 @@ public struct Analyzer: Sendable {
         let countries = countryTagger.tag(article)
         let (topics, topicEvidence) = topicTagger.tag(article)
         let summary = article.frontMatter.summary
-            ?? summarizer.summarize(title: article.title, paragraphs: article.paragraphs)
+            ?? summarizer.summarize(title: article.title, paragraphs: article.blocks.compactMap {
+                // Headings are signposts, not statements: never summary sentences.
+                if case .paragraph(let text) = $0 { text } else { nil }
+            })
         return AnalyzedArticle(article: article, countries: countries, topics: topics,
                                topicEvidence: topicEvidence, summary: summary)
     }

@@ -22,12 +22,15 @@ extension Summarizer {
             if titleStems.isEmpty, let lead = candidates.first { titleStems = lead.stems }
             return candidates.indices.map { i in
                 let central = top > 0 ? centrality[i] / top : 0
-                // The inverse square root of the place among all the article's sentences:
-                // the lead counts most, and the weight fades without reaching zero.
-                let position = 1 / Double(candidates[i].order + 1).squareRoot()
+                // News puts the gist first, in its first sentences and its first
+                // paragraphs: the inverse square root of each place, averaged, so the
+                // lead counts most and the weight fades without reaching zero.
+                let position = (1 / Double(candidates[i].order + 1).squareRoot()
+                    + 1 / Double(candidates[i].paragraph + 1).squareRoot()) / 2
                 let overlap = titleStems.isEmpty ? 0 : vectors.cosine(i, to: titleStems)
-                return (1 - weights.position - weights.title) * central
-                    + weights.position * position + weights.title * overlap
+                let total = weights.centrality + weights.position + weights.title
+                guard total > 0 else { return position }
+                return (weights.centrality * central + weights.position * position + weights.title * overlap) / total
             }
         }
     }

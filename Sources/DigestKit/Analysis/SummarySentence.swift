@@ -7,6 +7,8 @@ struct SummarySentence: Sendable {
     var text: String
     /// Position among the article's sentences, from 0.
     var order: Int
+    /// Position of its paragraph among the paragraphs that have sentences, from 0.
+    var paragraph: Int
     var wordCount: Int
     /// Light stems of the words that are not stopwords, in order.
     var stems: [String]
@@ -14,17 +16,26 @@ struct SummarySentence: Sendable {
     var isEligible: Bool
 
     /// The sentences of an article's paragraphs, in order.
-    static func split(_ paragraphs: [String], stopwords: Stopwords, minimumWords: Int) -> [SummarySentence] {
+    /// A sentence that repeats the title, or one seen before, is kept (it counts for
+    /// position and centrality) but never eligible: a summary shown under the headline
+    /// should not say it again.
+    static func split(_ paragraphs: [String], title: String = "", stopwords: Stopwords,
+                      minimumWords: Int) -> [SummarySentence] {
         var result: [SummarySentence] = []
-        for paragraph in paragraphs {
-            for text in SentenceSplitter.sentences(paragraph) {
+        var seen: Set<[String]> = [Tokenizer.words(title)]
+        var paragraph = 0
+        for text in paragraphs {
+            let before = result.count
+            for text in SentenceSplitter.sentences(text) {
                 let words = Tokenizer.words(text)
                 guard !words.isEmpty else { continue }
                 let stems = words.filter { !stopwords.contains($0) }.map(LightStemmer.stem)
+                let isNew = seen.insert(words).inserted
                 result.append(SummarySentence(
-                    text: text, order: result.count, wordCount: words.count, stems: stems,
-                    isEligible: words.count >= minimumWords && isProse(text)))
+                    text: text, order: result.count, paragraph: paragraph, wordCount: words.count, stems: stems,
+                    isEligible: isNew && words.count >= minimumWords && isProse(text)))
             }
+            if result.count > before { paragraph += 1 }
         }
         return result
     }

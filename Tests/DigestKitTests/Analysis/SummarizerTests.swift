@@ -89,6 +89,15 @@ struct SummarizerTests {
         #expect(titled.contains(paragraphs[2]), "\(titled)")
     }
 
+    @Test("never repeats the title or takes a sentence twice")
+    func noRepeats() {
+        let headline = "انعقاد أول مباحثات رسمية بين وزيري الصناعة الكوري والياباني منذ 6 أعوام"
+        let body = "عقد وزيرا الصناعة الكوري الجنوبي والياباني مباحثات في العاصمة اليابانية طوكيو اليوم."
+        let summary = Summarizer(budget: SummaryBudget(sentences: 3, words: 200))
+            .summarize(title: headline, paragraphs: [headline, body, body])
+        #expect(summary == [body])
+    }
+
     @Test("an article of fragments only has no extracted summary")
     func fragmentsOnly() {
         #expect(Summarizer(budget: SummaryBudget(sentences: 3, words: 60)).summarize(title: "عنوان", paragraphs: ["صور", "فيديو الزيارة"]).isEmpty)
