@@ -8,12 +8,15 @@ public struct BuildOptions: Sendable {
     public var config: URL
     /// Overrides `base_url` from `digest.yml` (`--base-url`).
     public var baseURL: String?
+    /// The folder of the incremental build's cache (`.digest-cache/`); nil analyses every article.
+    public var cache: URL?
 
-    public init(input: URL, templates: URL, output: URL, config: URL) {
+    public init(input: URL, templates: URL, output: URL, config: URL, cache: URL? = nil) {
         self.input = input
         self.templates = templates
         self.output = output
         self.config = config
+        self.cache = cache
     }
 
     /// The conventional layout of a site folder: `seeds/`, `Templates/`, `site/`, `digest.yml`.
@@ -21,7 +24,8 @@ public struct BuildOptions: Sendable {
         self.init(input: siteFolder.appendingPathComponent("seeds"),
                   templates: siteFolder.appendingPathComponent("Templates"),
                   output: siteFolder.appendingPathComponent("site"),
-                  config: siteFolder.appendingPathComponent("digest.yml"))
+                  config: siteFolder.appendingPathComponent("digest.yml"),
+                  cache: siteFolder.appendingPathComponent(".digest-cache"))
     }
 }
 
@@ -33,6 +37,9 @@ public struct BuildReport: Sendable {
     public var warnings: [Diagnostic]
     /// What changed in the output folder, file by file (see `OutputChanges`).
     public var output = OutputChanges()
+    /// Articles taken from the cache as they were, and articles parsed and analysed.
+    public var reusedArticles = 0
+    public var analysedArticles = 0
 }
 
 /// The pipeline, stage after stage: Content → Analysis → Site → Render → Output.
@@ -59,19 +66,19 @@ public enum Build {
         let (gazetteer, taxonomy, contentRules) = try resources(config)
         let templates = try loadTemplates(options.templates)
 
-        // Content
+        // Content and Analysis, reusing the cache's work on articles whose files did not change
         let files = ContentLoader.files(in: options.input, diagnostics: &diagnostics)
-        let content = ContentParser(rules: contentRules).parse(files)
-        diagnostics.append(contentsOf: content.diagnostics.items.map { $0.inFolder(options.input) })
-        if diagnostics.hasErrors { throw BuildFailure(diagnostics.items) }
-
-        // Analysis
         let analyzer = Analyzer(gazetteer: gazetteer, taxonomy: taxonomy,
                                 budget: SummaryBudget(sentences: config.summarySentences, words: config.summaryWords))
-        let analyzed = analyzer.analyze(content.articles)
+        var cache = ArticleCache(folder: options.cache, config: config, diagnostics: &diagnostics)
+        let content = IncrementalAnalysis(parser: ContentParser(rules: contentRules), analyzer: analyzer)
+            .run(files, cache: &cache)
+        diagnostics.append(contentsOf: content.diagnostics.items.map { $0.inFolder(options.input) })
+        cache.save(diagnostics: &diagnostics)
+        if diagnostics.hasErrors { throw BuildFailure(diagnostics.items) }
 
         // Site
-        let digest = Digest(articles: analyzed, config: config, gazetteer: gazetteer,
+        let digest = Digest(articles: content.articles, config: config, gazetteer: gazetteer,
                             taxonomy: taxonomy, commentary: content.commentary)
         diagnostics.append(contentsOf: CommentaryCheck.problems(in: digest).map { $0.inFolder(options.input) })
         if diagnostics.hasErrors { throw BuildFailure(diagnostics.items) }
@@ -93,7 +100,8 @@ public enum Build {
         }
         diagnostics.append(contentsOf: changes.warnings)
         return BuildReport(articles: digest.articles.count, pages: pages.count,
-                           seconds: Date().timeIntervalSince(start), warnings: diagnostics.warnings, output: changes)
+                           seconds: Date().timeIntervalSince(start), warnings: diagnostics.warnings, output: changes,
+                           reusedArticles: content.reused, analysedArticles: content.analysed)
     }
 
     /// Reads `digest.yml`; a missing file means the defaults.

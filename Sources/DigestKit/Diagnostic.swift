@@ -1,7 +1,7 @@
 /// A problem found in the user's input, with where it is and what to do about it.
 /// This is the one error type users see: the CLI prints it as
 /// `path:line:col: error: message`.
-public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
+public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConvertible {
     public enum Severity: String, Sendable, Hashable, Codable {
         case error
         case warning

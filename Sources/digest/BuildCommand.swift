@@ -15,8 +15,7 @@ struct BuildCommand: ParsableCommand {
             let report = try Build.run(site.buildOptions)
             Reporter.print(report.warnings)
             if quiet { return }
-            let warnings = report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning(s)"
-            print("built \(report.articles) articles into \(report.pages) pages in \(String(format: "%.2f", report.seconds)) s\(warnings) → \(site.output)/")
+            print(report.summary(output: site.output))
         } catch {
             Reporter.print(error.diagnostics)
             let errors = error.diagnostics.filter { $0.severity == .error }.count

@@ -19,9 +19,16 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "The absolute URL the site is published at (overrides `base_url` in digest.yml); needed for the sitemap and canonical links.")
     var baseURL: String?
 
+    @Option(help: "The incremental build's cache: what was made of each unchanged article is reused.")
+    var cache = ".digest-cache"
+
+    @Flag(help: "Parse and analyse every article again, without reading or writing the cache.")
+    var noCache = false
+
     var buildOptions: BuildOptions {
         var options = BuildOptions(input: URL(fileURLWithPath: input), templates: URL(fileURLWithPath: templates),
-                                   output: URL(fileURLWithPath: output), config: URL(fileURLWithPath: config))
+                                   output: URL(fileURLWithPath: output), config: URL(fileURLWithPath: config),
+                                   cache: noCache ? nil : URL(fileURLWithPath: cache))
         options.baseURL = baseURL
         return options
     }

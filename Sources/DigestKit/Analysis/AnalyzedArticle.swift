@@ -8,7 +8,7 @@ public struct Evidence: Sendable, Hashable, Codable {
 }
 
 /// The countries an article names, and the ones it is about.
-public struct CountryTags: Sendable, Hashable {
+public struct CountryTags: Sendable, Hashable, Codable {
     /// ISO 3166-1 alpha-2 codes of the countries the article is about, strongest first.
     public var primary: [String]
     /// Every country named, in code order.
@@ -33,7 +33,7 @@ public struct CountryTags: Sendable, Hashable {
 }
 
 /// An article with what Analysis found in it.
-public struct AnalyzedArticle: Sendable {
+public struct AnalyzedArticle: Sendable, Codable {
     public var article: Article
     public var countries: CountryTags
     /// Topic slugs, strongest first.

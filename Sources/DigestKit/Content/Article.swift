@@ -1,7 +1,7 @@
 import Foundation
 
 /// One piece of the cleaned body of an article.
-public enum Block: Sendable, Hashable {
+public enum Block: Sendable, Hashable, Codable {
     case paragraph(String)
     case heading(String)
     /// A passage in another language quoted inside the article (an English post, say):
@@ -77,7 +77,7 @@ public struct ArticleDate: Sendable, Hashable, Comparable, Codable {
 
 /// What an editor's front matter says about an article; each field set overrides
 /// what was extracted from the text.
-public struct FrontMatter: Sendable, Hashable {
+public struct FrontMatter: Sendable, Hashable, Codable {
     public var title: String?
     public var published: ArticleDate?
     public var updated: ArticleDate?
@@ -94,7 +94,7 @@ public struct FrontMatter: Sendable, Hashable {
 }
 
 /// An article as the Content stage hands it on: decoded, cleaned, with its metadata.
-public struct Article: Sendable, Hashable {
+public struct Article: Sendable, Hashable, Codable {
     /// The file the article came from, relative to the input folder (`000_x.txt`).
     public var path: String
     /// The name its page is written under (`000_x`), unique in the digest.
@@ -130,7 +130,7 @@ public struct Article: Sendable, Hashable {
 }
 
 /// Markdown written by an editor, and where it came from (for errors with line numbers).
-public struct Commentary: Sendable, Hashable {
+public struct Commentary: Sendable, Hashable, Codable {
     public var markdown: String
     /// The file it was read from, relative to the input folder.
     public var file: String

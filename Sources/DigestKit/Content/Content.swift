@@ -80,16 +80,22 @@ public struct ContentParser: Sendable {
                 diagnostics.append(.warning("has no article text left after cleanup; skipped", file: path))
                 continue
             }
-            if let other = seenSlugs[article.slug] {
-                let unique = uniqueSlug(article.slug, taken: seenSlugs)
-                diagnostics.append(.warning("has the slug `\(article.slug)` of \(other); its page is \(unique).html instead", file: path))
-                article.slug = unique
-            }
-            seenSlugs[article.slug] = path
+            claimUniqueSlug(&article, taken: &seenSlugs, diagnostics: &diagnostics)
             diagnostics.append(contentsOf: article.warnings)
             articles.append(article)
         }
         return Content(articles: articles, commentary: commentary, diagnostics: diagnostics)
+    }
+
+    /// Gives the article a slug no earlier article has (`taken`: slug → path), with a warning
+    /// when it had to change; the incremental build calls it too, over cached articles.
+    func claimUniqueSlug(_ article: inout Article, taken: inout [String: String], diagnostics: inout Diagnostics) {
+        if let other = taken[article.slug] {
+            let unique = uniqueSlug(article.slug, taken: taken)
+            diagnostics.append(.warning("has the slug `\(article.slug)` of \(other); its page is \(unique).html instead", file: article.path))
+            article.slug = unique
+        }
+        taken[article.slug] = article.path
     }
 
     func uniqueSlug(_ slug: String, taken: [String: String]) -> String {

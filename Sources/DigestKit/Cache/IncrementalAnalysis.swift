@@ -1,0 +1,56 @@
+import Foundation
+
+/// The Content and Analysis stages of a build, article unit by article unit, so that what the
+/// cache kept of an unchanged article is reused instead of being parsed and analysed again.
+/// Gives the same articles, in the same order, as parsing and analysing every file at once.
+struct IncrementalAnalysis: Sendable {
+    var parser: ContentParser
+    var analyzer: Analyzer
+
+    struct Result: Sendable {
+        var articles: [AnalyzedArticle]
+        var commentary: SiteCommentary
+        var diagnostics: Diagnostics
+        /// How many article units came from the cache.
+        var reused: Int
+        /// How many were parsed and analysed.
+        var analysed: Int
+    }
+
+    func run(_ files: [ContentFile], cache: inout ArticleCache) -> Result {
+        let (units, commentaryFiles) = ArticleUnit.group(files)
+        let keys = units.map(\.contentKey)
+        var entries: [ArticleCache.Entry?] = units.indices.map { cache.entry(for: units[$0], key: keys[$0]) }
+        let misses = entries.indices.filter { entries[$0] == nil }
+        // Each miss is independent of the others: the place to spread work over cores.
+        let fresh = misses.map { analyse(units[$0], key: keys[$0]) }
+        for (i, entry) in zip(misses, fresh) {
+            entries[i] = entry
+            cache.store(entry, for: units[i])
+        }
+
+        var diagnostics = Diagnostics()
+        var articles: [AnalyzedArticle] = []
+        var taken: [String: String] = [:]
+        for entry in entries.compactMap({ $0 }) {
+            diagnostics.append(contentsOf: entry.diagnostics)
+            for var analyzed in entry.articles {
+                parser.claimUniqueSlug(&analyzed.article, taken: &taken, diagnostics: &diagnostics)
+                articles.append(analyzed)
+            }
+        }
+        RelatedArticles.link(&articles, count: analyzer.relatedCount)
+
+        let commentary = parser.parse(commentaryFiles)
+        diagnostics.append(contentsOf: commentary.diagnostics.items)
+        return Result(articles: articles, commentary: commentary.commentary, diagnostics: diagnostics,
+                      reused: units.count - misses.count, analysed: misses.count)
+    }
+
+    /// Parses and analyses one unit on its own.
+    func analyse(_ unit: ArticleUnit, key: String) -> ArticleCache.Entry {
+        let content = parser.parse(unit.files)
+        return ArticleCache.Entry(key: key, articles: content.articles.map { analyzer.analyze($0) },
+                                  diagnostics: content.diagnostics.items)
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+import Testing
+@testable import DigestKit
+
+/// `build` with `.digest-cache/`: what is reused, what is redone, and that the site is the
+/// same either way.
+@Suite("Incremental build")
+struct IncrementalBuildTests {
+    /// A site folder holding a copy of the default seeds.
+    static func siteWithSeeds() throws -> (TemporaryFolder, [String]) {
+        let folder = try TemporaryFolder()
+        let names = try FileManager.default.contentsOfDirectory(atPath: Repository.seeds.path)
+            .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.sorted()
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("seeds"), withIntermediateDirectories: true)
+        for name in names {
+            try FileManager.default.copyItem(at: Repository.seeds.appendingPathComponent(name),
+                                             to: folder.url.appendingPathComponent("seeds/" + name))
+        }
+        return (folder, names)
+    }
+
+    static func files(in folder: URL) -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        guard let paths = FileManager.default.enumerator(atPath: folder.path) else { return files }
+        for case let path as String in paths {
+            if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(path).path) {
+                files[path] = [UInt8](data)
+            }
+        }
+        return files
+    }
+
+    @Test("a second build takes every unchanged article from the cache")
+    func unchangedArticlesAreReused() throws {
+        let (folder, names) = try Self.siteWithSeeds()
+        let options = BuildOptions(siteFolder: folder.url)
+        let first = try Build.run(options)
+        #expect(first.analysedArticles == names.count)
+        #expect(first.reusedArticles == 0)
+        let second = try Build.run(options)
+        #expect(second.analysedArticles == 0)
+        #expect(second.reusedArticles == names.count)
+        #expect(second.articles == first.articles)
+    }
+
+    @Test("an edited article alone is parsed and analysed again, and its page shows the edit")
+    func editedArticleIsRedone() throws {
+        let (folder, names) = try Self.siteWithSeeds()
+        let options = BuildOptions(siteFolder: folder.url)
+        _ = try Build.run(options)
+        let edited = try #require(names.first { $0.hasSuffix(".txt") })
+        let slug = String(edited.dropLast(4))
+        try folder.write("seeds/\(slug).md", "---\ntitle: عنوان جديد كتبه المحرر\n---\n")
+        let report = try Build.run(options)
+        #expect(report.analysedArticles == 1)
+        #expect(report.reusedArticles == names.count - 1)
+        #expect(folder.read("site/articles/\(slug).html")?.contains("عنوان جديد كتبه المحرر") == true)
+    }
+
+    @Test("a build from the cache writes the same site, byte for byte, as a build without it")
+    func cachedSiteEqualsUncachedSite() throws {
+        let (folder, _) = try Self.siteWithSeeds()
+        // Two articles that claim the same slug, so the cached path must settle it the same way.
+        try folder.write("seeds/same-a.md", "---\ntitle: الأول\nslug: same\npublished: 2024-03-01\n---\nزار رئيس كازاخستان سيول لبحث التعاون.\n")
+        try folder.write("seeds/same-b.md", "---\ntitle: الثاني\nslug: same\npublished: 2024-03-02\n---\nزار رئيس كوريا الجنوبية أستانا لبحث التعاون.\n")
+        var cached = BuildOptions(siteFolder: folder.url)
+        _ = try Build.run(cached)
+        cached.output = folder.url.appendingPathComponent("site-cached")
+        let fromCache = try Build.run(cached)
+        #expect(fromCache.analysedArticles == 0)
+
+        var uncached = BuildOptions(siteFolder: folder.url)
+        uncached.cache = nil
+        uncached.output = folder.url.appendingPathComponent("site-uncached")
+        let fresh = try Build.run(uncached)
+        #expect(fresh.warnings.map(\.description).sorted() == fromCache.warnings.map(\.description).sorted())
+
+        let a = Self.files(in: cached.output)
+        let b = Self.files(in: uncached.output)
+        #expect(a.count > 10)
+        #expect(Set(a.keys) == Set(b.keys))
+        for (path, bytes) in a where b[path] != bytes {
+            Issue.record("\(path) differs between the cached and the uncached build")
+        }
+        #expect(a["articles/same-2.html"] != nil)
+    }
+
+    @Test("the incremental stages give the articles that parsing and analysing everything at once gives")
+    func incrementalEqualsWholeParse() throws {
+        let (folder, _) = try Self.siteWithSeeds()
+        try folder.write("seeds/same-a.md", "---\ntitle: الأول\nslug: same\n---\nزار رئيس كازاخستان سيول.\n")
+        try folder.write("seeds/same-b.md", "---\ntitle: الثاني\nslug: same\n---\nزار رئيس كوريا أستانا.\n")
+        var diagnostics = Diagnostics()
+        let files = ContentLoader.files(in: folder.url.appendingPathComponent("seeds"), diagnostics: &diagnostics)
+        let config = SiteConfig()
+        let parser = ContentParser(rules: try BuiltInResources.contentRules(config: config))
+        let analyzer = Analyzer(gazetteer: try BuiltInResources.gazetteer(config: config),
+                                taxonomy: try BuiltInResources.taxonomy(config: config),
+                                budget: SummaryBudget(sentences: 3, words: 60))
+        let whole = analyzer.analyze(parser.parse(files).articles)
+        var cache = ArticleCache(folder: nil, config: config, diagnostics: &diagnostics)
+        let incremental = IncrementalAnalysis(parser: parser, analyzer: analyzer).run(files, cache: &cache)
+        #expect(incremental.articles.map(\.article) == whole.map(\.article))
+        #expect(incremental.articles.map(\.related) == whole.map(\.related))
+        #expect(incremental.articles.map(\.summary) == whole.map(\.summary))
+        #expect(incremental.articles.map(\.countries) == whole.map(\.countries))
+        #expect(incremental.articles.map(\.topics) == whole.map(\.topics))
+    }
+
+    @Test("a change to digest.yml makes every article be analysed again")
+    func configChangeInvalidates() throws {
+        let (folder, names) = try Self.siteWithSeeds()
+        let options = BuildOptions(siteFolder: folder.url)
+        _ = try Build.run(options)
+        try folder.write("digest.yml", "summary:\n  sentences: 2\n")
+        let changed = try Build.run(options)
+        #expect(changed.analysedArticles == names.count)
+        let again = try Build.run(options)
+        #expect(again.analysedArticles == 0)
+        // The cache made under the old config is gone, not left to grow.
+        let caches = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent(".digest-cache").path)
+        #expect(caches.count == 1)
+    }
+
+    @Test("the cache's key changes with the resources, the config and the tool's version")
+    func fingerprintCoversItsInputs() throws {
+        var config = SiteConfig()
+        let base = ArticleCache.fingerprint(config: config, resources: "countries v1", version: "1.0")
+        #expect(base == ArticleCache.fingerprint(config: config, resources: "countries v1", version: "1.0"))
+        #expect(base != ArticleCache.fingerprint(config: config, resources: "countries v2", version: "1.0"))
+        #expect(base != ArticleCache.fingerprint(config: config, resources: "countries v1", version: "1.1"))
+        config.fingerprint = "title: x\n"
+        #expect(base != ArticleCache.fingerprint(config: config, resources: "countries v1", version: "1.0"))
+    }
+
+    @Test("entries made under other resources are not reused")
+    func resourceChangeInvalidates() throws {
+        let (folder, names) = try Self.siteWithSeeds()
+        let cacheFolder = folder.url.appendingPathComponent(".digest-cache")
+        var diagnostics = Diagnostics()
+        let files = ContentLoader.files(in: folder.url.appendingPathComponent("seeds"), diagnostics: &diagnostics)
+        let config = SiteConfig()
+        let stages = IncrementalAnalysis(
+            parser: ContentParser(rules: try BuiltInResources.contentRules(config: config)),
+            analyzer: Analyzer(gazetteer: try BuiltInResources.gazetteer(config: config),
+                               taxonomy: try BuiltInResources.taxonomy(config: config),
+                               budget: SummaryBudget(sentences: 3, words: 60)))
+        func run(resources: String) -> IncrementalAnalysis.Result {
+            var cache = ArticleCache(folder: cacheFolder, fingerprint: ArticleCache.fingerprint(config: config, resources: resources),
+                                     diagnostics: &diagnostics)
+            let result = stages.run(files, cache: &cache)
+            cache.save(diagnostics: &diagnostics)
+            return result
+        }
+        #expect(run(resources: "old").analysed == names.count)
+        #expect(run(resources: "old").reused == names.count)
+        #expect(run(resources: "new").analysed == names.count)
+        #expect(diagnostics.items.isEmpty)
+    }
+
+    @Test("a corrupt cache is a warning, every article is analysed, and the next build reuses again")
+    func corruptCacheIsIgnored() throws {
+        let (folder, names) = try Self.siteWithSeeds()
+        let options = BuildOptions(siteFolder: folder.url)
+        _ = try Build.run(options)
+        let cacheFolder = folder.url.appendingPathComponent(".digest-cache")
+        for name in try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path) {
+            try Data("{\"format\": 1, \"entries\": [tr".utf8).write(to: cacheFolder.appendingPathComponent(name))
+        }
+        let report = try Build.run(options)
+        #expect(report.analysedArticles == names.count)
+        let warning = try #require(report.warnings.first { $0.file?.contains(".digest-cache") == true })
+        #expect(warning.message.contains("cannot be read"))
+        let next = try Build.run(options)
+        #expect(next.reusedArticles == names.count)
+        #expect(!next.warnings.contains { $0.file?.contains(".digest-cache") == true })
+    }
+
+    @Test("a removed article loses its page and its place in every list and feed")
+    func removedArticleDisappears() throws {
+        let (folder, names) = try Self.siteWithSeeds()
+        let options = BuildOptions(siteFolder: folder.url)
+        _ = try Build.run(options)
+        let removed = try #require(names.first { $0.hasSuffix(".txt") })
+        let slug = String(removed.dropLast(4))
+        let before = Self.files(in: options.output)
+        #expect(before["articles/\(slug).html"] != nil)
+        let mentions = before.filter { String(decoding: $0.value, as: UTF8.self).contains("\(slug).html") }
+        #expect(mentions.count > 1, "the article should be listed somewhere besides its own page")
+
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("seeds/" + removed))
+        let report = try Build.run(options)
+        #expect(report.articles == names.count - 1)
+        let after = Self.files(in: options.output)
+        #expect(after["articles/\(slug).html"] == nil)
+        for (path, bytes) in after where String(decoding: bytes, as: UTF8.self).contains(slug) {
+            Issue.record("\(path) still names the removed article \(slug)")
+        }
+    }
+}
