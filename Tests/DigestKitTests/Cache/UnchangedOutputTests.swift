@@ -48,7 +48,7 @@ struct UnchangedOutputTests {
         _ = try Build.run(options)
         let before = IncrementalBuildTests.files(in: options.output)
         try Self.backdate(options.output)
-        let slug = String(try #require(names.first { $0.hasSuffix(".txt") }).dropLast(4))
+        let slug = try #require(names.first { !FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("seeds/\($0).md").path) })
         try folder.write("seeds/\(slug).md", "---\ntitle: عنوان جديد كتبه المحرر\n---\n")
         _ = try Build.run(options)
         let after = IncrementalBuildTests.files(in: options.output)
