@@ -22,8 +22,10 @@ struct IncrementalAnalysis: Sendable {
         let keys = units.map(\.contentKey)
         var entries: [ArticleCache.Entry?] = units.indices.map { cache.entry(for: units[$0], key: keys[$0]) }
         let misses = entries.indices.filter { entries[$0] == nil }
-        // Each miss is independent of the others: the place to spread work over cores.
-        let fresh = misses.map { analyse(units[$0], key: keys[$0]) }
+        // Each miss is independent of the others, so they are spread over the cores.
+        let stages = self
+        let work = misses.map { (units[$0], keys[$0]) }
+        let fresh = Parallel.map(work) { stages.analyse($0.0, key: $0.1) }
         for (i, entry) in zip(misses, fresh) {
             entries[i] = entry
             cache.store(entry, for: units[i])
