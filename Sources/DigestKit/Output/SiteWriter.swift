@@ -157,7 +157,13 @@ public struct SiteWriter {
                 "has no \(OutputManifest.fileName), so digest cannot tell its own files from others: \(keptWithoutManifest) file(s) this build does not write were kept. Remove the folder once to start clean",
                 file: display))
         }
-        try OutputFiles.create(staging + "/" + OutputManifest.fileName, Array(OutputManifest(paths: newPaths).text.utf8))
+        let manifest = OutputManifest(paths: newPaths).text
+        let manifestTarget = staging + "/" + OutputManifest.fileName
+        // An unchanged manifest keeps its mtime too, so deploying an unchanged site sends nothing.
+        if manifest == manifestText, OutputFiles.hardLink(previous + "/" + OutputManifest.fileName, manifestTarget) {
+            return changes
+        }
+        try OutputFiles.create(manifestTarget, Array(manifest.utf8))
         return changes
     }
 
