@@ -37,8 +37,11 @@ public struct Gazetteer: Sendable {
         case notACountry
     }
 
-    private var arabic: [String: Sense] = [:]
-    private var latin: [String: Sense] = [:]
+    private var arabic: [WordKey: Sense] = [:]
+    private var latin: [WordKey: Sense] = [:]
+    /// The most words of any form that starts with a given word, so a match tries only
+    /// the lengths some form has.
+    private var longestFrom: [WordKey: Int] = [:]
     /// The longest form, in words.
     private var longest = 1
     /// Words before a mention that make the country the one acting (وزير الخارجية الروسي).
@@ -69,15 +72,15 @@ public struct Gazetteer: Sendable {
             let key = Self.key(alias)
             if Self.isLatin(key) { continue }
             // A form the resource declares ambiguous stays ambiguous.
-            guard !key.isEmpty, !Self.isAmbiguous(arabic[key]) else { continue }
-            arabic[key] = .country(country.code, weak: weak.contains(key))
-            longest = max(longest, key.split(separator: " ").count)
+            guard !key.isEmpty, !Self.isAmbiguous(arabic[WordKey(key)]) else { continue }
+            arabic[WordKey(key)] = .country(country.code, weak: weak.contains(key))
+            noteLength(of: key)
         }
         for name in country.latinNames + country.weakAliases.filter({ Self.isLatin(Self.key($0)) }) {
             let key = Self.key(name)
-            guard !key.isEmpty, !Self.isAmbiguous(latin[key]) else { continue }
-            latin[key] = .country(country.code, weak: weak.contains(key))
-            longest = max(longest, key.split(separator: " ").count)
+            guard !key.isEmpty, !Self.isAmbiguous(latin[WordKey(key)]) else { continue }
+            latin[WordKey(key)] = .country(country.code, weak: weak.contains(key))
+            noteLength(of: key)
         }
     }
 
@@ -85,16 +88,23 @@ public struct Gazetteer: Sendable {
     public mutating func addAmbiguous(_ form: String, codes: [String]) {
         let key = Self.key(form)
         guard !key.isEmpty, !codes.isEmpty else { return }
-        if Self.isLatin(key) { latin[key] = .ambiguous(codes) } else { arabic[key] = .ambiguous(codes) }
-        longest = max(longest, key.split(separator: " ").count)
+        if Self.isLatin(key) { latin[WordKey(key)] = .ambiguous(codes) } else { arabic[WordKey(key)] = .ambiguous(codes) }
+        noteLength(of: key)
     }
 
     /// Declares a phrase that contains a country's name but is not the country (أمريكا اللاتينية).
     public mutating func addRegion(_ form: String) {
         let key = Self.key(form)
         guard !key.isEmpty else { return }
-        if Self.isLatin(key) { latin[key] = .notACountry } else { arabic[key] = .notACountry }
-        longest = max(longest, key.split(separator: " ").count)
+        if Self.isLatin(key) { latin[WordKey(key)] = .notACountry } else { arabic[WordKey(key)] = .notACountry }
+        noteLength(of: key)
+    }
+
+    private mutating func noteLength(of key: String) {
+        let words = key.split(separator: " ")
+        guard let first = words.first else { return }
+        longest = max(longest, words.count)
+        longestFrom[WordKey(String(first)), default: 1] = max(longestFrom[WordKey(String(first))] ?? 1, words.count)
     }
 
     public mutating func addContextWords(actors: [String], media: [String], breaks: [String] = []) {
@@ -123,12 +133,13 @@ public struct Gazetteer: Sendable {
         var i = 0
         while i < words.count {
             var found: (Sense, Int)?
-            search: for length in stride(from: min(longest, words.count - i), through: 1, by: -1) {
-                let tail = words[(i + 1)..<(i + length)].joined(separator: " ")
-                let heads = latinScript ? [words[i]] : Clitics.readings(of: words[i])
-                for head in heads {
-                    let key = tail.isEmpty ? head : head + " " + tail
-                    if let sense = table[key] {
+            let heads = latinScript ? [words[i]] : Clitics.readings(of: words[i])
+            // Longest form first; only lengths that some form starting with a reading has.
+            let most = heads.map { longestFrom[WordKey($0)] ?? 0 }.max() ?? 0
+            search: for length in stride(from: min(most, words.count - i), through: 1, by: -1) {
+                let tail = length > 1 ? " " + words[(i + 1)..<(i + length)].joined(separator: " ") : ""
+                for head in heads where (longestFrom[WordKey(head)] ?? 0) >= length {
+                    if let sense = table[WordKey(head + tail)] {
                         found = (sense, length)
                         break search
                     }
@@ -173,23 +184,34 @@ enum Clitics {
     static let shortest = 2
 
     static func readings(of word: String) -> [String] {
+        // On scalars, not Characters: this runs for every word of every article.
+        let scalars = Array(word.unicodeScalars)
         var result = [word]
-        func add(_ reading: String) {
-            if reading.count >= shortest, !result.contains(reading) { result.append(reading) }
+        func add(_ reading: ArraySlice<Unicode.Scalar>, prefix: String = "") {
+            guard reading.count + prefix.unicodeScalars.count >= shortest else { return }
+            var text = prefix
+            text.unicodeScalars.append(contentsOf: reading)
+            if !result.contains(where: { $0.utf8.elementsEqual(text.utf8) }) { result.append(text) }
         }
-        for conjunction in conjunctions {
-            for preposition in prepositions {
-                let prefix = conjunction + preposition
-                guard word.hasPrefix(prefix) else { continue }
-                let rest = String(word.dropFirst(prefix.count))
-                if !prefix.isEmpty { add(rest) }
+        for conjunction in conjunctionScalars {
+            guard scalars.starts(with: conjunction) else { continue }
+            for preposition in prepositionScalars {
+                let prefixLength = conjunction.count + preposition.count
+                guard scalars.dropFirst(conjunction.count).starts(with: preposition) else { continue }
+                let rest = scalars[prefixLength...]
+                if prefixLength > 0 { add(rest) }
                 // ل + ال is written لل: للصين is ل + الصين.
-                if preposition == "ل", rest.hasPrefix("ل") { add("ال" + rest.dropFirst()) }
+                if preposition == lam, rest.first == "\u{0644}" { add(rest.dropFirst(), prefix: "ال") }
                 // بالكوري → الكوري. The article is never taken off: a surname like اللومي
                 // is not لومي, and the gazetteer lists definite forms where they exist.
-                if rest.hasPrefix("ال") { add(String(rest)) }
+                if rest.starts(with: article) { add(rest) }
             }
         }
         return result
     }
+
+    static let conjunctionScalars = conjunctions.map { Array($0.unicodeScalars) }
+    static let prepositionScalars = prepositions.map { Array($0.unicodeScalars) }
+    static let lam: [Unicode.Scalar] = ["\u{0644}"]
+    static let article: [Unicode.Scalar] = ["\u{0627}", "\u{0644}"]
 }
