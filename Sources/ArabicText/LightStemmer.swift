@@ -7,20 +7,30 @@ public enum LightStemmer {
     /// Suffixes, longest first (normalized spelling: ة is ه, ى is ي).
     static let suffixes = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"]
 
+    // The affixes as scalars: stemming runs for every word of every article, and
+    // String's Character-level prefix tests cost a Unicode table look-up per letter.
+    static let articleScalars = articles.map { Array($0.unicodeScalars) }
+    static let suffixScalars = suffixes.map { Array($0.unicodeScalars) }
+    static let waw: Unicode.Scalar = "\u{0648}"
+
     public static func stem(_ word: String) -> String {
-        var w = Substring(word)
-        if w.count > 3, w.hasPrefix("و") { w = w.dropFirst() }
-        for prefix in articles where w.hasPrefix(prefix) && w.count - prefix.count >= 2 {
-            w = w.dropFirst(prefix.count)
+        let scalars = Array(word.unicodeScalars)
+        var start = 0, end = scalars.count
+        if end - start > 3, scalars[start] == waw { start += 1 }
+        for prefix in articleScalars where end - start - prefix.count >= 2 && scalars[start...].starts(with: prefix) {
+            start += prefix.count
             break
         }
-        if w.count > 2 {
-            for suffix in suffixes where w.hasSuffix(suffix) && w.count - suffix.count >= 2 {
-                w = w.dropLast(suffix.count)
+        if end - start > 2 {
+            for suffix in suffixScalars where end - start - suffix.count >= 2 && scalars[start..<end].reversed().starts(with: suffix.reversed()) {
+                end -= suffix.count
                 // Light10 strips repeatedly until none applies or the word is short.
-                if w.count <= 2 { break }
+                if end - start <= 2 { break }
             }
         }
-        return String(w)
+        if start == 0 && end == scalars.count { return word }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars[start..<end])
+        return String(result)
     }
 }

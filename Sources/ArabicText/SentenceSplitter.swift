@@ -16,13 +16,13 @@ public enum SentenceSplitter {
     }
 
     /// Splits at line ends (LF, CR, CRLF, and the Unicode line and paragraph separators).
-    static func lines(of text: some StringProtocol) -> [Substring] {
-        Substring(text).split(omittingEmptySubsequences: true) {
-            $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\u{2028}" || $0 == "\u{2029}"
+    static func lines(of text: some StringProtocol) -> [Substring.UnicodeScalarView] {
+        Substring(text).unicodeScalars.split(omittingEmptySubsequences: true) {
+            $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}"
         }
     }
 
-    static func sentences(ofLine characters: [Character]) -> [String] {
+    static func sentences(ofLine characters: [Unicode.Scalar]) -> [String] {
         let quotes = QuotationSpans(characters)
         var result: [String] = []
         var start = 0
@@ -44,7 +44,7 @@ public enum SentenceSplitter {
 
     /// Where the sentence that a terminator at `i` might end really ends (just past the
     /// terminators and closing marks that belong to it), or nil when it does not end here.
-    static func sentenceEnd(_ c: [Character], at i: Int, quotes: QuotationSpans) -> Int? {
+    static func sentenceEnd(_ c: [Unicode.Scalar], at i: Int, quotes: QuotationSpans) -> Int? {
         // A run of marks (`؟!`, `...`) is decided at its first mark.
         if i > 0, isTerminator(c[i - 1]) { return nil }
         var end = i
@@ -65,8 +65,7 @@ public enum SentenceSplitter {
         if next.isWhitespace { return end }
         // Scraped Arabic often drops the space after a full stop (`أستانا.وقال`); a mark
         // glued to a Latin letter or digit is part of a name, a number or an address.
-        if let scalar = next.unicodeScalars.first, ArabicNormalizer.isArabicLetter(scalar),
-           i > 0, let before = c[i - 1].unicodeScalars.first, !before.isASCII {
+        if ArabicNormalizer.isArabicLetter(next), i > 0, !c[i - 1].isASCII {
             return end
         }
         return nil
@@ -75,7 +74,7 @@ public enum SentenceSplitter {
     /// True when the word before position `i` is a single letter (an initial or an
     /// abbreviation such as `د.` or `ق.م`), unless it follows a number: `1770 م.` is the
     /// era after a year, and a sentence may end there.
-    static func isInitial(_ c: [Character], before i: Int) -> Bool {
+    static func isInitial(_ c: [Unicode.Scalar], before i: Int) -> Bool {
         guard isSingleLetterWord(c, before: i) else { return false }
         var j = i - 2
         while j >= 0, c[j] == " " { j -= 1 }
@@ -83,23 +82,25 @@ public enum SentenceSplitter {
         return true
     }
 
-    static func isSingleLetterWord(_ c: [Character], before i: Int) -> Bool {
+    static func isSingleLetterWord(_ c: [Unicode.Scalar], before i: Int) -> Bool {
         guard i > 0, c[i - 1].isLetter else { return false }
         return i == 1 || !(c[i - 2].isLetter || c[i - 2].isNumber)
     }
 
-    static func isTerminator(_ c: Character) -> Bool {
+    static func isTerminator(_ c: Unicode.Scalar) -> Bool {
         c == "." || c == "!" || c == "?" || c == "؟" || c == "؛" || c == ";" || c == "…"
     }
 
-    static func isClosingBracket(_ c: Character) -> Bool { c == ")" || c == "]" || c == "﴾" }
+    static func isClosingBracket(_ c: Unicode.Scalar) -> Bool { c == ")" || c == "]" || c == "﴾" }
 
-    static func append(_ piece: ArraySlice<Character>, to result: inout [String]) {
+    static func append(_ piece: ArraySlice<Unicode.Scalar>, to result: inout [String]) {
         guard piece.contains(where: { $0.isLetter || $0.isNumber }) else { return }
         var s = piece[...]
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace { s = s.dropLast() }
-        result.append(String(s))
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: s)
+        result.append(String(text))
     }
 }
 
@@ -111,7 +112,7 @@ struct QuotationSpans {
     private var inside: [Bool]
     private var closers: Set<Int> = []
 
-    init(_ c: [Character]) {
+    init(_ c: [Unicode.Scalar]) {
         inside = Array(repeating: false, count: c.count)
         var open: [(family: Int, at: Int)] = []
         for (i, character) in c.enumerated() {
@@ -131,7 +132,7 @@ struct QuotationSpans {
     func isInside(_ i: Int) -> Bool { inside[i] }
     func isCloser(_ i: Int) -> Bool { closers.contains(i) }
 
-    static func family(of c: Character) -> Int? {
+    static func family(of c: Unicode.Scalar) -> Int? {
         switch c {
         case "«", "»": return 0
         case "“", "”", "„": return 1
@@ -140,6 +141,15 @@ struct QuotationSpans {
         }
     }
 
-    static func canOpen(_ c: Character) -> Bool { c != "»" }
-    static func canClose(_ c: Character, family: Int) -> Bool { c != "«" && c != "„" }
+    static func canOpen(_ c: Unicode.Scalar) -> Bool { c != "»" }
+    static func canClose(_ c: Unicode.Scalar, family: Int) -> Bool { c != "«" && c != "„" }
+}
+
+// The splitter works on scalars, not Characters: Character iteration pays for grapheme
+// breaking and Unicode-aware comparison on every letter of every article. Every mark it
+// looks for is a single scalar.
+extension Unicode.Scalar {
+    var isLetter: Bool { properties.isAlphabetic }
+    var isNumber: Bool { properties.numericType != nil }
+    var isWhitespace: Bool { properties.isWhitespace }
 }

@@ -10,8 +10,8 @@ import ArabicText
 public struct TopicTagger: Sendable {
     /// One word of a keyword phrase.
     enum Pattern: Sendable, Hashable {
-        case stem(String)
-        case exact(String)
+        case stem(WordKey)
+        case exact(WordKey)
         case prefix(String)
     }
 
@@ -23,7 +23,7 @@ public struct TopicTagger: Sendable {
 
     let weights: Taxonomy.Weights
     /// Phrases by the key of their first word (a stem or an exact word).
-    let phrasesByFirst: [String: [Phrase]]
+    let phrasesByFirst: [WordKey: [Phrase]]
     /// Phrases whose first word matches by prefix (checked at every word).
     let prefixPhrases: [Phrase]
     /// Stems shorter than this are only matched as the stem of the whole word, never of a
@@ -32,7 +32,7 @@ public struct TopicTagger: Sendable {
 
     public init(taxonomy: Taxonomy) {
         weights = taxonomy.weights
-        var byFirst: [String: [Phrase]] = [:]
+        var byFirst: [WordKey: [Phrase]] = [:]
         var prefixed: [Phrase] = []
         for topic in taxonomy.topics {
             let keywords = topic.keywords.map { ($0, 1.0) } + topic.weakKeywords.map { ($0, taxonomy.weights.weak) }
@@ -59,23 +59,23 @@ public struct TopicTagger: Sendable {
             guard let word = Tokenizer.words(text).first else { return nil }
             let stem = LightStemmer.stem(word)
             // A stem of one or two letters is shared by too many words: match the word itself.
-            if exact || stem.count < shortestReadingStem { return .exact(word) }
-            return prefix ? .prefix(stem) : .stem(stem)
+            if exact || stem.unicodeScalars.count < shortestReadingStem { return .exact(WordKey(word)) }
+            return prefix ? .prefix(stem) : .stem(WordKey(stem))
         }
     }
 
     /// What a word of the text offers to patterns: its readings and their stems.
     struct WordForms {
-        var exact: Set<String>
-        var stems: Set<String>
+        var exact: Set<WordKey>
+        var stems: Set<WordKey>
 
         init(_ word: String) {
             let readings = Clitics.readings(of: word)
-            exact = Set(readings)
-            stems = [LightStemmer.stem(word)]
+            exact = Set(readings.map(WordKey.init))
+            stems = [WordKey(LightStemmer.stem(word))]
             for reading in readings.dropFirst() {
                 let stem = LightStemmer.stem(reading)
-                if stem.count >= TopicTagger.shortestReadingStem { stems.insert(stem) }
+                if stem.unicodeScalars.count >= TopicTagger.shortestReadingStem { stems.insert(WordKey(stem)) }
             }
         }
 
@@ -83,11 +83,11 @@ public struct TopicTagger: Sendable {
             switch pattern {
             case .stem(let stem): return stems.contains(stem)
             case .exact(let word): return exact.contains(word)
-            case .prefix(let start): return stems.contains { $0.hasPrefix(start) }
+            case .prefix(let start): return stems.contains { $0.text.utf8.starts(with: start.utf8) }
             }
         }
 
-        var keys: Set<String> { exact.union(stems) }
+        var keys: Set<WordKey> { exact.union(stems) }
     }
 
     public func tag(_ article: Article) -> (topics: [String], evidence: [String: Evidence]) {
