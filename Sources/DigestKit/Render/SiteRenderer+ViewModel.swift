@@ -18,16 +18,33 @@ extension SiteRenderer {
         ]
     }
 
+    /// An article as lists show it. Its links go up to the site's root and down again
+    /// (`../countries/kz.html`), so the item is the same on every page of one depth and is
+    /// built once per article for all of them (see `ListItems`).
     func item(for analyzed: AnalyzedArticle, from path: String) -> [String: Any] {
+        let depth = SitePaths.depth(of: path)
+        if depth == 1, let items = listItems, let i = digest.indexOfSlug[analyzed.article.slug] {
+            return items.values[i]
+        }
+        return item(for: analyzed, up: SitePaths.up(depth))
+    }
+
+    func item(for analyzed: AnalyzedArticle, up: String) -> [String: Any] {
         let article = analyzed.article
         return [
             "title": BidiRuns.isolatedText(article.title),
-            "url": SitePaths.relative(from: path, to: SitePaths.article(article.slug)),
+            "url": up + SitePaths.article(article.slug),
             "published": dateView(article.published),
             "updated": article.updated.flatMap { $0 == article.published ? nil : dateView($0) } ?? false,
             "summary": analyzed.summary.map(BidiRuns.isolatedText),
-            "countries": analyzed.countries.primary.map { countryLink($0, from: path) },
-            "topics": analyzed.topics.map { topicLink($0, from: path) },
+            "countries": analyzed.countries.primary.map { code -> [String: Any] in
+                ["name": digest.gazetteer.name(of: code), "code": code.lowercased(),
+                 "url": up + SitePaths.country(code), "count": dates.number(digest.byCountry[code]?.count ?? 0)]
+            },
+            "topics": analyzed.topics.map { slug -> [String: Any] in
+                ["name": digest.topicName(slug), "slug": slug,
+                 "url": up + SitePaths.topic(slug), "count": dates.number(digest.byTopic[slug]?.count ?? 0)]
+            },
         ]
     }
 
@@ -103,4 +120,10 @@ extension SiteRenderer {
             ]
         }
     }
+}
+
+/// The list item of every article for pages one folder deep, built once (in parallel)
+/// before the pages that show them. Immutable once built.
+struct ListItems: @unchecked Sendable {
+    let values: [[String: Any]]
 }

@@ -9,6 +9,8 @@ public struct SiteRenderer: Sendable {
     public var templates: TemplateSet
     public var dates: DateDisplay
     let commentary: CommentaryRenderer
+    /// Articles as lists one folder deep show them; set by `pages()`.
+    var listItems: ListItems?
 
     public init(digest: Digest, templates: TemplateSet, dates: DateDisplay) {
         self.digest = digest
@@ -19,20 +21,25 @@ public struct SiteRenderer: Sendable {
 
     /// Every page of the site, in a deterministic order.
     public func pages() throws(BuildFailure) -> [Page] {
+        var renderer = self
+        let articles = digest.articles
+        renderer.listItems = ListItems(values: Parallel.map(Array(articles.indices)) { i in
+            UncheckedView(item(for: articles[i], up: SitePaths.up(1)))
+        }.map(\.value))
+        let jobs: [PageJob] = [.index] + digest.articles.indices.map(PageJob.article)
+            + digest.countryCodes.map(PageJob.country) + digest.topicSlugs.map(PageJob.topic)
+            + digest.relationKeys.map(PageJob.relation) + digest.months.map(PageJob.month)
+            + [.archive, .search, .notFound]
+        // Pages render on every core; results keep the jobs' order, so output is deterministic.
+        let results = Parallel.map(jobs) { [renderer] job in renderer.render(job) }
         var pages: [Page] = []
         var diagnostics: [Diagnostic] = []
-        func add(_ make: () throws(Diagnostic) -> [Page]) {
-            do { pages += try make() } catch { diagnostics.append(error) }
+        for result in results {
+            switch result {
+            case .success(let made): pages += made
+            case .failure(let error): diagnostics.append(error)
+            }
         }
-        add { () throws(Diagnostic) in [try indexPage()] }
-        for i in digest.articles.indices { add { () throws(Diagnostic) in [try articlePage(i)] } }
-        for code in digest.countryCodes { add { () throws(Diagnostic) in try countryPages(code) } }
-        for slug in digest.topicSlugs { add { () throws(Diagnostic) in try topicPages(slug) } }
-        for key in digest.relationKeys { add { () throws(Diagnostic) in try relationPages(key) } }
-        for month in digest.months { add { () throws(Diagnostic) in try monthPages(month) } }
-        add { () throws(Diagnostic) in [try archivePage()] }
-        add { () throws(Diagnostic) in [try searchPage()] }
-        add { () throws(Diagnostic) in [try notFoundPage()] }
         if !diagnostics.isEmpty {
             // One broken template fails every page: report each distinct problem once.
             var seen = Set<Diagnostic>()
@@ -41,7 +48,39 @@ public struct SiteRenderer: Sendable {
         return pages
     }
 
+    /// One unit of rendering work: a page, or a collection's pages.
+    enum PageJob: Sendable {
+        case index, archive, search, notFound
+        case article(Int)
+        case country(String), topic(String), relation(String), month(String)
+    }
+
+    func render(_ job: PageJob) -> Result<[Page], Diagnostic> {
+        do throws(Diagnostic) {
+            switch job {
+            case .index: return .success([try indexPage()])
+            case .article(let i): return .success([try articlePage(i)])
+            case .country(let code): return .success(try countryPages(code))
+            case .topic(let slug): return .success(try topicPages(slug))
+            case .relation(let key): return .success(try relationPages(key))
+            case .month(let month): return .success(try monthPages(month))
+            case .archive: return .success([try archivePage()])
+            case .search: return .success([try searchPage()])
+            case .notFound: return .success([try notFoundPage()])
+            }
+        } catch {
+            return .failure(error)
+        }
+    }
+
     func render(_ template: String, _ view: [String: Any], path: String) throws(Diagnostic) -> Page {
         Page(path: path, text: try templates.render(template, view))
     }
+}
+
+/// A view model crossing from the core that built it to the one that renders it; never
+/// mutated after it is built.
+struct UncheckedView: @unchecked Sendable {
+    let value: [String: Any]
+    init(_ value: [String: Any]) { self.value = value }
 }

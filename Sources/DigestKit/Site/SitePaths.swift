@@ -16,6 +16,12 @@ public enum SitePaths {
     static func paged(_ base: String, _ page: Int) -> String { page <= 1 ? base + ".html" : "\(base)-\(page).html" }
 
     /// The link from the page at `from` to the file at `to`, both relative to the site root.
+    /// How many folders below the site's root a page is (`index.html` 0, `countries/kz.html` 1).
+    public static func depth(of path: String) -> Int { path.utf8.lazy.filter { $0 == UInt8(ascii: "/") }.count }
+
+    /// The link prefix from a page `depth` folders deep up to the root (`../` for 1).
+    public static func up(_ depth: Int) -> String { String(repeating: "../", count: depth) }
+
     public static func relative(from: String, to: String) -> String {
         let fromDirs = from.split(separator: "/").dropLast()
         let toParts = to.split(separator: "/")
