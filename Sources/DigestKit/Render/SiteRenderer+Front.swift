@@ -4,7 +4,7 @@ extension SiteRenderer {
     func indexPage() throws(Diagnostic) -> Page {
         let path = SitePaths.index
         var view = base(path: path, title: digest.config.title)
-        view["articles"] = digest.articles.prefix(digest.config.frontPageSize).map { item(for: $0, from: path) }
+        view["articles"] = try digest.articles.prefix(digest.config.frontPageSize).map { (a) throws(Diagnostic) in try listItem(for: a, from: path) }
         view["moreArticles"] = digest.articles.count > digest.config.frontPageSize
         view["countries"] = digest.countryCodes.map { countryLink($0, from: path) }
         view["topics"] = digest.topicSlugs.map { topicLink($0, from: path) }

@@ -106,7 +106,7 @@ extension SiteRenderer {
             let here = path(number)
             var view = base(path: here, title: count > 1 && number > 1 ? "\(title) (صفحة \(dates.number(number)))" : title)
             let slice = indices.dropFirst((number - 1) * size).prefix(size)
-            view["articles"] = slice.map { item(for: digest.articles[$0], from: here) }
+            view["articles"] = try slice.map { (i) throws(Diagnostic) in try listItem(for: digest.articles[i], from: here) }
             view["count"] = dates.number(indices.count)
             view["pageNumber"] = dates.number(number)
             view["pageCount"] = dates.number(count)

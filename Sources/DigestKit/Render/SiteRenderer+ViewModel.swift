@@ -29,6 +29,25 @@ extension SiteRenderer {
         return item(for: analyzed, up: SitePaths.up(depth))
     }
 
+    /// An article in a list of articles: the item, and `html`, the item rendered with the
+    /// theme's `partials/article-item` (once per article for all lists one folder deep).
+    func listItem(for analyzed: AnalyzedArticle, from path: String) throws(Diagnostic) -> [String: Any] {
+        let depth = SitePaths.depth(of: path)
+        if depth == 1, let items = listItems, let i = digest.indexOfSlug[analyzed.article.slug] {
+            return items.values[i]
+        }
+        return try withHTML(item(for: analyzed, up: SitePaths.up(depth)))
+    }
+
+    func withHTML(_ item: [String: Any]) throws(Diagnostic) -> [String: Any] {
+        guard templates.has(Self.itemTemplate) else { return item }
+        var item = item
+        item["html"] = try templates.render(Self.itemTemplate, item)
+        return item
+    }
+
+    static let itemTemplate = "partials/article-item"
+
     func item(for analyzed: AnalyzedArticle, up: String) -> [String: Any] {
         let article = analyzed.article
         return [

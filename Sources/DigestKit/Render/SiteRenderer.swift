@@ -23,9 +23,22 @@ public struct SiteRenderer: Sendable {
     public func pages() throws(BuildFailure) -> [Page] {
         var renderer = self
         let articles = digest.articles
-        renderer.listItems = ListItems(values: Parallel.map(Array(articles.indices)) { i in
-            UncheckedView(item(for: articles[i], up: SitePaths.up(1)))
-        }.map(\.value))
+        let items = Parallel.map(Array(articles.indices)) { i -> Result<UncheckedView, Diagnostic> in
+            do throws(Diagnostic) {
+                return .success(UncheckedView(try withHTML(item(for: articles[i], up: SitePaths.up(1)))))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var values: [[String: Any]] = []
+        values.reserveCapacity(items.count)
+        for result in items {
+            switch result {
+            case .success(let view): values.append(view.value)
+            case .failure(let error): throw BuildFailure([error])
+            }
+        }
+        renderer.listItems = ListItems(values: values)
         let jobs: [PageJob] = [.index] + digest.articles.indices.map(PageJob.article)
             + digest.countryCodes.map(PageJob.country) + digest.topicSlugs.map(PageJob.topic)
             + digest.relationKeys.map(PageJob.relation) + digest.months.map(PageJob.month)
