@@ -44,7 +44,7 @@ public enum LineUnwrapper {
     static func isWrap(_ line: Substring, _ next: Substring, width: Int) -> Bool {
         let firstWord = next.prefix { !$0.isWhitespace }
         if line.count + 1 + firstWord.count > width { return true }
-        guard let last = line.last, !SentenceSplitter.isTerminator(last), last != ":" else { return false }
+        guard let last = line.unicodeScalars.last, !SentenceSplitter.isTerminator(last), last != ":" else { return false }
         return line.count * 4 >= width * 3
     }
 
