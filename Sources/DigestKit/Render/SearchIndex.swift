@@ -11,7 +11,7 @@ import Foundation
 /// so showing a page of results loads only the shards of those results.
 struct SearchIndex {
     /// Documents per document shard.
-    static let documentsPerShard = 50
+    static let documentsPerShard = 10
     /// Aim for term shards about this big, so a query loads a small part of the index.
     static let termShardBytes = 24_000
     /// How much a word counts in each field.

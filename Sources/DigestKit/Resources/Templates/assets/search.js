@@ -239,7 +239,7 @@
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
   if (!form || !input || !status || !list || !more) { return; }
-  var perPage = 20;
+  var perPage = 10;
   var digits = M.arabicDigits ? "٠١٢٣٤٥٦٧٨٩" : null;
   function number(n) {
     var text = String(n);
