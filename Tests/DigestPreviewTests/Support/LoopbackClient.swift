@@ -19,7 +19,7 @@ struct LoopbackError: Error, CustomStringConvertible {
 }
 
 enum LoopbackClient {
-    static func get(_ path: String, port: Int, timeout: Double = 20) async throws -> LoopbackResponse {
+    static func get(_ path: String, port: Int, timeout: Double = 90) async throws -> LoopbackResponse {
         try await offThread {
             let socket = try LoopbackSocket(port: port, timeout: timeout)
             try socket.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
@@ -65,7 +65,7 @@ final class EventStream: @unchecked Sendable {
         self.headers = headers
     }
 
-    static func open(_ path: String, port: Int, timeout: Double = 20) async throws -> EventStream {
+    static func open(_ path: String, port: Int, timeout: Double = 90) async throws -> EventStream {
         try await LoopbackClient.offThread {
             let socket = try LoopbackSocket(port: port, timeout: timeout)
             try socket.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nAccept: text/event-stream\r\n\r\n")
@@ -77,7 +77,7 @@ final class EventStream: @unchecked Sendable {
 
     /// The next event named `name`, skipping others; throws when `timeout` passes first or
     /// the stream ends.
-    func next(_ name: String, timeout: Double = 30) async throws -> Event {
+    func next(_ name: String, timeout: Double = 90) async throws -> Event {
         try await LoopbackClient.offThread { [self] in
             reader.deadline = Date().addingTimeInterval(timeout)
             while true {
