@@ -1,7 +1,7 @@
 import Foundation
 
 /// Editors' Markdown (commentary, and the bodies of Markdown articles) as HTML on one page
-/// of the site. A link to another article by its file name (`004_34fa6c34604c9c03.txt` or
+/// of the site. A link to another article by its file name (`004_moscow-pyongyang.txt` or
 /// `.md`) becomes the relative link to that article's page from the page being rendered.
 public struct CommentaryRenderer: Sendable {
     /// An article's file name without its extension → the path of its page.
