@@ -142,6 +142,8 @@ def main():
     ap.add_argument("--noisy", action="store_true",
                     help="add page furniture (navigation, section label, repeated headline, photo credit, "
                          "footer lines, a related-articles marker and another story) and report how much gets through")
+    ap.add_argument("--keep", metavar="DIR",
+                    help="also write the scraped-looking articles into DIR (a real-text corpus for bench/same_site.sh)")
     args = ap.parse_args()
 
     if not os.path.isdir(args.corpus):
@@ -183,6 +185,10 @@ def main():
             out = os.path.join(tmp, name)
             with open(out, "w", encoding="utf-8") as f:
                 f.write("\n".join(lines) + "\n")
+            if args.keep:
+                os.makedirs(args.keep, exist_ok=True)
+                with open(os.path.join(args.keep, name), "w", encoding="utf-8") as f:
+                    f.write("\n".join(lines) + "\n")
             want = when.strftime("%Y-%m-%dT%H:%M:%S") if time_written else when.strftime("%Y-%m-%d")
             expected[name] = (title, want, form, header or lead[:60], body[0])
             paths.append(out)

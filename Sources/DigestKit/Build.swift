@@ -10,6 +10,8 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// The folder of the incremental build's cache (`.digest-cache/`); nil analyses every article.
     public var cache: URL?
+    /// Told how far the build has come, stage by stage (a progress bar on a terminal).
+    public var progress: BuildProgressHandler?
 
     public init(input: URL, templates: URL, output: URL, config: URL, cache: URL? = nil) {
         self.input = input
@@ -40,12 +42,15 @@ public struct BuildReport: Sendable {
     /// Articles taken from the cache as they were, and articles parsed and analysed.
     public var reusedArticles = 0
     public var analysedArticles = 0
+    /// How long each stage took.
+    public var timings = StageTimings()
 }
 
 /// The pipeline, stage after stage: Content → Analysis → Site → Render → Output.
 public enum Build {
     public static func run(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         let start = Date()
+        var timings = StageTimings()
         var diagnostics = Diagnostics()
         // Output safety first: refuse a second build of the same site, or an output folder
         // that holds what the build reads, before any work is done.
@@ -72,24 +77,28 @@ public enum Build {
                                 budget: SummaryBudget(sentences: config.summarySentences, words: config.summaryWords))
         var cache = ArticleCache(folder: options.cache, config: config, diagnostics: &diagnostics)
         let content = IncrementalAnalysis(parser: ContentParser(rules: contentRules), analyzer: analyzer)
-            .run(files, cache: &cache)
+            .run(files, cache: &cache, progress: options.progress)
         diagnostics.append(contentsOf: content.diagnostics.items.map { $0.inFolder(options.input) })
         cache.save(diagnostics: &diagnostics)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics.items) }
+        timings.finish(.analysing)
 
         // Site
         let digest = Digest(articles: content.articles, config: config, gazetteer: gazetteer,
                             taxonomy: taxonomy, commentary: content.commentary)
         diagnostics.append(contentsOf: CommentaryCheck.problems(in: digest).map { $0.inFolder(options.input) })
         if diagnostics.hasErrors { throw BuildFailure(diagnostics.items) }
+        timings.finish(.site)
 
         // Render
         let dates = try dateDisplay(config)
         let renderer = SiteRenderer(digest: digest, templates: templates, dates: dates)
-        var pages = try renderer.pages()
+        var pages = try renderer.pages(progress: options.progress)
+        timings.finish(.rendering)
         let discovery = try renderer.discoveryFiles(for: pages)
         pages += discovery.pages
         diagnostics.append(contentsOf: discovery.warnings)
+        timings.finish(.discovery)
 
         // Output
         let changes: OutputChanges
@@ -99,9 +108,10 @@ public enum Build {
             throw BuildFailure(diagnostics.items + [error])
         }
         diagnostics.append(contentsOf: changes.warnings)
+        timings.finish(.writing)
         return BuildReport(articles: digest.articles.count, pages: pages.count,
                            seconds: Date().timeIntervalSince(start), warnings: diagnostics.warnings, output: changes,
-                           reusedArticles: content.reused, analysedArticles: content.analysed)
+                           reusedArticles: content.reused, analysedArticles: content.analysed, timings: timings)
     }
 
     /// Reads `digest.yml`; a missing file means the defaults.

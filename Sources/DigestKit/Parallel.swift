@@ -4,6 +4,17 @@ import Foundation
 /// Work spread over every core, with results in input order so output stays deterministic.
 public enum Parallel {
     /// `items.map(transform)`, computed in chunks on all cores.
+    /// Each finished item steps `progress`.
+    static func map<T: Sendable, R: Sendable>(_ items: [T], progress: ProgressCounter?,
+                                              _ transform: @Sendable (T) -> R) -> [R] {
+        guard let progress else { return map(items, transform) }
+        return map(items) { item in
+            let result = transform(item)
+            progress.step()
+            return result
+        }
+    }
+
     public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         guard items.count > 1, cores > 1 else { return items.map(transform) }

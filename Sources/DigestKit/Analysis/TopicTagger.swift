@@ -107,10 +107,12 @@ public struct TopicTagger: Sendable {
             while i < forms.count {
                 var candidates = prefixPhrases
                 for key in forms[i].keys { candidates += phrasesByFirst[key] ?? [] }
+                // Candidates come from sets, in an order that changes from run to run: a fixed
+                // order (a strong keyword before a weak one of the same topic) keeps tags stable.
                 let matching = candidates.filter { phrase in
                     i + phrase.patterns.count <= forms.count
                         && phrase.patterns.indices.allSatisfy { forms[i + $0].matches(phrase.patterns[$0]) }
-                }
+                }.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.slug < $1.slug }
                 guard let length = matching.map(\.patterns.count).max() else {
                     i += 1
                     continue

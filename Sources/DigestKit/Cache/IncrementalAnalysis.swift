@@ -17,7 +17,7 @@ struct IncrementalAnalysis: Sendable {
         var analysed: Int
     }
 
-    func run(_ files: [ContentFile], cache: inout ArticleCache) -> Result {
+    func run(_ files: [ContentFile], cache: inout ArticleCache, progress: BuildProgressHandler? = nil) -> Result {
         let (units, commentaryFiles) = ArticleUnit.group(files)
         let keys = units.map(\.contentKey)
         var entries: [ArticleCache.Entry?] = units.indices.map { cache.entry(for: units[$0], key: keys[$0]) }
@@ -25,7 +25,7 @@ struct IncrementalAnalysis: Sendable {
         // Each miss is independent of the others, so they are spread over the cores.
         let stages = self
         let work = misses.map { (units[$0], keys[$0]) }
-        let fresh = Parallel.map(work) { stages.analyse($0.0, key: $0.1) }
+        let fresh = Parallel.map(work, progress: ProgressCounter(.analysing, total: work.count, handler: progress)) { stages.analyse($0.0, key: $0.1) }
         for (i, entry) in zip(misses, fresh) {
             entries[i] = entry
             cache.store(entry, for: units[i])

@@ -134,6 +134,12 @@ extension NSRegularExpression {
         firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
     }
 
+    /// The match starting at the start of `text`, or nil. For expressions that begin with `^`:
+    /// the same answer as `firstMatch`, without ICU trying every other position first.
+    func matchAtStart(of text: String) -> NSTextCheckingResult? {
+        firstMatch(in: text, options: .anchored, range: NSRange(text.startIndex..., in: text))
+    }
+
     func allMatches(in text: String) -> [NSTextCheckingResult] {
         matches(in: text, range: NSRange(text.startIndex..., in: text))
     }

@@ -65,6 +65,8 @@ struct DateExtractor: Sendable {
 
     /// Dates in `text`, in the order they appear; overlapping readings keep the longest.
     func dates(in text: String) -> [FoundDate] {
+        // Every layout has digits: text without a digit has no date, and skips the expressions.
+        guard text.unicodeScalars.contains(where: { $0.properties.numericType == .decimal }) else { return [] }
         let western = ArabicDigits.westernized(text)
         var found: [FoundDate] = []
         for (regex, layout) in patterns {
@@ -109,7 +111,7 @@ struct DateExtractor: Sendable {
         let ns = text as NSString
         let afterStart = found.range.location + found.range.length
         let after = ns.substring(from: afterStart)
-        if let timeAfter, let m = timeAfter.firstMatch(in: after), let t = time(from: m, in: after) {
+        if let timeAfter, let m = timeAfter.matchAtStart(of: after), let t = time(from: m, in: after) {
             var result = found
             result.date = t.on(found.date) ?? found.date
             result.range.length += m.range.length

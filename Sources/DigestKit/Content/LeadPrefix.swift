@@ -29,11 +29,16 @@ struct LeadPrefixReader: Sendable {
         "^\\s*(\(word)(?:\\s+\(word)){0,2})\\s*/\\s*(?:(\(word)(?:\\s+\(word)){0,2})\\s*/\\s*)?")
 
     func read(_ lead: String) -> LeadPrefix? {
-        readDateline(lead) ?? readSlashes(lead)
+        // The expressions need a bracket or a slash; most lines have neither.
+        var brackets = false, slash = false
+        for c in lead.unicodeScalars {
+            if c == "(" { brackets = true } else if c == "/" { slash = true }
+        }
+        return (brackets ? readDateline(lead) : nil) ?? (slash ? readSlashes(lead) : nil)
     }
 
     func readDateline(_ lead: String) -> LeadPrefix? {
-        guard let match = Self.dateline?.firstMatch(in: lead),
+        guard let match = Self.dateline?.matchAtStart(of: lead),
               let place = match.group(1, in: lead), let inParens = match.group(3, in: lead) else { return nil }
         let middle = match.group(2, in: lead) ?? ""
         var date: ArticleDate?
@@ -47,7 +52,7 @@ struct LeadPrefixReader: Sendable {
     }
 
     func readSlashes(_ lead: String) -> LeadPrefix? {
-        guard let match = Self.slashes?.firstMatch(in: lead), let first = match.group(1, in: lead) else { return nil }
+        guard let match = Self.slashes?.matchAtStart(of: lead), let first = match.group(1, in: lead) else { return nil }
         // `كتب/ فلان` is a byline, not an outlet.
         if let word = Tokenizer.words(first).first, bylineWords.contains(word) { return nil }
         if let second = match.group(2, in: lead) {

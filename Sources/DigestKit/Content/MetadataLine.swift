@@ -43,7 +43,10 @@ struct MetadataReader: Sendable {
     }
 
     func read(_ line: String) -> MetadataLine? {
-        guard Tokenizer.words(line).count <= 40 else { return nil }
+        // A date needs a digit and a source or editor a colon: a line with neither is story
+        // text, and most lines are, so they skip the expressions below.
+        guard line.unicodeScalars.contains(where: { $0 == ":" || $0 == "：" || $0.properties.numericType == .decimal }),
+              Tokenizer.words(line).count <= 40 else { return nil }
         let ns = line as NSString
         let matches = labels?.allMatches(in: line) ?? []
         var result = MetadataLine()

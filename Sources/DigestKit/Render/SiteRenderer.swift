@@ -20,7 +20,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Every page of the site, in a deterministic order.
-    public func pages() throws(BuildFailure) -> [Page] {
+    public func pages(progress: BuildProgressHandler? = nil) throws(BuildFailure) -> [Page] {
         var renderer = self
         let articles = digest.articles
         let items = Parallel.map(Array(articles.indices)) { i -> Result<UncheckedView, Diagnostic> in
@@ -44,7 +44,8 @@ public struct SiteRenderer: Sendable {
             + digest.relationKeys.map(PageJob.relation) + digest.months.map(PageJob.month)
             + [.archive, .search, .notFound]
         // Pages render on every core; results keep the jobs' order, so output is deterministic.
-        let results = Parallel.map(jobs) { [renderer] job in renderer.render(job) }
+        let counter = ProgressCounter(.rendering, total: jobs.count, handler: progress)
+        let results = Parallel.map(jobs, progress: counter) { [renderer] job in renderer.render(job) }
         var pages: [Page] = []
         var diagnostics: [Diagnostic] = []
         for result in results {

@@ -175,3 +175,28 @@ struct ForeignPassageSplitterTests {
         #expect(a.title.unicodeScalars.contains { ("\u{0621}"..."\u{064A}").contains($0) })
     }
 }
+
+@Suite("Spacing")
+struct SpacingTests {
+    @Test("collapses runs of spaces, tabs and no-break spaces and trims the line")
+    func collapse() {
+        #expect(Spacing.collapse(" \tوقال\u{00A0}\u{00A0} الوزير  ") == "وقال الوزير")
+        #expect(Spacing.collapse("   ") == "")
+    }
+
+    @Test("removes a space before punctuation only where a word ends and the mark ends a clause")
+    func spaceBeforePunctuation() {
+        #expect(Spacing.tidy("الثنائية ، لاستكشاف") == "الثنائية، لاستكشاف")
+        #expect(Spacing.tidy("قال ( نعم ) .") == "قال ( نعم ).")
+        #expect(Spacing.tidy("العدد 3 .5 مليون") == "العدد 3 .5 مليون")
+        #expect(Spacing.tidy("نعم !") == "نعم!")
+        #expect(Spacing.tidy("- ، كذلك") == "- ، كذلك")
+    }
+
+    @Test("adds a space after an Arabic comma glued to a word and around glued quotes")
+    func gluedMarks() {
+        #expect(Spacing.tidy("أولا،ثانيا؛ثالثا") == "أولا، ثانيا؛ ثالثا")
+        #expect(Spacing.tidy("قال«نعم»ثم") == "قال «نعم» ثم")
+        #expect(Spacing.tidy("أولا،3") == "أولا،3")
+    }
+}
