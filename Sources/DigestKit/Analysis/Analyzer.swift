@@ -13,8 +13,9 @@ public struct Analyzer: Sendable {
 
     /// Analyses one article on its own (everything but related articles).
     public func analyze(_ article: Article) -> AnalyzedArticle {
-        let countries = countryTagger.tag(article)
-        let (topics, topicEvidence) = topicTagger.tag(article)
+        let passages = Passage.passages(of: article)
+        let countries = countryTagger.tag(article, passages: passages)
+        let (topics, topicEvidence) = topicTagger.tag(article, passages: passages)
         let summary = article.frontMatter.summary
             ?? summarizer.summarize(title: article.title, paragraphs: article.blocks.compactMap {
                 // Headings are signposts, not statements: never summary sentences.

@@ -58,7 +58,12 @@ public struct CountryTagger: Sendable {
     }
 
     public func tag(_ article: Article) -> CountryTags {
-        let mentions = settle(find(in: Passage.passages(of: article)))
+        tag(article, passages: Passage.passages(of: article))
+    }
+
+    /// With the article's passages already read (the topic tagger reads the same ones).
+    func tag(_ article: Article, passages: [Passage]) -> CountryTags {
+        let mentions = settle(find(in: passages))
         var evidence: [String: Evidence] = [:]
         for mention in mentions {
             guard let code = mention.codes.first else { continue }

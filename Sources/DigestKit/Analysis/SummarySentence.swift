@@ -51,8 +51,27 @@ struct SummarySentence: Sendable {
         }
         guard letters > 0, arabic * 2 > letters else { return false }
         if text.hasSuffix(":") { return false }
-        let lower = text.lowercased()
-        return !(lower.contains("http") || lower.contains("www.") || lower.contains("@"))
+        return !containsAddress(text)
+    }
+
+    /// `http`, `www.` or `@` in any case. On ASCII bytes: no other letter lowercases to one
+    /// of these, and every sentence of every article is checked.
+    static func containsAddress(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        func lower(_ i: Int) -> UInt8 { bytes[i] | (bytes[i] >= 65 && bytes[i] <= 90 ? 0x20 : 0) }
+        func at(_ i: Int, _ word: StaticString) -> Bool {
+            guard i + word.utf8CodeUnitCount <= bytes.count else { return false }
+            return (0..<word.utf8CodeUnitCount).allSatisfy { lower(i + $0) == word.utf8Start[$0] }
+        }
+        for i in bytes.indices {
+            switch bytes[i] {
+            case UInt8(ascii: "@"): return true
+            case UInt8(ascii: "h"), UInt8(ascii: "H"): if at(i, "http") { return true }
+            case UInt8(ascii: "w"), UInt8(ascii: "W"): if at(i, "www.") { return true }
+            default: continue
+            }
+        }
+        return false
     }
 }
 

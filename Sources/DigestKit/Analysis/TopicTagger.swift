@@ -91,10 +91,15 @@ public struct TopicTagger: Sendable {
     }
 
     public func tag(_ article: Article) -> (topics: [String], evidence: [String: Evidence]) {
+        tag(article, passages: Passage.passages(of: article))
+    }
+
+    /// With the article's passages already read (the country tagger reads the same ones).
+    func tag(_ article: Article, passages: [Passage]) -> (topics: [String], evidence: [String: Evidence]) {
         var evidence: [String: Evidence] = [:]
         // Topics found through at least one (not weak) keyword: weak ones only add weight.
         var strong: Set<String> = []
-        for passage in Passage.passages(of: article) {
+        for passage in passages {
             let place: Double
             switch passage.place {
             case .title: place = weights.title

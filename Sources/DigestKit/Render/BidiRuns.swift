@@ -7,44 +7,77 @@ public enum BidiRuns {
     public static let closeTag = "</bdi>"
 
     /// Characters that keep a run going when a letter or digit follows them.
-    static let joiners: Set<Character> = [" ", "\u{00A0}", ".", ",", "-", "+", "/", "&", "'", "’", "_", "@", ":"]
+    static let joiners: Set<Unicode.Scalar> = [" ", "\u{00A0}", ".", ",", "-", "+", "/", "&", "'", "’", "_", "@", ":"]
     /// Characters that end a run when written right after it (`C++`, `C#`).
-    static let trailers: Set<Character> = ["+", "#"]
+    static let trailers: Set<Unicode.Scalar> = ["+", "#"]
 
     /// The runs worth isolating: each starts and ends with a left-to-right letter or a
     /// digit (or a trailer), and is not a plain number, which displays right as it is.
+    /// Read by scalars, with marks and joiners kept on the scalar before them as a user
+    /// sees one character (every paragraph of every page passes through here).
     public static func leftToRightRuns(in text: String) -> [Range<String.Index>] {
+        let scalars = text.unicodeScalars
         var runs: [Range<String.Index>] = []
-        var i = text.startIndex
-        while i < text.endIndex {
-            guard isStrong(text[i]) else {
-                i = text.index(after: i)
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let unit = Unit(scalars, at: i)
+            guard unit.isStrong else {
+                i = unit.end
                 continue
             }
             let start = i
-            var end = text.index(after: i)
+            var end = unit.end
+            // Whether the run so far is a plain number, and whether joiners were passed since its end.
+            var allDigits = unit.isDigit, passedJoiner = false
             var j = end
-            while j < text.endIndex {
-                let c = text[j]
-                if isStrong(c) || (j == end && trailers.contains(c)) {
-                    j = text.index(after: j)
+            while j < scalars.endIndex {
+                let next = Unit(scalars, at: j)
+                if next.isStrong || (j == end && next.single.map(trailers.contains) == true) {
+                    allDigits = allDigits && !passedJoiner && next.isDigit
+                    passedJoiner = false
+                    j = next.end
                     end = j
-                } else if joiners.contains(c) {
-                    j = text.index(after: j)
+                } else if next.single.map(joiners.contains) == true {
+                    passedJoiner = true
+                    j = next.end
                 } else {
                     break
                 }
             }
-            if !text[start..<end].allSatisfy(isDigit) { runs.append(start..<end) }
+            if !allDigits { runs.append(start..<end) }
             i = end
         }
         return runs
     }
 
+    /// One scalar with the marks and joiners that follow it: what `Character` would be, but
+    /// without grapheme breaking's cost.
+    struct Unit {
+        let first: Unicode.Scalar
+        let end: String.Index
+        /// The scalar when the unit is a single scalar.
+        let single: Unicode.Scalar?
+
+        init(_ scalars: String.UnicodeScalarView, at i: String.Index) {
+            first = scalars[i]
+            var end = scalars.index(after: i)
+            while end < scalars.endIndex, Self.extends(scalars[end]) { end = scalars.index(after: end) }
+            self.end = end
+            single = end == scalars.index(after: i) ? first : nil
+        }
+
+        static func extends(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isGraphemeExtend || scalar.properties.generalCategory == .spacingMark || scalar == "\u{200D}"
+        }
+
+        var isDigit: Bool { single.map(BidiRuns.isDigit) ?? false }
+        var isStrong: Bool { isDigit || (first.properties.isAlphabetic && !BidiRuns.isRightToLeftScript(first)) }
+    }
+
     /// True when the text has left-to-right letters or digits and no right-to-left letter,
     /// as code usually does.
     public static func isLeftToRight(_ text: String) -> Bool {
-        text.contains(where: isStrong) && !text.unicodeScalars.contains { isRightToLeftScript($0) && $0.properties.isAlphabetic }
+        text.unicodeScalars.contains(where: isStrong) && !text.unicodeScalars.contains { isRightToLeftScript($0) && $0.properties.isAlphabetic }
     }
 
     /// Plain text as escaped HTML with its left-to-right runs isolated.
@@ -71,13 +104,11 @@ public enum BidiRuns {
         return result + text[cursor...]
     }
 
-    static func isDigit(_ character: Character) -> Bool { character.isASCII && character.isNumber }
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
 
     /// A letter of a left-to-right script, or a European digit.
-    static func isStrong(_ character: Character) -> Bool {
-        if isDigit(character) { return true }
-        guard let scalar = character.unicodeScalars.first else { return false }
-        return scalar.properties.isAlphabetic && !isRightToLeftScript(scalar)
+    static func isStrong(_ scalar: Unicode.Scalar) -> Bool {
+        isDigit(scalar) || (scalar.properties.isAlphabetic && !isRightToLeftScript(scalar))
     }
 
     /// Hebrew, Arabic, Syriac, Thaana, N'Ko and the other right-to-left blocks, with their

@@ -12,18 +12,17 @@ extension SiteRenderer {
             }
             for t in digest.articles[i].topics { topics[t, default: 0] += 1 }
         }
+        let path = SitePaths.country(code)
         return try listPages(indices, title: digest.gazetteer.name(of: code), template: "country",
-                             path: { SitePaths.country(code, page: $0) }) { path throws(Diagnostic) -> [String: Any] in
-            [
-                "code": own,
-                "partners": Self.byCount(partners).map { relationLink($0.key, from: path, count: $0.count) },
-                "topics": Self.byCount(topics).map { topicLink($0.key, from: path, count: $0.count) },
-                "timeline": timeline(indices),
-                "undatedCount": undatedCount(indices),
-                "commentary": try commentaryHTML(digest.commentary.countries[code], on: path),
-                "discovery": discoveryHead(path: path, title: digest.gazetteer.name(of: code), subject: .country(code)),
-            ]
-        }
+                             path: { SitePaths.country(code, page: $0) }, extra: [
+                                 "code": own,
+                             ], subject: .country(code), overview: [
+                                 "partners": Self.byCount(partners).map { relationLink($0.key, from: path, count: $0.count) },
+                                 "topics": Self.byCount(topics).map { topicLink($0.key, from: path, count: $0.count) },
+                                 "timeline": timeline(indices),
+                                 "undatedCount": undatedCount(indices),
+                                 "commentary": try commentaryHTML(digest.commentary.countries[code], on: path),
+                             ])
     }
 
     func topicPages(_ slug: String) throws(Diagnostic) -> [Page] {
@@ -32,17 +31,16 @@ extension SiteRenderer {
         for i in indices {
             for code in digest.articles[i].countries.primary { countries[code, default: 0] += 1 }
         }
+        let path = SitePaths.topic(slug)
         return try listPages(indices, title: digest.topicName(slug), template: "topic",
-                             path: { SitePaths.topic(slug, page: $0) }) { path throws(Diagnostic) -> [String: Any] in
-            [
-                "slug": slug,
-                "countries": Self.byCount(countries).map { countryLink($0.key, from: path, count: $0.count) },
-                "timeline": timeline(indices),
-                "undatedCount": undatedCount(indices),
-                "commentary": try commentaryHTML(digest.commentary.topics[slug], on: path),
-                "discovery": discoveryHead(path: path, title: digest.topicName(slug), subject: .topic(slug)),
-            ]
-        }
+                             path: { SitePaths.topic(slug, page: $0) }, extra: [
+                                 "slug": slug,
+                             ], subject: .topic(slug), overview: [
+                                 "countries": Self.byCount(countries).map { countryLink($0.key, from: path, count: $0.count) },
+                                 "timeline": timeline(indices),
+                                 "undatedCount": undatedCount(indices),
+                                 "commentary": try commentaryHTML(digest.commentary.topics[slug], on: path),
+                             ])
     }
 
     func relationPages(_ key: String) throws(Diagnostic) -> [Page] {
@@ -52,22 +50,21 @@ extension SiteRenderer {
         for i in indices {
             for t in digest.articles[i].topics { topics[t, default: 0] += 1 }
         }
+        let path = SitePaths.relation(key)
         return try listPages(indices, title: digest.relationName(key), template: "relation",
-                             path: { SitePaths.relation(key, page: $0) }) { path throws(Diagnostic) -> [String: Any] in
-            [
-                "key": key,
-                "countries": codes.map { countryLink($0, from: path) },
-                "topics": Self.byCount(topics).map { topicLink($0.key, from: path, count: $0.count) },
-                "topicsOverTime": topicsOverTime(indices, from: path),
-                "commentary": try commentaryHTML(digest.commentary.relations[key], on: path),
-                "discovery": discoveryHead(path: path, title: digest.relationName(key), subject: .relation(key)),
-            ]
-        }
+                             path: { SitePaths.relation(key, page: $0) }, extra: [
+                                 "key": key,
+                                 "countries": codes.map { countryLink($0, from: path) },
+                             ], subject: .relation(key), overview: [
+                                 "topics": Self.byCount(topics).map { topicLink($0.key, from: path, count: $0.count) },
+                                 "topicsOverTime": topicsOverTime(indices, from: path),
+                                 "commentary": try commentaryHTML(digest.commentary.relations[key], on: path),
+                             ])
     }
 
     func monthPages(_ month: String) throws(Diagnostic) -> [Page] {
         try listPages(digest.byMonth[month] ?? [], title: dates.month(month), template: "month",
-                      path: { SitePaths.month(month, page: $0) }) { _ in ["month": month] }
+                      path: { SitePaths.month(month, page: $0) }, extra: ["month": month])
     }
 
     func archivePage() throws(Diagnostic) -> Page {
@@ -96,11 +93,15 @@ extension SiteRenderer {
         return try render("404", view, path: SitePaths.notFound)
     }
 
-    /// A list of articles split into pages of `pageSize`, with numbered page links.
+    /// A list of articles split into pages of `pageSize`, with numbered page links. Every
+    /// page has `extra`; the first also has the `overview` (commentary, counts, timelines),
+    /// the later ones have it empty, so they open on the list. Every page of a list is in
+    /// one folder, so the links of both are the same from each.
     func listPages(_ indices: [Int], title: String, template: String, path: (Int) -> String,
-                   extra: (String) throws(Diagnostic) -> [String: Any]) throws(Diagnostic) -> [Page] {
+                   extra: [String: Any], subject: Subject? = nil, overview: [String: Any] = [:]) throws(Diagnostic) -> [Page] {
         let size = digest.config.pageSize
         let count = max(1, (indices.count + size - 1) / size)
+        let emptyOverview = overview.mapValues { $0 is [Any] ? [Any]() : false as Any }
         var pages: [Page] = []
         for number in 1...count {
             let here = path(number)
@@ -111,7 +112,9 @@ extension SiteRenderer {
             view["pageNumber"] = dates.number(number)
             view["pageCount"] = dates.number(count)
             view["pagination"] = count > 1 ? pagination(count: count, current: number, from: here, path: path) : false
-            view.merge(try extra(here)) { $1 }
+            view.merge(extra) { $1 }
+            view.merge(number == 1 ? overview : emptyOverview) { $1 }
+            if let subject { view["discovery"] = discoveryHead(path: here, title: title, subject: subject) }
             pages.append(try render(template, view, path: here))
         }
         return pages

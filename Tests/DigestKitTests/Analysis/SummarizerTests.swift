@@ -72,6 +72,16 @@ struct SummarizerTests {
         #expect(summary.count == 6, "every other sentence of the article should fit this budget: \(summary)")
     }
 
+    @Test("takes a sentence with a web address, a handle or an e-mail in any case for furniture")
+    func addresses() {
+        for text in ["تابعونا على WWW.Example.com", "الرابط HtTpS://x.y", "راسلونا على info@example.com"] {
+            #expect(SummarySentence.containsAddress(text), "\(text)")
+        }
+        for text in ["وقال الوزير إن العلاقات جيدة", "ww.x", "htp", "W"] {
+            #expect(!SummarySentence.containsAddress(text), "\(text)")
+        }
+    }
+
     @Test("overlap with the title lifts a later sentence about the title's subject")
     func titleOverlap() {
         let paragraphs = [

@@ -42,4 +42,18 @@ struct TopicTaggerTests {
         let found = try topics("عملية أمنية", ["نفذت الشرطة عملية في العاصمة.", "وانتهت العملية مساء."])
         #expect(found.evidence["economy-trade"] == nil)
     }
+
+    @Test("credits a word that is both a strong and a weak keyword of one topic as strong, whatever the set order")
+    func strongBeforeWeak() {
+        // Each word is a strong keyword as written (=) and a weak one by its stem: the two
+        // phrases come from different keys of a set whose order changes from run to run.
+        let words = ["الطاقة", "النفط", "الغاز", "الفحم", "المعادن", "الوقود"]
+        let tagger = TopicTagger(taxonomy: Taxonomy(topics: [
+            Topic(slug: "energy", name: "الطاقة", keywords: words.map { "=" + $0 },
+                  weakKeywords: words.map { String($0.dropFirst(2)) }),
+        ]))
+        let found = tagger.tag(AnalysisFixtures.article(title: "", [words.joined(separator: " ") + "."]))
+        // Six strong mentions in the lead, each worth the lead's weight.
+        #expect(found.evidence["energy"]?.score == 6 * Taxonomy.Weights().lead)
+    }
 }
