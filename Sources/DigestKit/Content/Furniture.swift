@@ -1,3 +1,4 @@
+import ArabicText
 import Foundation
 
 /// The rules that tell page furniture from the story: whole-line patterns to drop and
@@ -17,6 +18,9 @@ public struct Furniture: Sendable {
         let expression: NSRegularExpression
         /// Nil when the pattern can begin with anything.
         let start: PatternStart?
+        /// For a pattern `.*(word|other words).*`: the words, folded, one of which the line
+        /// must hold before the expression is worth running.
+        var words: [[UInt8]]?
     }
 
     public init(lines: [String], endMarkers: [String], file: String) throws(Diagnostic) {
@@ -45,14 +49,60 @@ public struct Furniture: Sendable {
     static func rule(_ pattern: String, wrap: (String) -> String) -> Rule? {
         let tolerant = ArabicPattern.tolerant(pattern)
         guard let expression = try? NSRegularExpression(pattern: wrap(tolerant), options: [.caseInsensitive]) else { return nil }
-        return Rule(expression: expression, start: PatternStart.of(tolerant))
+        return Rule(expression: expression, start: PatternStart.of(tolerant),
+                    words: containedWords(pattern).map { $0.map { Array(fold($0).utf8) } })
+    }
+
+    /// The words of a pattern `.*(word|other words).*` (plain words and spaces only), else nil.
+    static func containedWords(_ pattern: String) -> [String]? {
+        guard pattern.hasPrefix(".*("), pattern.hasSuffix(").*") else { return nil }
+        let inner = pattern.dropFirst(3).dropLast(3)
+        guard !inner.isEmpty, !inner.contains(where: { "\\.[](){}*+?^$".contains($0) }) else { return nil }
+        let words = inner.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        return words.contains(where: \.isEmpty) ? nil : words
+    }
+
+    /// A coarser folding than the tolerant patterns' (ArabicNormalizer's, plus ؤ → و and
+    /// ئ → ي, ASCII lowercased): text a pattern matches folds to hold the pattern's words folded.
+    static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            guard let folded = ArabicNormalizer.fold(scalar) else { continue }
+            switch folded.value {
+            case 0x0624: out.append("\u{0648}")
+            case 0x0626: out.append("\u{064A}")
+            default: out.append(folded)
+            }
+        }
+        return String(out)
     }
 
     public func isFurniture(_ line: String) -> Bool {
         guard let first = line.unicodeScalars.first else { return false }
-        return lines.contains { rule in
-            (rule.start?.admits(first) ?? true) && rule.expression.matchesWhole(line)
+        // Folded once, when a rule asks; nil when the line has cased letters beyond ASCII,
+        // which case-insensitive matching folds in ways this folding does not.
+        var folded: [UInt8]??
+        func holds(_ words: [[UInt8]]) -> Bool {
+            if folded == nil {
+                folded = line.unicodeScalars.contains { !$0.isASCII && $0.properties.isCased } ? .some(nil) : Array(Self.fold(line).utf8)
+            }
+            guard let bytes = folded ?? nil else { return true }
+            return words.contains { word in Self.find(word, in: bytes) }
         }
+        return lines.contains { rule in
+            (rule.start?.admits(first) ?? true) && (rule.words.map(holds) ?? true) && rule.expression.matchesWhole(line)
+        }
+    }
+
+    static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
+        guard let head = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == head, haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Markers may follow punctuation and spaces, so each of those can be where one begins.

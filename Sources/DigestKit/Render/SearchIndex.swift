@@ -9,7 +9,7 @@ import Foundation
 /// They are split into shards by a hash of the key, so a query loads one shard per
 /// key it looks up, and documents (title, date, summary) into shards of a fixed size,
 /// so showing a page of results loads only the shards of those results.
-struct SearchIndex {
+struct SearchIndex: Sendable {
     /// Documents per document shard.
     static let documentsPerShard = 10
     /// Aim for term shards about this big, so a query loads a small part of the index.
@@ -45,10 +45,11 @@ struct SearchIndex {
             body += "}"
             pages.append(Page(path: SitePaths.searchTerms(number), text: "DigestSearchLoaded(\"terms/\(number)\",\(body));\n"))
         }
-        for number in 0..<documentShards {
-            let slice = digest.articles.indices.dropFirst(number * Self.documentsPerShard).prefix(Self.documentsPerShard)
-            let documents = slice.map { document(digest.articles[$0]) }
-            pages.append(Page(path: SitePaths.searchDocuments(number), text: "DigestSearchLoaded(\"docs/\(number)\",\(Self.json(documents)));\n"))
+        let index = self
+        pages += Parallel.map(Array(0..<documentShards)) { number in
+            let slice = index.digest.articles.indices.dropFirst(number * Self.documentsPerShard).prefix(Self.documentsPerShard)
+            let documents = slice.map { index.document(index.digest.articles[$0]) }
+            return Page(path: SitePaths.searchDocuments(number), text: "DigestSearchLoaded(\"docs/\(number)\",\(Self.json(documents)));\n")
         }
         return pages
     }
@@ -68,48 +69,27 @@ struct SearchIndex {
         var estimatedBytes = 0
     }
 
+    /// What one document adds to the index: weighted occurrences of its primary keys and of
+    /// the alternates (kept only when some word has them as primary key), and its length.
+    struct DocumentTerms: Sendable {
+        var tf: [String: Double] = [:]
+        var alternates: [String: Double] = [:]
+        var length = 0.0
+    }
+
     static func postings(for digest: Digest) -> Postings {
-        var keysOfWord: [String: [String]] = [:]
-        func keys(_ word: String) -> [String] {
-            if let known = keysOfWord[word] { return known }
-            let found = SearchKeys.keys(word)
-            keysOfWord[word] = found
-            return found
-        }
-        // Per document: key → weighted occurrences, for primary keys and for the
-        // alternates (kept below only when some word has them as primary key).
-        var frequencies: [[String: Double]] = []
-        var alternates: [[String: Double]] = []
-        var lengths: [Double] = []
+        // Documents are read on every core, in chunks that each keep their own word → keys memo.
+        let articles = digest.articles
+        let chunkSize = 64
+        let chunks = stride(from: 0, to: articles.count, by: chunkSize).map { $0..<min($0 + chunkSize, articles.count) }
+        let documents = Parallel.map(chunks) { chunk -> [DocumentTerms] in
+            var memo: [String: [String]] = [:]
+            return chunk.map { Self.terms(of: articles[$0], digest: digest, memo: &memo) }
+        }.flatMap { $0 }
         var attested: Set<String> = []
-        for analyzed in digest.articles {
-            var tf: [String: Double] = [:], alt: [String: Double] = [:], length = 0.0
-            func add(_ text: String, _ weight: Double) {
-                for word in Tokenizer.words(text) {
-                    let found = keys(word)
-                    guard let primary = found.first else { continue }
-                    length += weight
-                    if primary == SearchKeys.primary(word) {
-                        tf[primary, default: 0] += weight
-                        attested.insert(primary)
-                        for other in found.dropFirst() { alt[other, default: 0] += weight }
-                    } else {
-                        // The primary stem was too short to index: only readings without proclitics remain.
-                        for other in found { alt[other, default: 0] += weight }
-                    }
-                }
-            }
-            let article = analyzed.article
-            add(article.title, weights.title)
-            let names = analyzed.countries.primary.map { digest.gazetteer.name(of: $0) } + analyzed.topics.map(digest.topicName)
-            add(names.joined(separator: " "), weights.names)
-            add(analyzed.summary.joined(separator: " "), weights.summary)
-            if let markdown = article.markdownBody?.markdown { add(markdown, weights.body) }
-            for paragraph in article.paragraphs { add(paragraph, weights.body) }
-            frequencies.append(tf)
-            alternates.append(alt)
-            lengths.append(max(length, 1))
-        }
+        for document in documents { attested.formUnion(document.tf.keys) }
+        let frequencies = documents.map { $0.tf }, alternates = documents.map { $0.alternates }
+        let lengths = documents.map { max($0.length, 1) }
         var documentsOfKey: [String: [(Int, Double)]] = [:]
         for (document, tf) in frequencies.enumerated() {
             var merged = tf
@@ -135,6 +115,36 @@ struct SearchIndex {
             result.scores[key] = encoded
         }
         return result
+    }
+
+    static func terms(of analyzed: AnalyzedArticle, digest: Digest, memo: inout [String: [String]]) -> DocumentTerms {
+        var terms = DocumentTerms()
+        func add(_ text: String, _ weight: Double) {
+            for word in Tokenizer.words(text) {
+                let found: [String]
+                if let known = memo[word] { found = known } else {
+                    found = SearchKeys.keys(word)
+                    memo[word] = found
+                }
+                guard let primary = found.first else { continue }
+                terms.length += weight
+                if primary == SearchKeys.primary(word) {
+                    terms.tf[primary, default: 0] += weight
+                    for other in found.dropFirst() { terms.alternates[other, default: 0] += weight }
+                } else {
+                    // The primary stem was too short to index: only readings without proclitics remain.
+                    for other in found { terms.alternates[other, default: 0] += weight }
+                }
+            }
+        }
+        let article = analyzed.article
+        add(article.title, weights.title)
+        let names = analyzed.countries.primary.map { digest.gazetteer.name(of: $0) } + analyzed.topics.map(digest.topicName)
+        add(names.joined(separator: " "), weights.names)
+        add(analyzed.summary.joined(separator: " "), weights.summary)
+        if let markdown = article.markdownBody?.markdown { add(markdown, weights.body) }
+        for paragraph in article.paragraphs { add(paragraph, weights.body) }
+        return terms
     }
 
     /// FNV-1a (32-bit) over the key's UTF-8 bytes: the search script computes the same.

@@ -64,22 +64,24 @@ extension SiteRenderer {
     /// The files beside the pages: Atom feeds, the sitemap and robots.txt (with a base
     /// URL), and the search index. Warns when the sitemap has to be skipped.
     public func discoveryFiles(for pages: [Page]) throws(BuildFailure) -> (pages: [Page], warnings: [Diagnostic]) {
-        var files: [Page] = []
         var warnings: [Diagnostic] = []
-        let topicName: (String) -> String = digest.topicName
-        func feed(_ path: String, page: String, title: String, _ indices: [Int]) {
-            let feed = AtomFeed(path: path, pagePath: page, title: title, articles: indices.map { digest.articles[$0] })
-            files.append(Page(path: path, text: feed.xml(site: digest.config, gazetteer: digest.gazetteer, topicName: topicName)))
-        }
-        feed(SitePaths.feed, page: SitePaths.index, title: digest.config.title, Array(digest.articles.indices))
+        typealias Feed = (path: String, page: String, title: String, indices: [Int])
+        var feeds: [Feed] = [(SitePaths.feed, SitePaths.index, digest.config.title, Array(digest.articles.indices))]
         for code in digest.countryCodes {
-            feed(SitePaths.countryFeed(code), page: SitePaths.country(code), title: digest.gazetteer.name(of: code), digest.byCountry[code] ?? [])
+            feeds.append((SitePaths.countryFeed(code), SitePaths.country(code), digest.gazetteer.name(of: code), digest.byCountry[code] ?? []))
         }
         for slug in digest.topicSlugs {
-            feed(SitePaths.topicFeed(slug), page: SitePaths.topic(slug), title: digest.topicName(slug), digest.byTopic[slug] ?? [])
+            feeds.append((SitePaths.topicFeed(slug), SitePaths.topic(slug), digest.topicName(slug), digest.byTopic[slug] ?? []))
         }
         for key in digest.relationKeys {
-            feed(SitePaths.relationFeed(key), page: SitePaths.relation(key), title: digest.relationName(key), digest.byRelation[key] ?? [])
+            feeds.append((SitePaths.relationFeed(key), SitePaths.relation(key), digest.relationName(key), digest.byRelation[key] ?? []))
+        }
+        let digest = self.digest
+        var files = Parallel.map(feeds) { feed in
+            // Only the newest dated articles become entries: the rest are never copied.
+            let newest = feed.indices.lazy.map { digest.articles[$0] }.filter { $0.article.published != nil }.prefix(AtomFeed.limit)
+            let atom = AtomFeed(path: feed.path, pagePath: feed.page, title: feed.title, articles: Array(newest))
+            return Page(path: feed.path, text: atom.xml(site: digest.config, gazetteer: digest.gazetteer, topicName: digest.topicName))
         }
 
         if let urls = digest.config.urls {

@@ -51,12 +51,22 @@ struct PatternStartTests {
         #expect(PatternStart.of("ſ") == nil)
     }
 
+    @Test("reads the words of a pattern that only asks for them somewhere in the line")
+    func containedWords() {
+        #expect(Furniture.containedWords(".*(الكوكيز|cookie policy).*") == ["الكوكيز", "cookie policy"])
+        #expect(Furniture.containedWords(".*(a|b.c).*") == nil)
+        #expect(Furniture.containedWords("(a|b).*") == nil)
+        #expect(Furniture.containedWords(".*(a||b).*") == nil)
+    }
+
     @Test("with the start filter, the built-in furniture rules answer as the expressions alone do")
     func sameAnswers() {
         let furniture = TestRules.builtIn.furniture
         var lines = ["Go Top", "HOME » news", "٣ دقائق قراءة", "3 min read", "© 2024", "(صورة أرشيفية)",
                      "«اقرأ أيضا»", "... مواضيع ذات صلة", "- اقرأ المزيد -", "إقرأ أيضاً: خبر آخر",
-                     "وقال الوزير إن الإعلان عن الاتفاق سيتم غدا.", "أعلى الصفحة", "  ", "x"]
+                     "وقال الوزير إن الإعلان عن الاتفاق سيتم غدا.", "أعلى الصفحة", "  ", "x",
+                     "نستخدم مِلفّات تعريف الارتباط لتحسين تجربتك", "We use COOKIES here", "Çookies İ cookie policy",
+                     "يستخدم موقعنا الكوكيز.", "ملفات  الارتباط"]
         for pattern in furniture.linePatterns + furniture.endMarkerPatterns {
             // Each pattern's own words, as a line, and with text around them.
             let words = pattern.unicodeScalars.filter { $0.properties.isAlphabetic || $0 == " " }
