@@ -22,15 +22,25 @@ struct SummarySentence: Sendable {
     static func split(_ paragraphs: [String], title: String = "", stopwords: Stopwords,
                       minimumWords: Int) -> [SummarySentence] {
         var result: [SummarySentence] = []
-        var seen: Set<[String]> = [Tokenizer.words(title)]
+        // Sentences as their words joined by spaces (words hold none, so equal joins are equal words).
+        var seen: Set<WordKey> = [WordKey(Tokenizer.words(title).joined(separator: " "))]
+        // Each word's stem, or nil for a stopword: an article repeats its words.
+        var stemOfWord: [WordKey: String?] = [:]
+        func stem(_ word: String) -> String? {
+            let key = WordKey(word)
+            if let known = stemOfWord[key] { return known }
+            let found = stopwords.contains(word) ? nil : LightStemmer.stem(word)
+            stemOfWord[key] = .some(found)
+            return found
+        }
         var paragraph = 0
         for text in paragraphs {
             let before = result.count
             for text in SentenceSplitter.sentences(text) {
                 let words = Tokenizer.words(text)
                 guard !words.isEmpty else { continue }
-                let stems = words.filter { !stopwords.contains($0) }.map(LightStemmer.stem)
-                let isNew = seen.insert(words).inserted
+                let stems = words.compactMap(stem)
+                let isNew = seen.insert(WordKey(words.joined(separator: " "))).inserted
                 result.append(SummarySentence(
                     text: text, order: result.count, paragraph: paragraph, wordCount: words.count, stems: stems,
                     isEligible: isNew && words.count >= minimumWords && isProse(text)))

@@ -99,6 +99,7 @@ public struct TopicTagger: Sendable {
         var evidence: [String: Evidence] = [:]
         // Topics found through at least one (not weak) keyword: weak ones only add weight.
         var strong: Set<String> = []
+        var formsOfWord: [WordKey: WordForms] = [:]
         for passage in passages {
             let place: Double
             switch passage.place {
@@ -107,7 +108,14 @@ public struct TopicTagger: Sendable {
             case .body: place = weights.body
             case .dateline, .quote: continue
             }
-            let forms = passage.words.map(WordForms.init)
+            let forms = passage.words.map { word in
+                // An article repeats its words: each word's readings and stems are found once.
+                let key = WordKey(word)
+                if let known = formsOfWord[key] { return known }
+                let found = WordForms(word)
+                formsOfWord[key] = found
+                return found
+            }
             var i = 0
             while i < forms.count {
                 var candidates = prefixPhrases

@@ -21,6 +21,8 @@ public struct Furniture: Sendable {
         /// For a pattern `.*(word|other words).*`: the words, folded, one of which the line
         /// must hold before the expression is worth running.
         var words: [[UInt8]]?
+        /// The words, folded, one of which a match begins with (see `startingWords`), or nil.
+        var starts: [[UInt8]]?
     }
 
     public init(lines: [String], endMarkers: [String], file: String) throws(Diagnostic) {
@@ -50,7 +52,53 @@ public struct Furniture: Sendable {
         let tolerant = ArabicPattern.tolerant(pattern)
         guard let expression = try? NSRegularExpression(pattern: wrap(tolerant), options: [.caseInsensitive]) else { return nil }
         return Rule(expression: expression, start: PatternStart.of(tolerant),
-                    words: containedWords(pattern).map { $0.map { Array(fold($0).utf8) } })
+                    words: containedWords(pattern).map { $0.map { Array(fold($0).utf8) } },
+                    starts: startingWords(pattern).map { $0.map { Array(fold($0).utf8) } })
+    }
+
+    static let metacharacters = Set("\\.[](){}*+?^$|")
+
+    /// The plain words a match of `pattern` must begin with: its literal start, or the literal
+    /// start of each alternative of a first group (`(العودة|الرجوع) إلى…`). Nil when the
+    /// pattern starts with anything else (a class, an escape, an optional group).
+    static func startingWords(_ pattern: String) -> [String]? {
+        func literalStart(_ text: Substring) -> String? {
+            var prefix = String(text.prefix { !metacharacters.contains($0) })
+            let next = text.dropFirst(prefix.count).first
+            // A quantifier after the prefix makes its last character optional.
+            if let next, "?*{".contains(next), !prefix.isEmpty { prefix.removeLast() }
+            return prefix.isEmpty ? nil : prefix
+        }
+        guard !hasTopLevelAlternation(pattern) else { return nil }
+        guard pattern.hasPrefix("(") else { return literalStart(Substring(pattern)).map { [$0] } }
+        guard let close = pattern.firstIndex(of: ")") else { return nil }
+        let inner = pattern[pattern.index(after: pattern.startIndex)..<close]
+        let after = pattern[pattern.index(after: close)...]
+        guard !inner.contains("("), !(after.first.map { "?*{".contains($0) } ?? false) else { return nil }
+        var words: [String] = []
+        for alternative in inner.split(separator: "|", omittingEmptySubsequences: false) {
+            guard let word = literalStart(alternative) else { return nil }
+            words.append(word)
+        }
+        return words
+    }
+
+    /// Whether `pattern` is `a|b` outside any group or class.
+    static func hasTopLevelAlternation(_ pattern: String) -> Bool {
+        var depth = 0, inClass = false, escaped = false
+        for c in pattern {
+            if escaped { escaped = false; continue }
+            switch c {
+            case "\\": escaped = true
+            case "[": inClass = true
+            case "]": inClass = false
+            case "(" where !inClass: depth += 1
+            case ")" where !inClass: depth -= 1
+            case "|" where !inClass && depth == 0: return true
+            default: break
+            }
+        }
+        return false
     }
 
     /// The words of a pattern `.*(word|other words).*` (plain words and spaces only), else nil.
@@ -79,18 +127,37 @@ public struct Furniture: Sendable {
 
     public func isFurniture(_ line: String) -> Bool {
         guard let first = line.unicodeScalars.first else { return false }
-        // Folded once, when a rule asks; nil when the line has cased letters beyond ASCII,
-        // which case-insensitive matching folds in ways this folding does not.
-        var folded: [UInt8]??
-        func holds(_ words: [[UInt8]]) -> Bool {
-            if folded == nil {
-                folded = line.unicodeScalars.contains { !$0.isASCII && $0.properties.isCased } ? .some(nil) : Array(Self.fold(line).utf8)
-            }
-            guard let bytes = folded ?? nil else { return true }
-            return words.contains { word in Self.find(word, in: bytes) }
-        }
+        var folded = FoldedLine(line)
         return lines.contains { rule in
-            (rule.start?.admits(first) ?? true) && (rule.words.map(holds) ?? true) && rule.expression.matchesWhole(line)
+            (rule.start?.admits(first) ?? true) && (rule.words.map { folded.holds(any: $0) } ?? true)
+                && (rule.starts.map { folded.begins(withAny: $0) } ?? true) && rule.expression.matchesWhole(line)
+        }
+    }
+
+    /// A line folded as the rules' words are, once, when a rule first asks. Lines with
+    /// cased letters beyond ASCII, which case-insensitive matching folds in ways this
+    /// folding does not, pass every check.
+    struct FoldedLine {
+        let line: String
+        var bytes: [UInt8]??
+
+        init(_ line: String) { self.line = line }
+
+        mutating func folded() -> [UInt8]? {
+            if bytes == nil {
+                bytes = line.unicodeScalars.contains { !$0.isASCII && $0.properties.isCased } ? .some(nil) : Array(Furniture.fold(line).utf8)
+            }
+            return bytes ?? nil
+        }
+
+        mutating func holds(any words: [[UInt8]]) -> Bool {
+            guard let bytes = folded() else { return true }
+            return words.contains { Furniture.find($0, in: bytes) }
+        }
+
+        mutating func begins(withAny words: [[UInt8]]) -> Bool {
+            guard let bytes = folded() else { return true }
+            return words.contains { bytes.starts(with: $0) }
         }
     }
 

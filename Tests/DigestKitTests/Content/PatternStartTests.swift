@@ -59,6 +59,18 @@ struct PatternStartTests {
         #expect(Furniture.containedWords(".*(a||b).*") == nil)
     }
 
+    @Test("reads the words a pattern must begin with, and gives up where it cannot tell")
+    func startingWords() {
+        #expect(Furniture.startingWords("(العودة|الرجوع) إلى .*") == ["العودة", "الرجوع"])
+        #expect(Furniture.startingWords("الذهاب إلى .*") == ["الذهاب إلى "])
+        #expect(Furniture.startingWords("(photo|photo credit)s?\\s*:.*") == ["photo", "photo credit"])
+        #expect(Furniture.startingWords("(loading|cookies?)") == ["loading", "cookie"])
+        #expect(Furniture.startingWords("وقت القراءة.{0,30}|\\d+ min read") == nil)
+        #expect(Furniture.startingWords("(عدد )?(المشاهدات|views)") == nil)
+        #expect(Furniture.startingWords("(a|\\d+ (b|c))") == nil)
+        #expect(Furniture.startingWords("\\(?(صورة|الصورة)") == nil)
+    }
+
     @Test("with the start filter, the built-in furniture rules answer as the expressions alone do")
     func sameAnswers() {
         let furniture = TestRules.builtIn.furniture
