@@ -22,6 +22,9 @@ struct DateExtractor: Sendable {
     let timeBefore: NSRegularExpression?
     let amWords: Set<String>
     let pmWords: Set<String>
+    /// The words, besides numbers, that the expressions read as part of a date: month names,
+    /// am and pm, and the words of the patterns below (`عام`, `الساعة`, `GMT`…).
+    let writtenWith: [String]
 
     enum Layout: Sendable { case ymd, dmy, dayMonthYear, monthDayYear, hijri }
 
@@ -47,6 +50,8 @@ struct DateExtractor: Sendable {
         patterns = sources.compactMap { source, layout in
             (try? ArabicPattern.compile(source)).map { ($0, layout) }
         }
+        writtenWith = months.values.flatMap { $0 } + hijriMonths + am + pm
+            + ["من", "في", "شهر", "عام", "سنة", "الساعة", "على", "at", "T", "GMT", "UTC", "Z", "st", "nd", "rd", "th"]
         amWords = Set(am.map(Self.key))
         pmWords = Set(pm.map(Self.key))
         let marker = "(?:\\s*(?:\(ArabicPattern.alternation(am + pm)))(?![\\p{L}\\p{M}]))?"

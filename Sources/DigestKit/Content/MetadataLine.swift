@@ -23,6 +23,9 @@ struct MetadataReader: Sendable {
     let dates: DateExtractor
     /// Keys of the words a date line may hold besides the date.
     let dateWords: Set<String>
+    /// Every word, folded, that a line of labels and dates alone can hold besides words
+    /// with digits: label words, date words, and what a date is written with.
+    let vocabulary: Set<String>
     let sources: SourceNames
 
     /// The most words a source or editor name has.
@@ -39,14 +42,25 @@ struct MetadataReader: Sendable {
             "(?<![\\p{L}\\p{M}])(?:\(groups.joined(separator: "|")))(?![\\p{L}\\p{M}])\\s*([:：]\\s*)?")
         self.dates = dates
         self.dateWords = Set(dateWords.flatMap { Tokenizer.words($0) })
+        let allWords = labels.values.flatMap { $0 } + dateWords + dates.writtenWith
+        self.vocabulary = Set(allWords.flatMap { Tokenizer.words($0) }.map(Furniture.fold))
         self.sources = sources
     }
 
     func read(_ line: String) -> MetadataLine? {
         // A date needs a digit and a source or editor a colon: a line with neither is story
         // text, and most lines are, so they skip the expressions below.
-        guard line.unicodeScalars.contains(where: { $0 == ":" || $0 == "：" || $0.properties.numericType == .decimal }),
-              Tokenizer.words(line).count <= 40 else { return nil }
+        let hasColon = line.unicodeScalars.contains { $0 == ":" || $0 == "：" }
+        guard hasColon || line.unicodeScalars.contains(where: { $0.properties.numericType == .decimal }) else { return nil }
+        let words = Tokenizer.words(line)
+        guard words.count <= 40 else { return nil }
+        // Without a colon there is no name either: every word is a label, a date word or a number.
+        if !hasColon, !line.unicodeScalars.contains(where: { !$0.isASCII && $0.properties.isCased }),
+           !words.allSatisfy({ word in
+               word.unicodeScalars.contains { $0.properties.numericType == .decimal } || vocabulary.contains(Furniture.fold(word))
+           }) {
+            return nil
+        }
         let ns = line as NSString
         let matches = labels?.allMatches(in: line) ?? []
         var result = MetadataLine()
