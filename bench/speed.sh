@@ -3,6 +3,7 @@
 # one run mean anything on a shared machine).
 #
 #   bench/speed.sh [N=10000] [RUNS=5]          SCALING=1 adds 1,000 / 10,000 / 50,000 articles
+#                                              (one run each: 50,000 takes minutes)
 #
 # Needs: hugo, hyperfine, /usr/bin/time (Debian packages), python3, ../shared/bench.
 # Writes bench/out/ (ignored by git) and prints a Markdown table for the README.
@@ -39,26 +40,41 @@ peak_rss_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 
 dir=$(corpus "$N")
 export -f digest_build; export DIGEST
+# SKIP_COLD=1 reuses the cold builds' results and peak RSS of an earlier run (for the later parts).
+if [ "${SKIP_COLD:-0}" = 1 ] && [ -f "$OUT/speed-$N.json" ]; then
+    echo "== $N articles: cold full builds from $OUT/speed-$N.json"
+else
 echo "== $N articles: cold full builds (hyperfine, $RUNS runs after a warm-up)"
-hyperfine --warmup 1 --runs "$RUNS" --export-json "$OUT/speed-$N.json" \
+hyperfine --shell bash --warmup 1 --runs "$RUNS" --export-json "$OUT/speed-$N.json" \
     --prepare "rm -rf $dir/site-hugo $dir/site-digest $dir/raw/../.digest-cache .digest-cache" \
     -n hugo "hugo --quiet --source $dir/hugo-site -d $PWD/$dir/site-hugo" \
-    -n digest "bash -c 'digest_build $dir'"
+    -n digest "digest_build $dir"
 
-rm -rf "$dir/site-hugo" "$dir/site-digest"
-hugo_rss=$(peak_rss_kb hugo --quiet --source "$dir/hugo-site" -d "$PWD/$dir/site-hugo")
-digest_rss=$(peak_rss_kb "$DIGEST" build --quiet --input "$dir/raw" --output "$dir/site-digest" --config "$dir/none.yml" --templates "$dir/no-theme")
+fi
+if [ "${SKIP_COLD:-0}" = 1 ] && [ -f "$OUT/rss-$N.txt" ]; then
+    read -r hugo_rss digest_rss < "$OUT/rss-$N.txt"
+else
+    rm -rf "$dir/site-hugo" "$dir/site-digest" .digest-cache
+    hugo_rss=$(peak_rss_kb hugo --quiet --source "$dir/hugo-site" -d "$PWD/$dir/site-hugo")
+    digest_rss=$(peak_rss_kb "$DIGEST" build --quiet --input "$dir/raw" --output "$dir/site-digest" --config "$dir/none.yml" --templates "$dir/no-theme")
+    echo "$hugo_rss $digest_rss" > "$OUT/rss-$N.txt"
+fi
 
 echo "== $N articles: rebuilds"
-first=$(ls "$dir/raw" | head -1)
-hyperfine --warmup 1 --runs "$RUNS" --export-json "$OUT/rebuild-$N.json" \
-    -n "digest, nothing changed" "bash -c 'digest_build $dir'" \
-    -n "digest, one article edited" --prepare "echo 'وأضاف المتحدث أن التعاون سيتواصل.' >> $dir/raw/$first" "bash -c 'digest_build $dir'"
+articles=("$dir"/raw/*.txt)  # not `ls | head`: its SIGPIPE fails the script under pipefail
+first=$(basename "${articles[0]}")
+# Two runs of hyperfine: one --prepare would be used for both commands.
+hyperfine --shell bash --warmup 1 --runs "$RUNS" --export-json "$OUT/unchanged-$N.json" \
+    -n "digest, nothing changed" "digest_build $dir"
+hyperfine --shell bash --warmup 1 --runs "$RUNS" --export-json "$OUT/edited-$N.json" \
+    --prepare "echo 'وأضاف المتحدث أن التعاون سيتواصل.' >> $dir/raw/$first" \
+    -n "digest, one article edited" "digest_build $dir"
 
-python3 - "$OUT/speed-$N.json" "$OUT/rebuild-$N.json" "$hugo_rss" "$digest_rss" "$N" <<'PY'
+python3 - "$OUT/speed-$N.json" "$OUT/unchanged-$N.json" "$OUT/edited-$N.json" "$hugo_rss" "$digest_rss" "$N" <<'PY'
 import json, sys
-speed, rebuild = json.load(open(sys.argv[1]))["results"], json.load(open(sys.argv[2]))["results"]
-hugo_rss, digest_rss, n = int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+speed = json.load(open(sys.argv[1]))["results"]
+rebuild = json.load(open(sys.argv[2]))["results"] + json.load(open(sys.argv[3]))["results"]
+hugo_rss, digest_rss, n = int(sys.argv[4]), int(sys.argv[5]), sys.argv[6]
 by = {r["command"]: r for r in speed}
 h, d = by["hugo"], by["digest"]
 def cpu(r): return r["user"] + r["system"]
@@ -76,11 +92,11 @@ PY
 if [ "${SCALING:-0}" = 1 ]; then
     echo "== scaling"
     for n in 1000 10000 50000; do corpus "$n" >/dev/null; done
-    hyperfine --runs 3 --export-json "$OUT/scaling.json" \
+    hyperfine --shell bash --runs "${SCALING_RUNS:-1}" --export-json "$OUT/scaling.json" \
         --prepare "rm -rf $OUT/corpus-*/site-digest .digest-cache $OUT/corpus-*/.digest-cache" \
-        -n 1000 "bash -c 'digest_build $OUT/corpus-1000'" \
-        -n 10000 "bash -c 'digest_build $OUT/corpus-10000'" \
-        -n 50000 "bash -c 'digest_build $OUT/corpus-50000'"
+        -n 1000 "digest_build $OUT/corpus-1000" \
+        -n 10000 "digest_build $OUT/corpus-10000" \
+        -n 50000 "digest_build $OUT/corpus-50000"
     python3 - "$OUT/scaling.json" <<'PY'
 import json, sys
 r = {x["command"]: x["mean"] for x in json.load(open(sys.argv[1]))["results"]}

@@ -51,6 +51,7 @@ public enum Build {
     public static func run(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         let start = Date()
         var timings = StageTimings()
+        var pageCount = 0
         var diagnostics = Diagnostics()
         // Output safety first: refuse a second build of the same site, or an output folder
         // that holds what the build reads, before any work is done.
@@ -90,26 +91,29 @@ public enum Build {
         if diagnostics.hasErrors { throw BuildFailure(diagnostics.items) }
         timings.finish(.site)
 
-        // Render
+        // Render and Output: pages go to the staging folder batch by batch, which replaces
+        // the output only when the whole site is there.
         let dates = try dateDisplay(config)
         let renderer = SiteRenderer(digest: digest, templates: templates, dates: dates)
-        var pages = try renderer.pages(progress: options.progress)
-        timings.finish(.rendering)
-        let discovery = try renderer.discoveryFiles(for: pages)
-        pages += discovery.pages
-        diagnostics.append(contentsOf: discovery.warnings)
-        timings.finish(.discovery)
-
-        // Output
+        let session: SiteWriter.Session
+        do { session = try writer.begin() } catch { throw BuildFailure(diagnostics.items + [error]) }
         let changes: OutputChanges
-        do {
-            changes = try writer.write(pages: pages, assets: templates.assets)
+        do throws(BuildFailure) {
+            let paths = try renderer.render(progress: options.progress) { pages throws(Diagnostic) in try session.add(pages) }
+            timings.finish(.rendering)
+            let discovery = try renderer.discoveryFiles(forPaths: paths)
+            do { try session.add(discovery.pages) } catch { throw BuildFailure(diagnostics.items + [error]) }
+            diagnostics.append(contentsOf: discovery.warnings)
+            pageCount = paths.count + discovery.pages.count
+            timings.finish(.discovery)
+            do { changes = try session.finish(assets: templates.assets) } catch { throw BuildFailure(diagnostics.items + [error]) }
         } catch {
-            throw BuildFailure(diagnostics.items + [error])
+            session.abandon()
+            throw error
         }
         diagnostics.append(contentsOf: changes.warnings)
         timings.finish(.writing)
-        return BuildReport(articles: digest.articles.count, pages: pages.count,
+        return BuildReport(articles: digest.articles.count, pages: pageCount,
                            seconds: Date().timeIntervalSince(start), warnings: diagnostics.warnings, output: changes,
                            reusedArticles: content.reused, analysedArticles: content.analysed, timings: timings)
     }

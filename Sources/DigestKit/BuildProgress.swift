@@ -4,9 +4,9 @@ import Foundation
 public enum BuildStage: String, Sendable, CaseIterable {
     case analysing = "analysing articles"
     case site = "grouping"
-    case rendering = "rendering pages"
+    case rendering = "rendering and writing pages"
     case discovery = "feeds and search"
-    case writing = "writing"
+    case writing = "finishing the site"
 }
 
 /// How far a build has come: called from any thread, often; the receiver throttles.

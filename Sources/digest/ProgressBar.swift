@@ -9,6 +9,7 @@ final class ProgressBar: @unchecked Sendable {
     private var lastDraw: UInt64 = 0
     private var lastStage: BuildStage?
     private var drawn = false
+    private var finished = false
     private let width = 30
 
     /// A bar when standard error is a terminal, nil otherwise.
@@ -24,7 +25,7 @@ final class ProgressBar: @unchecked Sendable {
         let now = DispatchTime.now().uptimeNanoseconds
         lock.withLock {
             // Nothing for the first second, then at most ten redraws a second (and every stage change).
-            guard now - start.uptimeNanoseconds > 1_000_000_000 else { return }
+            guard !finished, now - start.uptimeNanoseconds > 1_000_000_000 else { return }
             guard stage != lastStage || now - lastDraw > 100_000_000 || done == total else { return }
             lastStage = stage
             lastDraw = now
@@ -41,7 +42,7 @@ final class ProgressBar: @unchecked Sendable {
         lock.withLock {
             if drawn { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
             drawn = false
-            lastDraw = .max
+            finished = true
         }
     }
 }

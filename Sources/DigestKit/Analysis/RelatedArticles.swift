@@ -17,7 +17,8 @@ struct RelatedArticles: Sendable {
     let collections: [String: [Int]]
     /// Collection key → article → its rank in that collection.
     let ranks: [String: [Int: Int]]
-    let titleStems: [Set<String>]
+    /// Stems compared by their bytes (`WordKey`): they are normalized already.
+    let titleStems: [Set<WordKey>]
 
     init(_ articles: [AnalyzedArticle]) {
         self.articles = articles
@@ -34,7 +35,7 @@ struct RelatedArticles: Sendable {
             Dictionary(uniqueKeysWithValues: members.enumerated().map { ($0.element, $0.offset) })
         }
         self.titleStems = articles.map {
-            Set(Tokenizer.words($0.article.title).map(LightStemmer.stem).filter { $0.count > 2 })
+            Set(Tokenizer.words($0.article.title).map(LightStemmer.stem).filter { $0.count > 2 }.map(WordKey.init))
         }
     }
 

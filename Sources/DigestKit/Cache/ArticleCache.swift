@@ -11,14 +11,20 @@ struct ArticleCache: Sendable {
         var diagnostics: [Diagnostic]
     }
 
-    struct Stored: Codable {
+    /// The cache file is JSON lines: this header, then one `Line` per article unit, so that
+    /// entries are encoded and decoded on every core and no whole-file JSON tree is built.
+    struct Header: Codable {
         var format: Int
         var fingerprint: String
-        var entries: [String: Entry]
     }
 
-    /// Bumped when `Stored` changes shape in a way decoding would not notice.
-    static let format = 1
+    struct Line: Codable {
+        var path: String
+        var entry: Entry
+    }
+
+    /// Bumped when the file changes shape in a way decoding would not notice.
+    static let format = 2
 
     /// The folder, or nil for a build that keeps no cache.
     var folder: URL?
@@ -30,7 +36,7 @@ struct ArticleCache: Sendable {
 
     /// The cache's file: named after the fingerprint, so a cache made under other settings is
     /// simply not found (and is removed at the next save).
-    var file: URL? { folder?.appendingPathComponent("articles-\(fingerprint).json") }
+    var file: URL? { folder?.appendingPathComponent("articles-\(fingerprint).jsonl") }
 
     /// Reads the cache in `folder`. A cache that cannot be read is reported as a warning and
     /// treated as empty: it only costs the time to analyse everything again.
@@ -46,11 +52,7 @@ struct ArticleCache: Sendable {
             return
         }
         do {
-            let stored = try JSONDecoder().decode(Stored.self, from: data)
-            guard stored.format == Self.format, stored.fingerprint == fingerprint else {
-                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "its header does not match its name"))
-            }
-            entries = stored.entries
+            entries = try Self.decode(data, fingerprint: fingerprint)
         } catch {
             diagnostics.append(.warning("the build cache cannot be read, so every article is analysed again (\(Self.reason(error))); it is rewritten after this build", file: file.relativePath))
             changed = true
@@ -100,19 +102,54 @@ struct ArticleCache: Sendable {
         for key in gone { entries[key] = nil }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            let data = try encoder.encode(Stored(format: Self.format, fingerprint: fingerprint, entries: entries))
-            try data.write(to: file, options: .atomic)
+            try Self.encode(entries, fingerprint: fingerprint).write(to: file, options: .atomic)
             changed = false
             // Caches made under another version, config or resources can never be read again.
             for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            where name.hasPrefix("articles-") && name.hasSuffix(".json") && name != file.lastPathComponent {
+            where name.hasPrefix("articles-") && (name.hasSuffix(".json") || name.hasSuffix(".jsonl")) && name != file.lastPathComponent {
                 try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
             }
         } catch {
             diagnostics.append(.warning("the build cache cannot be written (\(Self.reason(error))); the next build analyses every article again", file: file.relativePath))
         }
+    }
+
+    static func encode(_ entries: [String: Entry], fingerprint: String) throws -> Data {
+        @Sendable func line(_ value: some Encodable) throws -> Data {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            return try encoder.encode(value) + Data([0x0A])
+        }
+        let lines = Parallel.map(entries.sorted { $0.key < $1.key }) { path, entry in
+            try? line(Line(path: path, entry: entry))
+        }
+        var data = try line(Header(format: format, fingerprint: fingerprint))
+        for encoded in lines {
+            guard let encoded else { throw EncodingError.invalidValue(entries, .init(codingPath: [], debugDescription: "an entry cannot be encoded")) }
+            data += encoded
+        }
+        return data
+    }
+
+    /// The entries of a cache file; throws when it is not one made under `fingerprint`.
+    static func decode(_ data: Data, fingerprint: String) throws -> [String: Entry] {
+        // JSON escapes line ends inside strings: every raw newline ends a line.
+        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: true)
+        guard let first = lines.first,
+              let header = try? JSONDecoder().decode(Header.self, from: Data(first)),
+              header.format == format, header.fingerprint == fingerprint
+        else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "its header does not match its name"))
+        }
+        let decoded = Parallel.map(Array(lines.dropFirst())) { bytes in
+            try? JSONDecoder().decode(Line.self, from: Data(bytes))
+        }
+        var entries: [String: Entry] = [:]
+        for line in decoded {
+            guard let line else { throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "a line of it cannot be read")) }
+            entries[line.path] = line.entry
+        }
+        return entries
     }
 
     static func reason(_ error: any Error) -> String {

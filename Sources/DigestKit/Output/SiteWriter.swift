@@ -47,47 +47,166 @@ public struct SiteWriter {
     /// Writes `pages` and the theme's `assets`, then puts them in place of the output.
     @discardableResult
     public func write(pages: [Page], assets: URL?) throws(Diagnostic) -> OutputChanges {
+        let session = try begin()
+        do {
+            try session.add(pages)
+            return try session.finish(assets: assets)
+        } catch {
+            session.abandon()
+            throw error
+        }
+    }
+
+    /// Starts a build's output: a staging folder that pages are added to as they are
+    /// rendered, so the site is never held in memory whole. Nothing reaches the output
+    /// folder before `finish`; `abandon` removes the staging folder.
+    public func begin() throws(Diagnostic) -> Session {
         try checkLocation()
-        let files = try allFiles(pages: pages, assets: assets)
         let out = outputPath
         let parent = (out as NSString).deletingLastPathComponent
         let name = (out as NSString).lastPathComponent
         recoverInterruptedBuilds(parent: parent, name: name, output: out)
         let staging = parent + "/.\(name).staging-\(getpid())"
-        let retired = parent + "/.\(name).old-\(getpid())"
         do {
             OutputFiles.removeTree(staging)
             try OutputFiles.makeDirectories(staging)
-            var changes = try fill(staging, with: files, previous: out)
-            changes.swap = try FolderSwap.install(staging, at: out, retiring: retired).rawValue
-            OutputFiles.removeTree(retired)
-            return changes
         } catch {
             OutputFiles.removeTree(staging)
             throw Diagnostic.error("cannot write the site (\(error)); the previous site was left as it was", file: display)
         }
+        return Session(writer: self, staging: staging, previous: out, retired: parent + "/.\(name).old-\(getpid())")
     }
 
-    /// The pages and assets as one list of files, each path checked to stay inside the output.
-    func allFiles(pages: [Page], assets: URL?) throws(Diagnostic) -> [Page] {
-        var files = pages
-        if let assets, OutputFiles.kind(assets.resolvingSymlinksInPath().path) == .directory {
-            let root = assets.resolvingSymlinksInPath().path
-            for relative in OutputFiles.walk(root) {
-                guard let bytes = OutputFiles.read(root + "/" + relative) else {
-                    throw Diagnostic.error("cannot be read", file: assets.appendingPathComponent(relative).relativePath)
+    /// One build's staging folder, filled page batch by page batch.
+    public final class Session {
+        let writer: SiteWriter
+        let staging: String
+        let previous: String
+        let retired: String
+        let hadOutput: Bool
+        let manifestText: String?
+        let ours: Set<String>
+        var changes = OutputChanges()
+        var newPaths = Set<String>()
+        var madeFolders: Set<String> = [""]
+
+        init(writer: SiteWriter, staging: String, previous: String, retired: String) {
+            self.writer = writer
+            self.staging = staging
+            self.previous = previous
+            self.retired = retired
+            hadOutput = OutputFiles.kind(previous) == .directory
+            manifestText = OutputFiles.read(previous + "/" + OutputManifest.fileName).map { String(decoding: $0, as: UTF8.self) }
+            ours = manifestText.map(OutputManifest.init(text:))?.paths ?? []
+        }
+
+        /// Checks and writes `pages`: new bytes written, equal bytes linked from the previous site.
+        public func add(_ pages: [Page]) throws(Diagnostic) {
+            for page in pages {
+                guard SiteWriter.isInside(page.path) else {
+                    throw Diagnostic.error("a page would be written at `\(page.path)`, outside the output folder; nothing was written", file: writer.display)
                 }
-                files.append(Page(path: "assets/" + relative, bytes: bytes))
+                guard newPaths.insert(page.path).inserted else {
+                    throw Diagnostic.error("two pages would be written at `\(page.path)`; nothing was written", file: writer.display)
+                }
+            }
+            do {
+                for page in pages { try write(page) }
+            } catch {
+                throw Diagnostic.error("cannot write the site (\(error)); the previous site was left as it was", file: writer.display)
             }
         }
-        var seen = Set<String>()
-        for file in files {
-            guard Self.isInside(file.path) else {
-                throw Diagnostic.error("a page would be written at `\(file.path)`, outside the output folder; nothing was written", file: display)
+
+        func folder(of relative: String) throws(OutputError) {
+            let dir = (relative as NSString).deletingLastPathComponent
+            guard madeFolders.insert(dir).inserted else { return }
+            try OutputFiles.makeDirectories(staging + "/" + dir)
+        }
+
+        func write(_ file: Page) throws(OutputError) {
+            try folder(of: file.path)
+            let old = previous + "/" + file.path
+            if hadOutput, OutputFiles.holds(old, file.bytes), OutputFiles.hardLink(old, staging + "/" + file.path) {
+                changes.unchanged.append(file.path)
+                return
             }
-            guard seen.insert(file.path).inserted else {
-                throw Diagnostic.error("two pages would be written at `\(file.path)`; nothing was written", file: display)
+            try OutputFiles.create(staging + "/" + file.path, file.bytes)
+            changes.written.append(file.path)
+            if hadOutput, manifestText != nil, !ours.contains(file.path), OutputFiles.kind(old) != nil {
+                changes.warnings.append(.warning("was not written by digest, and a page of the site goes there; it was replaced",
+                                                 file: writer.output.appendingPathComponent(file.path).relativePath))
             }
+        }
+
+        /// Adds the theme's assets, carries over what digest did not write, writes the
+        /// manifest and puts the staging folder in place of the output.
+        public func finish(assets: URL?) throws(Diagnostic) -> OutputChanges {
+            try add(writer.assetFiles(assets))
+            do {
+                try keepForeignFiles()
+                try writeManifest()
+                changes.swap = try FolderSwap.install(staging, at: previous, retiring: retired).rawValue
+            } catch {
+                throw Diagnostic.error("cannot write the site (\(error)); the previous site was left as it was", file: writer.display)
+            }
+            OutputFiles.removeTree(retired)
+            return changes
+        }
+
+        public func abandon() {
+            OutputFiles.removeTree(staging)
+        }
+
+        /// Files of the previous site this build does not write: removed when digest wrote
+        /// them (its manifest says), linked into the new site otherwise.
+        func keepForeignFiles() throws(OutputError) {
+            let oldFiles = hadOutput ? OutputFiles.walk(previous) : []
+            var keptWithoutManifest = 0
+            for relative in oldFiles where relative != OutputManifest.fileName && !newPaths.contains(relative) {
+                if ours.contains(relative) {
+                    changes.removed.append(relative)
+                    continue
+                }
+                if manifestText == nil { keptWithoutManifest += 1 }
+                let source = previous + "/" + relative, target = staging + "/" + relative
+                do {
+                    try folder(of: relative)
+                } catch {
+                    throw OutputError(path: source, call: "keep",
+                                      message: "digest did not write it and a page of the site needs its folder's name; move it away")
+                }
+                let linked = OutputFiles.kind(source) == .link ? OutputFiles.copyLink(source, target) : OutputFiles.hardLink(source, target)
+                guard linked else {
+                    throw OutputError(path: source, call: "keep", message: "digest did not write it and cannot carry it over: \(String(cString: strerror(errno)))")
+                }
+                changes.kept.append(relative)
+            }
+            if keptWithoutManifest > 0 {
+                changes.warnings.append(.warning(
+                    "has no \(OutputManifest.fileName), so digest cannot tell its own files from others: \(keptWithoutManifest) file(s) this build does not write were kept. Remove the folder once to start clean",
+                    file: writer.display))
+            }
+        }
+
+        func writeManifest() throws(OutputError) {
+            let manifest = OutputManifest(paths: newPaths).text
+            let target = staging + "/" + OutputManifest.fileName
+            // An unchanged manifest keeps its mtime too, so deploying an unchanged site sends nothing.
+            if manifest == manifestText, OutputFiles.hardLink(previous + "/" + OutputManifest.fileName, target) { return }
+            try OutputFiles.create(target, Array(manifest.utf8))
+        }
+    }
+
+    /// The theme's assets as files under `assets/`.
+    func assetFiles(_ assets: URL?) throws(Diagnostic) -> [Page] {
+        guard let assets, OutputFiles.kind(assets.resolvingSymlinksInPath().path) == .directory else { return [] }
+        let root = assets.resolvingSymlinksInPath().path
+        var files: [Page] = []
+        for relative in OutputFiles.walk(root) {
+            guard let bytes = OutputFiles.read(root + "/" + relative) else {
+                throw Diagnostic.error("cannot be read", file: assets.appendingPathComponent(relative).relativePath)
+            }
+            files.append(Page(path: "assets/" + relative, bytes: bytes))
         }
         return files
     }
@@ -97,74 +216,6 @@ public struct SiteWriter {
         guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0"), path != OutputManifest.fileName else { return false }
         return path.split(separator: "/", omittingEmptySubsequences: false)
             .allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
-    }
-
-    /// Fills the staging folder: new bytes written, equal bytes and foreign files linked
-    /// from the previous site, and the manifest of what digest wrote.
-    func fill(_ staging: String, with files: [Page], previous: String) throws(OutputError) -> OutputChanges {
-        var changes = OutputChanges()
-        let hadOutput = OutputFiles.kind(previous) == .directory
-        let oldFiles = hadOutput ? OutputFiles.walk(previous) : []
-        let manifestText = OutputFiles.read(previous + "/" + OutputManifest.fileName).map { String(decoding: $0, as: UTF8.self) }
-        let oldManifest = manifestText.map(OutputManifest.init(text:))
-        let ours = oldManifest?.paths ?? []
-        var madeFolders: Set<String> = [""]
-        func folder(of relative: String) throws(OutputError) {
-            let dir = (relative as NSString).deletingLastPathComponent
-            guard madeFolders.insert(dir).inserted else { return }
-            try OutputFiles.makeDirectories(staging + "/" + dir)
-        }
-
-        var newPaths = Set<String>()
-        for file in files {
-            newPaths.insert(file.path)
-            try folder(of: file.path)
-            let old = previous + "/" + file.path
-            if hadOutput, OutputFiles.holds(old, file.bytes), OutputFiles.hardLink(old, staging + "/" + file.path) {
-                changes.unchanged.append(file.path)
-                continue
-            }
-            try OutputFiles.create(staging + "/" + file.path, file.bytes)
-            changes.written.append(file.path)
-            if hadOutput, oldManifest != nil, !ours.contains(file.path), OutputFiles.kind(old) != nil {
-                changes.warnings.append(.warning("was not written by digest, and a page of the site goes there; it was replaced",
-                                                 file: output.appendingPathComponent(file.path).relativePath))
-            }
-        }
-
-        var keptWithoutManifest = 0
-        for relative in oldFiles where relative != OutputManifest.fileName && !newPaths.contains(relative) {
-            if ours.contains(relative) {
-                changes.removed.append(relative)
-                continue
-            }
-            if oldManifest == nil { keptWithoutManifest += 1 }
-            let source = previous + "/" + relative, target = staging + "/" + relative
-            do {
-                try folder(of: relative)
-            } catch {
-                throw OutputError(path: source, call: "keep",
-                                  message: "digest did not write it and a page of the site needs its folder's name; move it away")
-            }
-            let linked = OutputFiles.kind(source) == .link ? OutputFiles.copyLink(source, target) : OutputFiles.hardLink(source, target)
-            guard linked else {
-                throw OutputError(path: source, call: "keep", message: "digest did not write it and cannot carry it over: \(String(cString: strerror(errno)))")
-            }
-            changes.kept.append(relative)
-        }
-        if keptWithoutManifest > 0 {
-            changes.warnings.append(.warning(
-                "has no \(OutputManifest.fileName), so digest cannot tell its own files from others: \(keptWithoutManifest) file(s) this build does not write were kept. Remove the folder once to start clean",
-                file: display))
-        }
-        let manifest = OutputManifest(paths: newPaths).text
-        let manifestTarget = staging + "/" + OutputManifest.fileName
-        // An unchanged manifest keeps its mtime too, so deploying an unchanged site sends nothing.
-        if manifest == manifestText, OutputFiles.hardLink(previous + "/" + OutputManifest.fileName, manifestTarget) {
-            return changes
-        }
-        try OutputFiles.create(manifestTarget, Array(manifest.utf8))
-        return changes
     }
 
     /// A build killed between its two renames (where `renameat2` is missing) leaves the

@@ -64,6 +64,11 @@ extension SiteRenderer {
     /// The files beside the pages: Atom feeds, the sitemap and robots.txt (with a base
     /// URL), and the search index. Warns when the sitemap has to be skipped.
     public func discoveryFiles(for pages: [Page]) throws(BuildFailure) -> (pages: [Page], warnings: [Diagnostic]) {
+        try discoveryFiles(forPaths: pages.map(\.path))
+    }
+
+    /// The same, from the paths of the site's pages.
+    public func discoveryFiles(forPaths pagePaths: [String]) throws(BuildFailure) -> (pages: [Page], warnings: [Diagnostic]) {
         var warnings: [Diagnostic] = []
         typealias Feed = (path: String, page: String, title: String, indices: [Int])
         var feeds: [Feed] = [(SitePaths.feed, SitePaths.index, digest.config.title, Array(digest.articles.indices))]
@@ -92,7 +97,7 @@ extension SiteRenderer {
                 }
             }
             modified[SitePaths.index] = digest.articles.compactMap { $0.article.updated ?? $0.article.published }.max()
-            let listed = pages.map(\.path).filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound && $0 != SitePaths.search }.sorted()
+            let listed = pagePaths.filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound && $0 != SitePaths.search }.sorted()
             files += Sitemap(urls: urls, entries: listed.map { ($0, modified[$0]) }).files()
         } else {
             warnings.append(.warning("no base URL, so sitemap.xml and robots.txt were skipped and feeds link relative to the site; set `base_url:` here or pass --base-url https://…/", file: digest.config.file))

@@ -21,6 +21,17 @@ public struct SiteRenderer: Sendable {
 
     /// Every page of the site, in a deterministic order.
     public func pages(progress: BuildProgressHandler? = nil) throws(BuildFailure) -> [Page] {
+        var pages: [Page] = []
+        _ = try render(progress: progress) { batch in pages += batch }
+        return pages
+    }
+
+    /// Renders every page, batch by batch in a deterministic order, handing each batch to
+    /// `sink` (the writer) so the site is never held whole; returns the pages' paths.
+    /// A template error stops nothing until every page was tried, so each distinct
+    /// problem is reported once; no batch reaches `sink` after the first failure.
+    public func render(progress: BuildProgressHandler? = nil, batchSize: Int = 512,
+                       into sink: ([Page]) throws(Diagnostic) -> Void) throws(BuildFailure) -> [String] {
         var renderer = self
         let articles = digest.articles
         let items = Parallel.map(Array(articles.indices)) { i -> Result<UncheckedView, Diagnostic> in
@@ -43,15 +54,26 @@ public struct SiteRenderer: Sendable {
             + digest.countryCodes.map(PageJob.country) + digest.topicSlugs.map(PageJob.topic)
             + digest.relationKeys.map(PageJob.relation) + digest.months.map(PageJob.month)
             + [.archive, .search, .notFound]
-        // Pages render on every core; results keep the jobs' order, so output is deterministic.
         let counter = ProgressCounter(.rendering, total: jobs.count, handler: progress)
-        let results = Parallel.map(jobs, progress: counter) { [renderer] job in renderer.render(job) }
-        var pages: [Page] = []
+        var paths: [String] = []
         var diagnostics: [Diagnostic] = []
-        for result in results {
-            switch result {
-            case .success(let made): pages += made
-            case .failure(let error): diagnostics.append(error)
+        for start in stride(from: 0, to: jobs.count, by: batchSize) {
+            // Pages render on every core; results keep the jobs' order, so output is deterministic.
+            let batch = Array(jobs[start..<min(start + batchSize, jobs.count)])
+            let results = Parallel.map(batch, progress: counter) { [renderer] job in renderer.render(job) }
+            var pages: [Page] = []
+            for result in results {
+                switch result {
+                case .success(let made): pages += made
+                case .failure(let error): diagnostics.append(error)
+                }
+            }
+            guard diagnostics.isEmpty else { continue }
+            paths += pages.map(\.path)
+            do {
+                try sink(pages)
+            } catch {
+                throw BuildFailure([error])
             }
         }
         if !diagnostics.isEmpty {
@@ -59,7 +81,7 @@ public struct SiteRenderer: Sendable {
             var seen = Set<Diagnostic>()
             throw BuildFailure(diagnostics.filter { seen.insert($0).inserted })
         }
-        return pages
+        return paths
     }
 
     /// One unit of rendering work: a page, or a collection's pages.
