@@ -35,6 +35,21 @@ public enum Tokenizer {
         return words
     }
 
+    /// How many words `words(text)` would give, without making them.
+    public static func wordCount(_ text: some StringProtocol) -> Int {
+        var count = 0, inWord = false
+        for scalar in text.unicodeScalars {
+            guard let folded = ArabicNormalizer.fold(scalar) else { continue }
+            if isWordScalar(folded) {
+                if !inWord { count += 1 }
+                inWord = true
+            } else {
+                inWord = false
+            }
+        }
+        return count
+    }
+
     @inline(__always)
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII {

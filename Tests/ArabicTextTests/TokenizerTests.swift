@@ -12,4 +12,11 @@ struct TokenizerTests {
     func latin() {
         #expect(Tokenizer.words("Bank MUFG في طوكيو") == ["bank", "mufg", "في", "طوكيو"])
     }
+
+    @Test("counts the words it would give, without making them", arguments: [
+        "قالت «الصين»، اليوم: 5+1!", "Bank MUFG في طوكيو", "", "  ،،  ", "كا\u{200B}زاخستان والصـين", "مُحَمَّد",
+    ])
+    func wordCount(_ text: String) {
+        #expect(Tokenizer.wordCount(text) == Tokenizer.words(text).count)
+    }
 }

@@ -20,6 +20,7 @@ extension Summarizer {
             // Without a headline, the lead sentence says what the article is about.
             var titleStems = Tokenizer.words(title).filter { !stopwords.contains($0) }.map(LightStemmer.stem)
             if titleStems.isEmpty, let lead = candidates.first { titleStems = lead.stems }
+            let titleVector = vectors.vector(of: titleStems)
             return candidates.indices.map { i in
                 let central = top > 0 ? centrality[i] / top : 0
                 // News puts the gist first, in its first sentences and its first
@@ -27,7 +28,7 @@ extension Summarizer {
                 // lead counts most and the weight fades without reaching zero.
                 let position = (1 / Double(candidates[i].order + 1).squareRoot()
                     + 1 / Double(candidates[i].paragraph + 1).squareRoot()) / 2
-                let overlap = titleStems.isEmpty ? 0 : vectors.cosine(i, to: titleStems)
+                let overlap = titleStems.isEmpty ? 0 : vectors.cosine(i, to: titleVector)
                 let total = weights.centrality + weights.position + weights.title
                 guard total > 0 else { return position }
                 return (weights.centrality * central + weights.position * position + weights.title * overlap) / total

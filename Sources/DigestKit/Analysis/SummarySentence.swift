@@ -106,23 +106,31 @@ struct TermVectors: Sendable {
         for sentence in stems { append(sentence) }
     }
 
-    private mutating func append(_ stems: [String]) {
+    /// The TF-IDF vector of a text, weighted by the set's IDF, and its norm.
+    struct Vector {
+        var weights: [String: Double]
+        var norm: Double
+    }
+
+    func vector(of stems: [String]) -> Vector {
         var tf: [String: Double] = [:]
         for stem in stems { tf[stem, default: 0] += 1 }
         var vector: [String: Double] = [:]
         for (stem, count) in tf { vector[stem] = count * (idf[stem] ?? unseenIDF) }
-        vectors.append(vector)
-        norms.append(vector.values.reduce(0) { $0 + $1 * $1 }.squareRoot())
+        return Vector(weights: vector, norm: vector.values.reduce(0) { $0 + $1 * $1 }.squareRoot())
+    }
+
+    private mutating func append(_ stems: [String]) {
+        let made = vector(of: stems)
+        vectors.append(made.weights)
+        norms.append(made.norm)
     }
 
     func cosine(_ i: Int, _ j: Int) -> Double { cosine(vectors[i], norms[i], vectors[j], norms[j]) }
 
-    /// Similarity of sentence `i` to a text outside the set (the title).
-    func cosine(_ i: Int, to stems: [String]) -> Double {
-        var other = self
-        other.append(stems)
-        return other.cosine(i, other.vectors.count - 1)
-    }
+    /// Similarity of sentence `i` to a text outside the set (the title): make its vector
+    /// once with `vector(of:)`.
+    func cosine(_ i: Int, to other: Vector) -> Double { cosine(vectors[i], norms[i], other.weights, other.norm) }
 
     private func cosine(_ a: [String: Double], _ na: Double, _ b: [String: Double], _ nb: Double) -> Double {
         guard na > 0, nb > 0 else { return 0 }

@@ -87,7 +87,7 @@ public struct RawArticleParser: Sendable {
                 continue
             }
             if rules.furniture.isFurniture(line) { continue }
-            if Tokenizer.words(line).count >= Self.minStoryWords { seenStory = true }
+            if !seenStory, Tokenizer.wordCount(line) >= Self.minStoryWords { seenStory = true }
             lines.append(line)
         }
         return lines
