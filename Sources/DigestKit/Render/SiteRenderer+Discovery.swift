@@ -63,11 +63,6 @@ extension SiteRenderer {
 
     /// The files beside the pages: Atom feeds, the sitemap and robots.txt (with a base
     /// URL), and the search index. Warns when the sitemap has to be skipped.
-    public func discoveryFiles(for pages: [Page]) throws(BuildFailure) -> (pages: [Page], warnings: [Diagnostic]) {
-        try discoveryFiles(forPaths: pages.map(\.path))
-    }
-
-    /// The same, from the paths of the site's pages.
     public func discoveryFiles(forPaths pagePaths: [String]) throws(BuildFailure) -> (pages: [Page], warnings: [Diagnostic]) {
         var warnings: [Diagnostic] = []
         typealias Feed = (path: String, page: String, title: String, indices: [Int])

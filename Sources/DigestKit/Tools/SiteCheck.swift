@@ -51,7 +51,7 @@ public enum SiteCheck {
             let commentary = CommentaryCheck.problems(in: digest)
             diagnostics.append(contentsOf: commentary.map { $0.inFolder(options.input) })
             do {
-                pages = try SiteRenderer(digest: digest, templates: templates, dates: dates).pages().count
+                pages = try SiteRenderer(digest: digest, templates: templates, dates: dates).render { _ in }.count
             } catch {
                 diagnostics.append(contentsOf: error.diagnostics.filter { !commentary.contains($0) })
             }
