@@ -17,8 +17,12 @@ struct RelatedArticles: Sendable {
     let collections: [String: [Int]]
     /// Collection key → article → its rank in that collection.
     let ranks: [String: [Int: Int]]
-    /// Stems compared by their bytes (`WordKey`): they are normalized already.
-    let titleStems: [Set<WordKey>]
+    /// Each article's primary countries, topics and title stems as sorted numbers (one per
+    /// distinct value across the corpus), so scoring a candidate counts shared values in one
+    /// merge, with no set built per pair: scoring is most of the work.
+    let countryIDs: [[Int32]]
+    let topicIDs: [[Int32]]
+    let titleStemIDs: [[Int32]]
 
     init(_ articles: [AnalyzedArticle]) {
         self.articles = articles
@@ -34,9 +38,14 @@ struct RelatedArticles: Sendable {
         self.ranks = collections.mapValues { members in
             Dictionary(uniqueKeysWithValues: members.enumerated().map { ($0.element, $0.offset) })
         }
-        self.titleStems = articles.map {
-            Set(Tokenizer.words($0.article.title).map(LightStemmer.stem).filter { $0.count > 2 }.map(WordKey.init))
+        // Stems are normalized already, so they are compared by their bytes (`WordKey`).
+        let stems = Parallel.map(articles) { analyzed in
+            Tokenizer.words(analyzed.article.title).map(LightStemmer.stem).filter { $0.count > 2 }.map(WordKey.init)
         }
+        var countries = Numbering<String>(), topics = Numbering<String>(), words = Numbering<WordKey>()
+        self.countryIDs = articles.map { countries.sortedIDs($0.countries.primary) }
+        self.topicIDs = articles.map { topics.sortedIDs($0.topics) }
+        self.titleStemIDs = stems.map { words.sortedIDs($0) }
     }
 
     static func keys(_ article: AnalyzedArticle) -> [String] {
@@ -51,24 +60,53 @@ struct RelatedArticles: Sendable {
     }
 
     func related(to i: Int, count: Int) -> [Int] {
-        var candidates = Set<Int>()
+        var candidates: [Int] = []
         for key in Self.keys(articles[i]) {
             guard let members = collections[key], let r = ranks[key]?[i] else { continue }
             let low = max(0, r - Self.neighbours / 2), high = min(members.count, r + Self.neighbours / 2 + 1)
-            for j in members[low..<high] where j != i { candidates.insert(j) }
+            for j in members[low..<high] where j != i { candidates.append(j) }
         }
-        let countries = Set(articles[i].countries.primary), topics = Set(articles[i].topics)
-        let scored = candidates.map { j -> (index: Int, score: Double) in
-            var score = 2 * Double(countries.intersection(articles[j].countries.primary).count)
-            score += Double(topics.intersection(articles[j].topics).count)
-            let union = titleStems[i].union(titleStems[j]).count
-            if union > 0 { score += Double(titleStems[i].intersection(titleStems[j]).count) / Double(union) }
-            return (j, score)
+        candidates.sort()
+        var scored: [(index: Int, score: Double)] = []
+        scored.reserveCapacity(candidates.count)
+        for (n, j) in candidates.enumerated() where n == 0 || candidates[n - 1] != j {
+            var score = 2 * Double(Self.shared(countryIDs[i], countryIDs[j]))
+            score += Double(Self.shared(topicIDs[i], topicIDs[j]))
+            let common = Self.shared(titleStemIDs[i], titleStemIDs[j])
+            let union = titleStemIDs[i].count + titleStemIDs[j].count - common
+            if union > 0 { score += Double(common) / Double(union) }
+            scored.append((j, score))
         }
         return scored.sorted { l, r in
             if l.score != r.score { return l.score > r.score }
             let (dl, dr) = (abs(position[l.index] - position[i]), abs(position[r.index] - position[i]))
             return dl != dr ? dl < dr : position[l.index] < position[r.index]
         }.prefix(count).map(\.index)
+    }
+
+    /// How many values two sorted, duplicate-free lists have in common.
+    static func shared(_ a: [Int32], _ b: [Int32]) -> Int {
+        var (x, y, count) = (0, 0, 0)
+        while x < a.count, y < b.count {
+            if a[x] == b[y] { count += 1; x += 1; y += 1 } else if a[x] < b[y] { x += 1 } else { y += 1 }
+        }
+        return count
+    }
+}
+
+/// Gives each distinct value a number, in the order values are first seen.
+struct Numbering<Value: Hashable> {
+    private var ids: [Value: Int32] = [:]
+
+    /// The numbers of `values`, sorted, each once.
+    mutating func sortedIDs(_ values: [Value]) -> [Int32] {
+        var result: [Int32] = []
+        for value in values {
+            let next = Int32(ids.count)
+            let id = ids[value] ?? next
+            if id == next { ids[value] = id }
+            result.append(id)
+        }
+        return Array(Set(result)).sorted()
     }
 }

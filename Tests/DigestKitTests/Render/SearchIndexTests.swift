@@ -59,4 +59,12 @@ struct SearchIndexTests {
         #expect(search.contains(#"<script src="assets/search.js" data-root="./"></script>"#))
         #expect(folder.read("site/assets/search.js") != nil)
     }
+
+    @Test("escapes the line separators older JavaScript parsers end a line at, and nothing else")
+    func escapesLineSeparators() {
+        #expect(SearchIndex.json(["أ\u{2028}ب\u{2029}ج"]) == #"["أ\u2028ب\u2029ج"]"#)
+        #expect(SearchIndex.json(["it’s – “quoted”"]) == #"["it’s – “quoted”"]"#)
+        #expect(!SearchIndex.hasLineSeparator("’…–"))
+        #expect(SearchIndex.hasLineSeparator("a\u{2029}"))
+    }
 }
