@@ -42,6 +42,8 @@ public struct BuildReport: Sendable {
     /// Articles taken from the cache as they were, and articles parsed and analysed.
     public var reusedArticles = 0
     public var analysedArticles = 0
+    /// Pages whose inputs did not change since the last build: their files were kept, not rendered.
+    public var keptPages = 0
     /// How long each stage took.
     public var timings = StageTimings()
 }
@@ -94,12 +96,28 @@ public enum Build {
         // Render and Output: pages go to the staging folder batch by batch, which replaces
         // the output only when the whole site is there.
         let dates = try dateDisplay(config)
-        let renderer = SiteRenderer(digest: digest, templates: templates, dates: dates)
+        var renderer = SiteRenderer(digest: digest, templates: templates, dates: dates)
+        // A rebuild keeps the pages whose inputs did not change (`PageKeys`, `PageMemo`).
+        let memo = options.cache.map { folder in
+            PageMemo(folder: folder, output: writer.outputPath,
+                     fingerprint: siteFingerprint(config: config, templates: templates, dates: dates))
+        }
+        if let memo {
+            renderer.reuse = PageReuse(keys: PageKeys(digest: digest, site: memo.fingerprint, articleKeys: content.articleKeys,
+                                                      commentary: content.commentaryKey), memo: memo)
+        }
+        var keys: [(path: String, key: UInt64)] = []
+        var keptPages = 0
         let session: SiteWriter.Session
         do { session = try writer.begin() } catch { throw BuildFailure(diagnostics.items + [error]) }
         let changes: OutputChanges
         do throws(BuildFailure) {
-            let paths = try renderer.render(progress: options.progress) { pages throws(Diagnostic) in try session.add(pages) }
+            let paths = try renderer.render(progress: options.progress) { batch throws(Diagnostic) in
+                try session.add(batch.pages)
+                try session.keep(batch.kept)
+                keys += batch.keys
+                keptPages += batch.kept.count
+            }
             timings.finish(.rendering)
             let discovery = try renderer.discoveryFiles(forPaths: paths)
             do { try session.add(discovery.pages) } catch { throw BuildFailure(diagnostics.items + [error]) }
@@ -112,10 +130,11 @@ public enum Build {
             throw error
         }
         diagnostics.append(contentsOf: changes.warnings)
+        memo?.save(keys)
         timings.finish(.writing)
         return BuildReport(articles: digest.articles.count, pages: pageCount,
                            seconds: Date().timeIntervalSince(start), warnings: diagnostics.warnings, output: changes,
-                           reusedArticles: content.reused, analysedArticles: content.analysed, timings: timings)
+                           reusedArticles: content.reused, analysedArticles: content.analysed, keptPages: keptPages, timings: timings)
     }
 
     /// Reads `digest.yml`; a missing file means the defaults.
@@ -150,6 +169,15 @@ public enum Build {
             return try TemplateSet(folder: url, displayFolder: url.relativePath)
         }
         return try TemplateSet(folder: BuiltInResources.themeFolder, displayFolder: "(default theme)")
+    }
+
+    /// Everything besides the content that decides what a page looks like: digest and its
+    /// resources, the config (with `--base-url`), the theme and the calendar's names.
+    static func siteFingerprint(config: SiteConfig, templates: TemplateSet, dates: DateDisplay) -> String {
+        var hasher = StableHasher()
+        hasher.combine("\(ArticleCache.fingerprint(config: config))\u{0}\(config.baseURL ?? "")\u{0}\(templates.fingerprint)\u{0}")
+        hasher.combine("\(dates.gregorianMonths)\u{0}\(dates.hijriMonths)\u{0}\(dates.arabicIndicDigits)")
+        return hasher.hex
     }
 
     static func dateDisplay(_ config: SiteConfig) throws(BuildFailure) -> DateDisplay {

@@ -5,6 +5,7 @@ extension BuildReport {
     public func summary(output: String) -> String {
         let warnings = warnings.isEmpty ? "" : ", \(warnings.count) warning(s)"
         let reused = reusedArticles == 0 ? "" : " (\(reusedArticles) unchanged, from the cache)"
-        return "built \(articles) articles\(reused) into \(pages) pages in \(String(format: "%.2f", seconds)) s\(warnings) → \(output)/"
+        let kept = keptPages == 0 ? "" : " (\(keptPages) unchanged, kept)"
+        return "built \(articles) articles\(reused) into \(pages) pages\(kept) in \(String(format: "%.2f", seconds)) s\(warnings) → \(output)/"
     }
 }

@@ -15,6 +15,11 @@ struct IncrementalAnalysis: Sendable {
         var reused: Int
         /// How many were parsed and analysed.
         var analysed: Int
+        /// Slug → what the article's unit hashes to, with which article of the unit it is:
+        /// all that its analysis depends on besides the cache's fingerprint (for `PageKeys`).
+        var articleKeys: [String: UInt64] = [:]
+        /// What the site's commentary files hash to.
+        var commentaryKey: UInt64 = 0
     }
 
     func run(_ files: [ContentFile], cache: inout ArticleCache, progress: BuildProgressHandler? = nil) -> Result {
@@ -34,10 +39,14 @@ struct IncrementalAnalysis: Sendable {
         var diagnostics = Diagnostics()
         var articles: [AnalyzedArticle] = []
         var taken: [String: String] = [:]
+        var articleKeys: [String: UInt64] = [:]
         for entry in entries.compactMap({ $0 }) {
             diagnostics.append(contentsOf: entry.diagnostics)
-            for var analyzed in entry.articles {
+            for (n, var analyzed) in entry.articles.enumerated() {
                 parser.claimUniqueSlug(&analyzed.article, taken: &taken, diagnostics: &diagnostics)
+                var hasher = StableHasher()
+                hasher.combine("\(entry.key)\u{0}\(n)\u{0}")
+                articleKeys[analyzed.article.slug] = hasher.state
                 articles.append(analyzed)
             }
         }
@@ -45,8 +54,14 @@ struct IncrementalAnalysis: Sendable {
 
         let commentary = parser.parse(commentaryFiles)
         diagnostics.append(contentsOf: commentary.diagnostics.items)
+        var commentaryKey = StableHasher()
+        for file in commentaryFiles {
+            commentaryKey.combine("\(file.path)\u{0}\(file.bytes.count)\u{0}")
+            commentaryKey.combine(file.bytes)
+        }
         return Result(articles: articles, commentary: commentary.commentary, diagnostics: diagnostics,
-                      reused: units.count - misses.count, analysed: misses.count)
+                      reused: units.count - misses.count, analysed: misses.count,
+                      articleKeys: articleKeys, commentaryKey: commentaryKey.state)
     }
 
     /// Parses and analyses one unit on its own.

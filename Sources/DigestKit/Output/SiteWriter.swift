@@ -117,6 +117,25 @@ public struct SiteWriter {
             }
         }
 
+        /// Carries pages of the previous site into the new one as they are (the caller knows
+        /// they would come out the same).
+        public func keep(_ paths: [String]) throws(Diagnostic) {
+            for path in paths {
+                guard SiteWriter.isInside(path), newPaths.insert(path).inserted else {
+                    throw Diagnostic.error("a page would be kept at `\(path)` twice or outside the output folder; nothing was written", file: writer.display)
+                }
+                do {
+                    try folder(of: path)
+                } catch {
+                    throw Diagnostic.error("cannot write the site (\(error)); the previous site was left as it was", file: writer.display)
+                }
+                guard OutputFiles.hardLink(previous + "/" + path, staging + "/" + path) else {
+                    throw Diagnostic.error("cannot keep `\(path)` of the previous site (\(String(cString: strerror(errno)))); build again with --no-cache", file: writer.display)
+                }
+                changes.unchanged.append(path)
+            }
+        }
+
         func folder(of relative: String) throws(OutputError) {
             let dir = (relative as NSString).deletingLastPathComponent
             guard madeFolders.insert(dir).inserted else { return }

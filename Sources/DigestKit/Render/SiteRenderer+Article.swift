@@ -1,9 +1,12 @@
 /// The article page: its metadata, summary, body, the editor's commentary and related articles.
 extension SiteRenderer {
-    func articlePage(_ index: Int) throws(Diagnostic) -> Page {
+    func articlePage(_ index: Int) throws(Diagnostic) -> Made {
         let analyzed = digest.articles[index]
         let article = analyzed.article
         let path = SitePaths.article(article.slug)
+        let related = analyzed.related.compactMap { digest.indexOfSlug[$0] }
+        let key = reuse?.keys.article(index, path: path, related: related)
+        if let key, isCurrent(path, key: key) { return .kept(path: path, key: key) }
         var view = base(path: path, title: article.title)
         view["article"] = item(for: analyzed, from: path).merging([
             "body": try bodyHTML(article, on: path),
@@ -15,8 +18,8 @@ extension SiteRenderer {
         ]) { $1 }
         view["commentary"] = try commentaryHTML(article.commentary, on: path)
         view["discovery"] = discoveryHead(path: path, title: article.title, subject: .article(index))
-        view["related"] = analyzed.related.compactMap { digest.indexOfSlug[$0] }.map { item(for: digest.articles[$0], from: path) }
-        return try render("article", view, path: path)
+        view["related"] = related.map { item(for: digest.articles[$0], from: path) }
+        return .rendered(try render("article", view, path: path), key: key)
     }
 
     /// The article's body as HTML we generate: paragraphs, headings, and foreign quotes

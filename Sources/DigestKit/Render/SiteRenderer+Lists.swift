@@ -1,7 +1,7 @@
 /// The list pages: country, topic, relation (a pair of countries), month, the archive, and
 /// the 404 page. Lists of articles are split into pages of `page_size` with numbered links.
 extension SiteRenderer {
-    func countryPages(_ code: String) throws(Diagnostic) -> [Page] {
+    func countryPages(_ code: String) throws(Diagnostic) -> [Made] {
         let indices = digest.byCountry[code] ?? []
         let own = code.lowercased()
         var partners: [String: Int] = [:]
@@ -16,16 +16,16 @@ extension SiteRenderer {
         return try listPages(indices, title: digest.gazetteer.name(of: code), template: "country",
                              path: { SitePaths.country(code, page: $0) }, extra: [
                                  "code": own,
-                             ], subject: .country(code), overview: [
+                             ], subject: .country(code)) { () throws(Diagnostic) in [
                                  "partners": Self.byCount(partners).map { relationLink($0.key, from: path, count: $0.count) },
                                  "topics": Self.byCount(topics).map { topicLink($0.key, from: path, count: $0.count) },
                                  "timeline": timeline(indices),
                                  "undatedCount": undatedCount(indices),
                                  "commentary": try commentaryHTML(digest.commentary.countries[code], on: path),
-                             ])
+                             ] }
     }
 
-    func topicPages(_ slug: String) throws(Diagnostic) -> [Page] {
+    func topicPages(_ slug: String) throws(Diagnostic) -> [Made] {
         let indices = digest.byTopic[slug] ?? []
         var countries: [String: Int] = [:]
         for i in indices {
@@ -35,15 +35,15 @@ extension SiteRenderer {
         return try listPages(indices, title: digest.topicName(slug), template: "topic",
                              path: { SitePaths.topic(slug, page: $0) }, extra: [
                                  "slug": slug,
-                             ], subject: .topic(slug), overview: [
+                             ], subject: .topic(slug)) { () throws(Diagnostic) in [
                                  "countries": Self.byCount(countries).map { countryLink($0.key, from: path, count: $0.count) },
                                  "timeline": timeline(indices),
                                  "undatedCount": undatedCount(indices),
                                  "commentary": try commentaryHTML(digest.commentary.topics[slug], on: path),
-                             ])
+                             ] }
     }
 
-    func relationPages(_ key: String) throws(Diagnostic) -> [Page] {
+    func relationPages(_ key: String) throws(Diagnostic) -> [Made] {
         let indices = digest.byRelation[key] ?? []
         let codes = key.split(separator: "-").map { $0.uppercased() }
         var topics: [String: Int] = [:]
@@ -55,14 +55,14 @@ extension SiteRenderer {
                              path: { SitePaths.relation(key, page: $0) }, extra: [
                                  "key": key,
                                  "countries": codes.map { countryLink($0, from: path) },
-                             ], subject: .relation(key), overview: [
+                             ], subject: .relation(key)) { () throws(Diagnostic) in [
                                  "topics": Self.byCount(topics).map { topicLink($0.key, from: path, count: $0.count) },
                                  "topicsOverTime": topicsOverTime(indices, from: path),
                                  "commentary": try commentaryHTML(digest.commentary.relations[key], on: path),
-                             ])
+                             ] }
     }
 
-    func monthPages(_ month: String) throws(Diagnostic) -> [Page] {
+    func monthPages(_ month: String) throws(Diagnostic) -> [Made] {
         try listPages(digest.byMonth[month] ?? [], title: dates.month(month), template: "month",
                       path: { SitePaths.month(month, page: $0) }, extra: ["month": month])
     }
@@ -96,28 +96,65 @@ extension SiteRenderer {
     /// A list of articles split into pages of `pageSize`, with numbered page links. Every
     /// page has `extra`; the first also has the `overview` (commentary, counts, timelines),
     /// the later ones have it empty, so they open on the list. Every page of a list is in
-    /// one folder, so the links of both are the same from each.
-    func listPages(_ indices: [Int], title: String, template: String, path: (Int) -> String,
-                   extra: [String: Any], subject: Subject? = nil, overview: [String: Any] = [:]) throws(Diagnostic) -> [Page] {
-        let size = digest.config.pageSize
-        let count = max(1, (indices.count + size - 1) / size)
-        let emptyOverview = overview.mapValues { $0 is [Any] ? [Any]() : false as Any }
-        var pages: [Page] = []
-        for number in 1...count {
-            let here = path(number)
+    /// one folder, so the links of both are the same from each. The overview is made only
+    /// when a page is rendered: a rebuild keeps most lists' pages as they were.
+    func listPages(_ indices: [Int], title: String, template: String, path: (Int) -> String, extra: [String: Any],
+                   subject: Subject? = nil, overview makeOverview: () throws(Diagnostic) -> [String: Any] = { [:] }) throws(Diagnostic) -> [Made] {
+        let slices = listSlices(indices, path: path)
+        var overview: [String: Any]?
+        var pages: [Made] = []
+        for page in slices {
+            let here = page.path, number = page.number, count = slices.count
+            if let key = page.key, isCurrent(here, key: key) {
+                pages.append(.kept(path: here, key: key))
+                continue
+            }
+            let full: [String: Any]
+            if let overview { full = overview } else { full = try makeOverview() }
+            overview = full
             var view = base(path: here, title: count > 1 && number > 1 ? "\(title) (صفحة \(dates.number(number)))" : title)
-            let slice = indices.dropFirst((number - 1) * size).prefix(size)
-            view["articles"] = try slice.map { (i) throws(Diagnostic) in try listItem(for: digest.articles[i], from: here) }
+            view["articles"] = try page.slice.map { (i) throws(Diagnostic) in try listItem(for: digest.articles[i], from: here) }
             view["count"] = dates.number(indices.count)
             view["pageNumber"] = dates.number(number)
             view["pageCount"] = dates.number(count)
             view["pagination"] = count > 1 ? pagination(count: count, current: number, from: here, path: path) : false
             view.merge(extra) { $1 }
-            view.merge(number == 1 ? overview : emptyOverview) { $1 }
+            view.merge(number == 1 ? full : full.mapValues { $0 is [Any] ? [Any]() : false as Any }) { $1 }
             if let subject { view["discovery"] = discoveryHead(path: here, title: title, subject: subject) }
-            pages.append(try render(template, view, path: here))
+            pages.append(.rendered(try render(template, view, path: here), key: page.key))
         }
         return pages
+    }
+
+    /// One page of a list: its number, path, articles and, with `reuse`, its key.
+    struct ListPage {
+        var number: Int
+        var path: String
+        var slice: ArraySlice<Int>
+        var key: UInt64?
+    }
+
+    /// The pages a list of `indices` is split into (at least one, which may be empty).
+    func listSlices(_ indices: [Int], path: (Int) -> String) -> [ListPage] {
+        let size = digest.config.pageSize
+        let count = max(1, (indices.count + size - 1) / size)
+        return (1...count).map { number in
+            let here = path(number)
+            let slice = indices.dropFirst((number - 1) * size).prefix(size)
+            return ListPage(number: number, path: here, slice: slice,
+                            key: reuse?.keys.listPage(path: here, number: number, slice: slice, all: indices))
+        }
+    }
+
+    /// The articles and page paths of a list job; nil for the jobs that are not lists.
+    func list(of job: PageJob) -> (indices: [Int], path: (Int) -> String)? {
+        switch job {
+        case .country(let code): return (digest.byCountry[code] ?? [], { SitePaths.country(code, page: $0) })
+        case .topic(let slug): return (digest.byTopic[slug] ?? [], { SitePaths.topic(slug, page: $0) })
+        case .relation(let key): return (digest.byRelation[key] ?? [], { SitePaths.relation(key, page: $0) })
+        case .month(let month): return (digest.byMonth[month] ?? [], { SitePaths.month(month, page: $0) })
+        case .index, .archive, .search, .notFound, .article: return nil
+        }
     }
 
     /// Numbered links to every page of a list, and to the previous and next page.

@@ -23,8 +23,8 @@ extension SiteRenderer {
     /// built once per article for all of them (see `ListItems`).
     func item(for analyzed: AnalyzedArticle, from path: String) -> [String: Any] {
         let depth = SitePaths.depth(of: path)
-        if depth == 1, let items = listItems, let i = digest.indexOfSlug[analyzed.article.slug] {
-            return items.values[i]
+        if depth == 1, let i = digest.indexOfSlug[analyzed.article.slug], let item = listItems?.values[i] {
+            return item
         }
         return item(for: analyzed, up: SitePaths.up(depth))
     }
@@ -33,8 +33,8 @@ extension SiteRenderer {
     /// theme's `partials/article-item` (once per article for all lists one folder deep).
     func listItem(for analyzed: AnalyzedArticle, from path: String) throws(Diagnostic) -> [String: Any] {
         let depth = SitePaths.depth(of: path)
-        if depth == 1, let items = listItems, let i = digest.indexOfSlug[analyzed.article.slug] {
-            return items.values[i]
+        if depth == 1, let i = digest.indexOfSlug[analyzed.article.slug], let item = listItems?.values[i] {
+            return item
         }
         return try withHTML(item(for: analyzed, up: SitePaths.up(depth)))
     }
@@ -142,7 +142,7 @@ extension SiteRenderer {
 }
 
 /// The list item of every article for pages one folder deep, built once (in parallel)
-/// before the pages that show them. Immutable once built.
+/// before the pages that show them; nil for an article no rendered list shows. Immutable once built.
 struct ListItems: @unchecked Sendable {
-    let values: [[String: Any]]
+    let values: [[String: Any]?]
 }

@@ -19,11 +19,23 @@ public struct SiteRenderer: Sendable {
         self.commentary = CommentaryRenderer(digest: digest)
     }
 
+    /// Keys of the pages and the previous build's memo, for a rebuild that keeps the pages
+    /// whose key did not change; nil renders every page.
+    public var reuse: PageReuse?
+
     /// Every page of the site, in a deterministic order.
     public func pages(progress: BuildProgressHandler? = nil) throws(BuildFailure) -> [Page] {
         var pages: [Page] = []
-        _ = try render(progress: progress) { batch in pages += batch }
+        _ = try render(progress: progress) { batch in pages += batch.pages }
         return pages
+    }
+
+    /// What one batch of jobs made: pages rendered afresh, and paths of pages whose file in
+    /// the previous site is still right; with `reuse`, the key of each.
+    public struct Batch {
+        public var pages: [Page] = []
+        public var kept: [String] = []
+        public var keys: [(path: String, key: UInt64)] = []
     }
 
     /// Renders every page, batch by batch in a deterministic order, handing each batch to
@@ -31,47 +43,38 @@ public struct SiteRenderer: Sendable {
     /// A template error stops nothing until every page was tried, so each distinct
     /// problem is reported once; no batch reaches `sink` after the first failure.
     public func render(progress: BuildProgressHandler? = nil, batchSize: Int = 512,
-                       into sink: ([Page]) throws(Diagnostic) -> Void) throws(BuildFailure) -> [String] {
+                       into sink: (Batch) throws(Diagnostic) -> Void) throws(BuildFailure) -> [String] {
         var renderer = self
-        let articles = digest.articles
-        let items = Parallel.map(Array(articles.indices)) { i -> Result<UncheckedView, Diagnostic> in
-            do throws(Diagnostic) {
-                return .success(UncheckedView(try withHTML(item(for: articles[i], up: SitePaths.up(1)))))
-            } catch {
-                return .failure(error)
-            }
-        }
-        var values: [[String: Any]] = []
-        values.reserveCapacity(items.count)
-        for result in items {
-            switch result {
-            case .success(let view): values.append(view.value)
-            case .failure(let error): throw BuildFailure([error])
-            }
-        }
-        renderer.listItems = ListItems(values: values)
         let jobs: [PageJob] = [.index] + digest.articles.indices.map(PageJob.article)
             + digest.countryCodes.map(PageJob.country) + digest.topicSlugs.map(PageJob.topic)
             + digest.relationKeys.map(PageJob.relation) + digest.months.map(PageJob.month)
             + [.archive, .search, .notFound]
+        renderer.listItems = try listItems(for: articlesListed(by: jobs))
         let counter = ProgressCounter(.rendering, total: jobs.count, handler: progress)
         var paths: [String] = []
         var diagnostics: [Diagnostic] = []
         for start in stride(from: 0, to: jobs.count, by: batchSize) {
             // Pages render on every core; results keep the jobs' order, so output is deterministic.
-            let batch = Array(jobs[start..<min(start + batchSize, jobs.count)])
-            let results = Parallel.map(batch, progress: counter) { [renderer] job in renderer.render(job) }
-            var pages: [Page] = []
+            let slice = Array(jobs[start..<min(start + batchSize, jobs.count)])
+            let results = Parallel.map(slice, progress: counter) { [renderer] job in renderer.render(job) }
+            var batch = Batch()
             for result in results {
                 switch result {
-                case .success(let made): pages += made
+                case .success(let made):
+                    for page in made {
+                        switch page {
+                        case .rendered(let page, _): batch.pages.append(page)
+                        case .kept(let path, _): batch.kept.append(path)
+                        }
+                        if let key = page.key { batch.keys.append((page.path, key)) }
+                        paths.append(page.path)
+                    }
                 case .failure(let error): diagnostics.append(error)
                 }
             }
             guard diagnostics.isEmpty else { continue }
-            paths += pages.map(\.path)
             do {
-                try sink(pages)
+                try sink(batch)
             } catch {
                 throw BuildFailure([error])
             }
@@ -84,6 +87,40 @@ public struct SiteRenderer: Sendable {
         return paths
     }
 
+    /// The articles that lists one folder deep will show, from the pages that will be
+    /// rendered: with `reuse`, a rebuild renders few list pages, so few items are needed.
+    func articlesListed(by jobs: [PageJob]) -> [Int] {
+        guard reuse != nil else { return Array(digest.articles.indices) }
+        var needed = Set(digest.articles.indices.prefix(digest.config.frontPageSize))
+        for job in jobs {
+            guard let list = list(of: job) else { continue }
+            for page in listSlices(list.indices, path: list.path) where !isCurrent(page.path, key: page.key) {
+                needed.formUnion(page.slice)
+            }
+        }
+        return needed.sorted()
+    }
+
+    /// Every article of `indices` as lists one folder deep show it, with its rendered HTML.
+    func listItems(for indices: [Int]) throws(BuildFailure) -> ListItems {
+        let articles = digest.articles
+        let items = Parallel.map(indices) { i -> Result<UncheckedView, Diagnostic> in
+            do throws(Diagnostic) {
+                return .success(UncheckedView(try withHTML(item(for: articles[i], up: SitePaths.up(1)))))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var values = [[String: Any]?](repeating: nil, count: articles.count)
+        for (i, result) in zip(indices, items) {
+            switch result {
+            case .success(let view): values[i] = view.value
+            case .failure(let error): throw BuildFailure([error])
+            }
+        }
+        return ListItems(values: values)
+    }
+
     /// One unit of rendering work: a page, or a collection's pages.
     enum PageJob: Sendable {
         case index, archive, search, notFound
@@ -91,27 +128,59 @@ public struct SiteRenderer: Sendable {
         case country(String), topic(String), relation(String), month(String)
     }
 
-    func render(_ job: PageJob) -> Result<[Page], Diagnostic> {
+    /// A page of this build: rendered, or kept from the previous site (its key did not change).
+    enum Made {
+        case rendered(Page, key: UInt64?)
+        case kept(path: String, key: UInt64)
+
+        var path: String {
+            switch self {
+            case .rendered(let page, _): return page.path
+            case .kept(let path, _): return path
+            }
+        }
+
+        var key: UInt64? {
+            switch self {
+            case .rendered(_, let key): return key
+            case .kept(_, let key): return key
+            }
+        }
+    }
+
+    func render(_ job: PageJob) -> Result<[Made], Diagnostic> {
         do throws(Diagnostic) {
             switch job {
-            case .index: return .success([try indexPage()])
+            case .index: return .success([.rendered(try indexPage(), key: nil)])
             case .article(let i): return .success([try articlePage(i)])
             case .country(let code): return .success(try countryPages(code))
             case .topic(let slug): return .success(try topicPages(slug))
             case .relation(let key): return .success(try relationPages(key))
             case .month(let month): return .success(try monthPages(month))
-            case .archive: return .success([try archivePage()])
-            case .search: return .success([try searchPage()])
-            case .notFound: return .success([try notFoundPage()])
+            case .archive: return .success([.rendered(try archivePage(), key: nil)])
+            case .search: return .success([.rendered(try searchPage(), key: nil)])
+            case .notFound: return .success([.rendered(try notFoundPage(), key: nil)])
             }
         } catch {
             return .failure(error)
         }
     }
 
+    /// True when the previous site's file at `path` was made from `key` and is still as written.
+    func isCurrent(_ path: String, key: UInt64?) -> Bool {
+        guard let key, let reuse else { return false }
+        return reuse.memo.isCurrent(path, key: key)
+    }
+
     func render(_ template: String, _ view: [String: Any], path: String) throws(Diagnostic) -> Page {
         Page(path: path, text: try templates.render(template, view))
     }
+}
+
+/// What a rebuild needs to keep pages: the keys of this build's pages and the memo of the last.
+public struct PageReuse: Sendable {
+    let keys: PageKeys
+    let memo: PageMemo
 }
 
 /// A view model crossing from the core that built it to the one that renders it; never

@@ -10,6 +10,12 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// Template name → its source text, for locating names in errors.
     let sources: [String: String]
+    /// Every template's name and text, hashed: pages made with other templates are made again.
+    public var fingerprint: String {
+        var hasher = StableHasher()
+        for (name, text) in sources.sorted(by: { $0.key < $1.key }) { hasher.combine("\(name)\u{0}\(text)\u{0}") }
+        return hasher.hex
+    }
 
     /// Loads every `*.mustache` below `folder`. Throws every parse error and missing partial.
     public init(folder: URL, displayFolder: String) throws(BuildFailure) {

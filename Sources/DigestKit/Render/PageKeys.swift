@@ -1,0 +1,70 @@
+/// What each page is made from, hashed into a key: a page whose key is the one its file was
+/// written with would come out the same, so a rebuild keeps the file (`PageMemo`).
+///
+/// Every key starts from the digest's shape: the site's fingerprint (digest, config,
+/// resources, theme, dates), the articles in reading order with their files and slugs
+/// (links between pages), the counts of every country, topic, relation and month (which
+/// list items show), and the site's commentary. An edit that changes none of these
+/// changes only the keys of the pages that show the edited article: its own page, the
+/// pages that list it, and those that show it as related. Any other change (an article
+/// added, removed, re-dated or tagged differently) changes every key.
+struct PageKeys: Sendable {
+    let shape: UInt64
+    /// Each article's key (by index into the digest's articles): what its unit's files hash to,
+    /// and which article of the unit it is. Its analysis follows from them and the fingerprint.
+    let articles: [UInt64]
+
+    /// `articleKeys` are by slug; `commentary` is what the site's commentary files hash to.
+    init(digest: Digest, site fingerprint: String, articleKeys: [String: UInt64], commentary: UInt64) {
+        var hasher = StableHasher()
+        hasher.combine("\(fingerprint)\u{0}")
+        hasher.combine(commentary)
+        for analyzed in digest.articles {
+            hasher.combine("\(analyzed.article.path)\u{0}\(analyzed.article.slug)\u{0}")
+        }
+        for (name, groups) in [("countries", digest.byCountry), ("topics", digest.byTopic),
+                               ("relations", digest.byRelation), ("months", digest.byMonth)] {
+            hasher.combine("\(name)\u{0}")
+            for key in groups.keys.sorted() { hasher.combine("\(key)\u{0}\(groups[key]?.count ?? 0)\u{0}") }
+        }
+        shape = hasher.state
+        // An article without a key (none was given) gets a fresh one: its pages never match.
+        articles = digest.articles.map { articleKeys[$0.article.slug] ?? UInt64.random(in: .min ... .max) }
+    }
+
+    /// An article's page: the article and the articles it shows as related.
+    func article(_ index: Int, path: String, related: [Int]) -> UInt64 {
+        var hasher = start(path)
+        hasher.combine(articles[index])
+        for j in related { hasher.combine(articles[j]) }
+        return hasher.state
+    }
+
+    /// A page of a list: the articles on it, and for the first page, which shows the
+    /// list's overview (counts, timelines), every article of the list.
+    func listPage(path: String, number: Int, slice: some Sequence<Int>, all: [Int]) -> UInt64 {
+        var hasher = start(path)
+        hasher.combine(UInt64(number))
+        for i in slice { hasher.combine(articles[i]) }
+        if number == 1 {
+            hasher.combine(UInt64(all.count))
+            for i in all { hasher.combine(articles[i]) }
+        }
+        return hasher.state
+    }
+
+    private func start(_ path: String) -> StableHasher {
+        var hasher = StableHasher()
+        hasher.combine(shape)
+        hasher.combine("\(path)\u{0}")
+        return hasher
+    }
+}
+
+extension StableHasher {
+    /// Adds a number's eight bytes (little-endian: the same on every machine digest runs on).
+    mutating func combine(_ value: UInt64) {
+        var value = value.littleEndian
+        withUnsafeBytes(of: &value) { combine($0) }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import DigestKit
+
+/// Rebuilds that keep the pages whose inputs did not change (`PageKeys`, `PageMemo`): the
+/// site must be the one a build from scratch writes, whatever was edited.
+@Suite("Page reuse")
+struct PageReuseTests {
+    /// Builds `folder` with the cache into `site/` and without it into `site-fresh/`, and
+    /// records every file that differs, naming `after`.
+    static func expectSameAsFresh(_ folder: TemporaryFolder, templates: URL? = nil, after change: String) throws -> BuildReport {
+        var options = BuildOptions(siteFolder: folder.url)
+        if let templates { options.templates = templates }
+        let report = try Build.run(options)
+        var fresh = options
+        fresh.cache = nil
+        fresh.output = folder.url.appendingPathComponent("site-fresh")
+        _ = try Build.run(fresh)
+        let kept = IncrementalBuildTests.files(in: options.output), made = IncrementalBuildTests.files(in: fresh.output)
+        #expect(Set(kept.keys) == Set(made.keys), "after \(change)")
+        for (path, bytes) in kept where made[path] != nil && made[path] != bytes {
+            Issue.record("after \(change): \(path) differs from a build from scratch")
+        }
+        return report
+    }
+
+    static func article(_ title: String, date: String, body: String) -> String {
+        "---\ntitle: \(title)\npublished: \(date)\n---\n\(body)\n"
+    }
+
+    @Test("a rebuild with nothing changed keeps every page and renders none")
+    func nothingChangedKeepsEveryPage() throws {
+        let (folder, _) = try IncrementalBuildTests.siteWithSeeds()
+        let first = try Self.expectSameAsFresh(folder, after: "the first build")
+        #expect(first.keptPages == 0)
+        let second = try Self.expectSameAsFresh(folder, after: "nothing")
+        #expect(second.keptPages > 20)
+        let htmlPages = IncrementalBuildTests.files(in: folder.url.appendingPathComponent("site")).keys.filter { $0.hasSuffix(".html") }
+        // The front page, archive, search and 404 pages are always made: they are few, and show everything.
+        #expect(second.keptPages == htmlPages.count - 4)
+    }
+
+    @Test("after each kind of edit, the rebuilt site is the one a build from scratch writes")
+    func everyEditGivesTheFreshSite() throws {
+        let (folder, names) = try IncrementalBuildTests.siteWithSeeds()
+        _ = try Self.expectSameAsFresh(folder, after: "the first build")
+        let txt = try #require(names.first { FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("seeds/\($0).txt").path) })
+        let body = try #require(folder.read("seeds/\(txt).txt"))
+
+        try folder.write("seeds/\(txt).txt", body + "\nوأضاف المتحدث أن التعاون سيتواصل بين البلدين.\n")
+        let edited = try Self.expectSameAsFresh(folder, after: "a sentence added to an article")
+        #expect(edited.keptPages > 0, "an edit that moves nothing keeps the pages that do not show the article")
+        #expect(folder.read("site/articles/\(txt).html")?.contains("سيتواصل بين البلدين") == true)
+
+        try folder.write("seeds/added.md", Self.article("وزير خارجية اليابان يزور سيول", date: "2024-05-02",
+                                                        body: "بحث وزير خارجية اليابان في سيول مع نظيره الكوري التعاون في الطاقة."))
+        _ = try Self.expectSameAsFresh(folder, after: "an article added")
+        try folder.write("seeds/added.md", Self.article("وزير خارجية اليابان يزور سيول", date: "2021-01-09",
+                                                        body: "بحث وزير خارجية اليابان في سيول مع نظيره الكوري التعاون في الطاقة."))
+        _ = try Self.expectSameAsFresh(folder, after: "an article re-dated")
+        try folder.write("seeds/added.md", Self.article("وزير خارجية اليابان يزور سيول", date: "2021-01-09",
+                                                        body: "بحث وزير خارجية اليابان في موسكو مع نظيره الروسي الأمن النووي."))
+        _ = try Self.expectSameAsFresh(folder, after: "an article's countries and topics changed")
+        try folder.write("seeds/commentary/countries/kz.md", "تعليق جديد على كازاخستان، مع [رابط](added.md).\n")
+        _ = try Self.expectSameAsFresh(folder, after: "the commentary on a country changed")
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("seeds/added.md"))
+        try folder.write("seeds/commentary/countries/kz.md", "تعليق على كازاخستان.\n")
+        _ = try Self.expectSameAsFresh(folder, after: "an article removed")
+        try folder.write("digest.yml", "page_size: 2\n")
+        _ = try Self.expectSameAsFresh(folder, after: "the config changed")
+
+        let theme = folder.url.appendingPathComponent("theme")
+        try FileManager.default.copyItem(at: BuiltInResources.themeFolder, to: theme)
+        _ = try Self.expectSameAsFresh(folder, templates: theme, after: "a theme of the site's own")
+        let itemTemplate = theme.appendingPathComponent("partials/article-item.mustache")
+        try (String(contentsOf: itemTemplate, encoding: .utf8) + "<!-- changed -->\n").write(to: itemTemplate, atomically: true, encoding: .utf8)
+        _ = try Self.expectSameAsFresh(folder, templates: theme, after: "a partial of the theme changed")
+        #expect(folder.read("site/countries/kz.html")?.contains("<!-- changed -->") == true)
+    }
+
+    @Test("a page changed or removed by hand in site/ is made again")
+    func handEditedPageIsMadeAgain() throws {
+        let (folder, names) = try IncrementalBuildTests.siteWithSeeds()
+        _ = try Self.expectSameAsFresh(folder, after: "the first build")
+        let page = "site/articles/\(names[0]).html"
+        let original = try #require(folder.read(page))
+        try folder.write(page, original + "<!-- by hand -->")
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("site/countries/kz.html"))
+        _ = try Self.expectSameAsFresh(folder, after: "pages changed by hand")
+        #expect(folder.read(page) == original)
+    }
+
+    @Test("a memo made under another fingerprint, or damaged, keeps nothing")
+    func foreignMemoIsEmpty() {
+        let line = "1f 10 5 7 articles/a.html\n"
+        #expect(PageMemo.parse("\(PageMemo.header) abc\n" + line, fingerprint: "abc").count == 1)
+        #expect(PageMemo.parse("\(PageMemo.header) abc\n" + line, fingerprint: "abd").isEmpty)
+        #expect(PageMemo.parse("\(PageMemo.header) abc\nzz 10 5 7 articles/a.html\n", fingerprint: "abc").isEmpty)
+        #expect(PageMemo.parse("", fingerprint: "abc").isEmpty)
+    }
+}
