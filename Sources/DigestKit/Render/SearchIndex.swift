@@ -84,7 +84,7 @@ struct SearchIndex: Sendable {
         let chunkSize = max(64, articles.count / (2 * ProcessInfo.processInfo.activeProcessorCount) + 1)
         let chunks = stride(from: 0, to: articles.count, by: chunkSize).map { $0..<min($0 + chunkSize, articles.count) }
         let documents = Parallel.map(chunks) { chunk -> [DocumentTerms] in
-            var memo: [WordKey: [String]] = [:]
+            var memo: [WordKey: WordTerms?] = [:]
             return chunk.map { Self.terms(of: articles[$0], digest: digest, memo: &memo) }
         }.flatMap { $0 }
         var attested: Set<String> = []
@@ -118,27 +118,38 @@ struct SearchIndex: Sendable {
         return result
     }
 
-    /// `memo` keeps each word's keys, by its bytes (words are compared often, and their
-    /// bytes decide their keys).
-    static func terms(of analyzed: AnalyzedArticle, digest: Digest, memo: inout [WordKey: [String]]) -> DocumentTerms {
+    /// A word's keys as a document counts them: its primary key, when the word's own stem
+    /// is long enough to index, and the alternates (readings without proclitics).
+    struct WordTerms {
+        var primary: String?
+        var alternates: [String]
+    }
+
+    /// The terms of `word`; nil when it has no key at all.
+    static func wordTerms(_ word: String) -> WordTerms? {
+        let found = SearchKeys.keys(word)
+        guard let first = found.first else { return nil }
+        // When the primary stem was too short to index, only readings without proclitics remain.
+        return first == SearchKeys.primary(word) ? WordTerms(primary: first, alternates: Array(found.dropFirst()))
+            : WordTerms(primary: nil, alternates: found)
+    }
+
+    /// `memo` keeps each word's terms, by its bytes (words are compared often, their bytes
+    /// decide their keys, and stemming is most of the work).
+    static func terms(of analyzed: AnalyzedArticle, digest: Digest, memo: inout [WordKey: WordTerms?]) -> DocumentTerms {
         var terms = DocumentTerms()
         func add(_ text: String, _ weight: Double) {
             for word in Tokenizer.words(text) {
-                let found: [String]
                 let key = WordKey(word)
+                let found: WordTerms?
                 if let known = memo[key] { found = known } else {
-                    found = SearchKeys.keys(word)
-                    memo[key] = found
+                    found = wordTerms(word)
+                    memo[key] = .some(found)
                 }
-                guard let primary = found.first else { continue }
+                guard let found else { continue }
                 terms.length += weight
-                if primary == SearchKeys.primary(word) {
-                    terms.tf[primary, default: 0] += weight
-                    for other in found.dropFirst() { terms.alternates[other, default: 0] += weight }
-                } else {
-                    // The primary stem was too short to index: only readings without proclitics remain.
-                    for other in found { terms.alternates[other, default: 0] += weight }
-                }
+                if let primary = found.primary { terms.tf[primary, default: 0] += weight }
+                for other in found.alternates { terms.alternates[other, default: 0] += weight }
             }
         }
         let article = analyzed.article
