@@ -19,19 +19,29 @@ public enum Tokenizer {
     }
 
     /// The normalized words of a text, in order.
-    public static func words(_ text: some StringProtocol) -> [String] {
+    public static func words(_ text: some StringProtocol) -> [String] { words(scalars: text.unicodeScalars) }
+
+    /// The same for a `String` and a `Substring`, made here, where the loop below is
+    /// specialized for them: every stage tokenizes every article, most of all the search index.
+    public static func words(_ text: String) -> [String] { words(scalars: text.unicodeScalars) }
+    public static func words(_ text: Substring) -> [String] { words(scalars: text.unicodeScalars) }
+
+    @inline(__always)
+    static func words(scalars: some Sequence<Unicode.Scalar>) -> [String] {
         var words: [String] = []
-        var current = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
+        // A word is gathered as UTF-8 bytes: appending scalars to a String costs more.
+        var current: [UInt8] = []
+        current.reserveCapacity(64)
+        for scalar in scalars {
             guard let folded = ArabicNormalizer.fold(scalar) else { continue }
             if isWordScalar(folded) {
-                current.append(folded)
+                UTF8.encode(folded) { current.append($0) }
             } else if !current.isEmpty {
-                words.append(String(current))
-                current = String.UnicodeScalarView()
+                words.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
             }
         }
-        if !current.isEmpty { words.append(String(current)) }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
         return words
     }
 

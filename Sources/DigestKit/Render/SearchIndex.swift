@@ -69,44 +69,66 @@ struct SearchIndex: Sendable {
         var estimatedBytes = 0
     }
 
-    /// What one document adds to the index: weighted occurrences of its primary keys and of
-    /// the alternates (kept only when some word has them as primary key), and its length.
-    struct DocumentTerms: Sendable {
-        var tf: [String: Double] = [:]
-        var alternates: [String: Double] = [:]
-        var length = 0.0
-    }
-
     static func postings(for digest: Digest) -> Postings {
-        // Documents are read on every core, in chunks that each keep their own word → keys memo.
-        // Few, large chunks: a word's keys are found once per chunk, and stemming is most of the work.
+        // Documents are read on every core, in few large chunks that each number their own
+        // terms (a word's keys are found once per chunk: stemming is most of the work).
         let articles = digest.articles
         let chunkSize = max(64, articles.count / (2 * ProcessInfo.processInfo.activeProcessorCount) + 1)
-        let chunks = stride(from: 0, to: articles.count, by: chunkSize).map { $0..<min($0 + chunkSize, articles.count) }
-        let documents = Parallel.map(chunks) { chunk -> [DocumentTerms] in
-            var memo: [WordKey: WordTerms?] = [:]
-            return chunk.map { Self.terms(of: articles[$0], digest: digest, memo: &memo) }
-        }.flatMap { $0 }
-        var attested: Set<String> = []
-        for document in documents { attested.formUnion(document.tf.keys) }
-        let frequencies = documents.map { $0.tf }, alternates = documents.map { $0.alternates }
-        let lengths = documents.map { max($0.length, 1) }
-        var documentsOfKey: [String: [(Int, Double)]] = [:]
-        for (document, tf) in frequencies.enumerated() {
-            var merged = tf
-            for (key, weight) in alternates[document] where attested.contains(key) { merged[key, default: 0] += weight }
-            for (key, weight) in merged { documentsOfKey[key, default: []].append((document, weight)) }
+        let ranges = stride(from: 0, to: articles.count, by: chunkSize).map { $0..<min($0 + chunkSize, articles.count) }
+        let chunks = Parallel.map(ranges) { range -> SearchTerms.Chunk in
+            var counter = SearchTerms()
+            let documents = range.map { counter.document(articles[$0], digest: digest) }
+            return SearchTerms.Chunk(terms: counter.terms, documents: documents)
         }
-        let count = Double(max(frequencies.count, 1))
+        // One numbering of the keys of every chunk.
+        var number: [String: Int] = [:], keys: [String] = []
+        let global = chunks.map { chunk in
+            chunk.terms.map { term -> Int in
+                if let n = number[term] { return n }
+                keys.append(term)
+                number[term] = keys.count - 1
+                return keys.count - 1
+            }
+        }
+        // An alternate counts only where some document has it as a primary key.
+        var attested = [Bool](repeating: false, count: keys.count)
+        for (c, chunk) in chunks.enumerated() {
+            for document in chunk.documents { for (id, _) in document.tf { attested[global[c][Int(id)]] = true } }
+        }
+        var documentsOfKey = [[(Int, Double)]](repeating: [], count: keys.count)
+        var merged = [Double](repeating: 0, count: keys.count), touched: [Int] = []
+        var lengths: [Double] = []
+        for (c, chunk) in chunks.enumerated() {
+            for document in chunk.documents {
+                let d = lengths.count
+                lengths.append(max(document.length, 1))
+                for (id, weight) in document.tf {
+                    let key = global[c][Int(id)]
+                    merged[key] = weight
+                    touched.append(key)
+                }
+                for (id, weight) in document.alternates where attested[global[c][Int(id)]] {
+                    let key = global[c][Int(id)]
+                    if merged[key] == 0 { touched.append(key) }
+                    merged[key] += weight
+                }
+                for key in touched {
+                    documentsOfKey[key].append((d, merged[key]))
+                    merged[key] = 0
+                }
+                touched.removeAll(keepingCapacity: true)
+            }
+        }
+        let count = Double(max(lengths.count, 1))
         let average = lengths.reduce(0, +) / count
         var result = Postings()
-        for (key, list) in documentsOfKey {
+        for (key, list) in zip(keys, documentsOfKey) where !list.isEmpty {
             let df = Double(list.count)
             let idf = log(1 + (count - df + 0.5) / (df + 0.5))
             var encoded: [Int] = []
             encoded.reserveCapacity(list.count * 2)
             var previous = 0
-            for (document, tf) in list.sorted(by: { $0.0 < $1.0 }) {
+            for (document, tf) in list {
                 let saturation = tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[document] / average))
                 encoded.append(document - previous)
                 encoded.append(max(1, Int((idf * saturation * 100).rounded())))
@@ -116,50 +138,6 @@ struct SearchIndex: Sendable {
             result.scores[key] = encoded
         }
         return result
-    }
-
-    /// A word's keys as a document counts them: its primary key, when the word's own stem
-    /// is long enough to index, and the alternates (readings without proclitics).
-    struct WordTerms {
-        var primary: String?
-        var alternates: [String]
-    }
-
-    /// The terms of `word`; nil when it has no key at all.
-    static func wordTerms(_ word: String) -> WordTerms? {
-        let found = SearchKeys.keys(word)
-        guard let first = found.first else { return nil }
-        // When the primary stem was too short to index, only readings without proclitics remain.
-        return first == SearchKeys.primary(word) ? WordTerms(primary: first, alternates: Array(found.dropFirst()))
-            : WordTerms(primary: nil, alternates: found)
-    }
-
-    /// `memo` keeps each word's terms, by its bytes (words are compared often, their bytes
-    /// decide their keys, and stemming is most of the work).
-    static func terms(of analyzed: AnalyzedArticle, digest: Digest, memo: inout [WordKey: WordTerms?]) -> DocumentTerms {
-        var terms = DocumentTerms()
-        func add(_ text: String, _ weight: Double) {
-            for word in Tokenizer.words(text) {
-                let key = WordKey(word)
-                let found: WordTerms?
-                if let known = memo[key] { found = known } else {
-                    found = wordTerms(word)
-                    memo[key] = .some(found)
-                }
-                guard let found else { continue }
-                terms.length += weight
-                if let primary = found.primary { terms.tf[primary, default: 0] += weight }
-                for other in found.alternates { terms.alternates[other, default: 0] += weight }
-            }
-        }
-        let article = analyzed.article
-        add(article.title, weights.title)
-        let names = analyzed.countries.primary.map { digest.gazetteer.name(of: $0) } + analyzed.topics.map(digest.topicName)
-        add(names.joined(separator: " "), weights.names)
-        add(analyzed.summary.joined(separator: " "), weights.summary)
-        if let markdown = article.markdownBody?.markdown { add(markdown, weights.body) }
-        for paragraph in article.paragraphs { add(paragraph, weights.body) }
-        return terms
     }
 
     /// FNV-1a (32-bit) over the key's UTF-8 bytes: the search script computes the same.

@@ -1,0 +1,95 @@
+import ArabicText
+
+/// What documents add to the search index, read one chunk of documents at a time: each
+/// term gets a number the first time the chunk meets it, so a document's weights add up in
+/// arrays instead of in dictionaries keyed by strings.
+///
+/// Terms are the keys of `SearchKeys`: a word's primary key (its stem, when long enough
+/// to index) and its alternates (readings without proclitics), weighted by field.
+struct SearchTerms {
+    /// The terms of a chunk by number, and its documents.
+    struct Chunk: Sendable {
+        var terms: [String]
+        var documents: [Document]
+    }
+
+    /// One document: its primary keys and alternates by number, each once, with their
+    /// weighted occurrences, and its length (the weights of its indexed words).
+    struct Document: Sendable {
+        var tf: [(Int32, Double)] = []
+        var alternates: [(Int32, Double)] = []
+        var length = 0.0
+    }
+
+    /// A word's keys by number; nil in the memo for a word with no key.
+    struct Word {
+        var primary: Int32?
+        var alternates: [Int32]
+    }
+
+    private(set) var terms: [String] = []
+    private var numbers: [String: Int32] = [:]
+    /// Each word's keys, by its bytes (its bytes decide its keys).
+    private var memo: [WordKey: Word?] = [:]
+    private var tf: [Double] = [], alternates: [Double] = []
+    private var touchedTF: [Int32] = [], touchedAlternates: [Int32] = []
+
+    mutating func document(_ analyzed: AnalyzedArticle, digest: Digest) -> Document {
+        var length = 0.0
+        func add(_ text: String, _ weight: Double) {
+            for word in Tokenizer.words(text) {
+                guard let found = self.word(word) else { continue }
+                length += weight
+                if let primary = found.primary {
+                    if tf[Int(primary)] == 0 { touchedTF.append(primary) }
+                    tf[Int(primary)] += weight
+                }
+                for other in found.alternates {
+                    if alternates[Int(other)] == 0 { touchedAlternates.append(other) }
+                    alternates[Int(other)] += weight
+                }
+            }
+        }
+        let article = analyzed.article
+        add(article.title, SearchIndex.weights.title)
+        let names = analyzed.countries.primary.map { digest.gazetteer.name(of: $0) } + analyzed.topics.map(digest.topicName)
+        add(names.joined(separator: " "), SearchIndex.weights.names)
+        add(analyzed.summary.joined(separator: " "), SearchIndex.weights.summary)
+        if let markdown = article.markdownBody?.markdown { add(markdown, SearchIndex.weights.body) }
+        for paragraph in article.paragraphs { add(paragraph, SearchIndex.weights.body) }
+
+        var document = Document(length: length)
+        document.tf = touchedTF.map { ($0, tf[Int($0)]) }
+        document.alternates = touchedAlternates.map { ($0, alternates[Int($0)]) }
+        for n in touchedTF { tf[Int(n)] = 0 }
+        for n in touchedAlternates { alternates[Int(n)] = 0 }
+        touchedTF.removeAll(keepingCapacity: true)
+        touchedAlternates.removeAll(keepingCapacity: true)
+        return document
+    }
+
+    /// The keys of `word` by number; nil when it has none.
+    mutating func word(_ word: String) -> Word? {
+        let key = WordKey(word)
+        if let known = memo[key] { return known }
+        let found = SearchKeys.keys(word)
+        var result: Word?
+        if let first = found.first {
+            // When the primary stem was too short to index, only readings without proclitics remain.
+            result = first == SearchKeys.primary(word) ? Word(primary: number(first), alternates: found.dropFirst().map { number($0) })
+                : Word(primary: nil, alternates: found.map { number($0) })
+        }
+        memo[key] = .some(result)
+        return result
+    }
+
+    mutating func number(_ term: String) -> Int32 {
+        if let n = numbers[term] { return n }
+        let n = Int32(terms.count)
+        terms.append(term)
+        numbers[term] = n
+        tf.append(0)
+        alternates.append(0)
+        return n
+    }
+}
