@@ -13,10 +13,10 @@ struct RelatedArticles: Sendable {
     let articles: [AnalyzedArticle]
     /// Rank of each article in reading order (newest first).
     let position: [Int]
-    /// Collection key (`c:KZ`, `t:energy`) → members in reading order.
-    let collections: [String: [Int]]
-    /// Collection key → article → its rank in that collection.
-    let ranks: [String: [Int: Int]]
+    /// The collections (`c:KZ`, `t:energy`), each with its members in reading order.
+    let collections: [[Int]]
+    /// Each article's collections (by index into `collections`) and its rank in each.
+    let places: [[(collection: Int, rank: Int)]]
     /// Each article's primary countries, topics and title stems as sorted numbers (one per
     /// distinct value across the corpus), so scoring a candidate counts shared values in one
     /// merge, with no set built per pair: scoring is most of the work.
@@ -34,10 +34,12 @@ struct RelatedArticles: Sendable {
             for key in Self.keys(articles[i]) { collections[key, default: []].append(i) }
         }
         self.position = position
-        self.collections = collections
-        self.ranks = collections.mapValues { members in
-            Dictionary(uniqueKeysWithValues: members.enumerated().map { ($0.element, $0.offset) })
+        self.collections = collections.keys.sorted().map { collections[$0] ?? [] }
+        var places = [[(collection: Int, rank: Int)]](repeating: [], count: articles.count)
+        for (c, members) in self.collections.enumerated() {
+            for (rank, i) in members.enumerated() { places[i].append((c, rank)) }
         }
+        self.places = places
         // Stems are normalized already, so they are compared by their bytes (`WordKey`).
         let stems = Parallel.map(articles) { analyzed in
             Tokenizer.words(analyzed.article.title).map(LightStemmer.stem).filter { $0.count > 2 }.map(WordKey.init)
@@ -61,8 +63,8 @@ struct RelatedArticles: Sendable {
 
     func related(to i: Int, count: Int) -> [Int] {
         var candidates: [Int] = []
-        for key in Self.keys(articles[i]) {
-            guard let members = collections[key], let r = ranks[key]?[i] else { continue }
+        for (c, r) in places[i] {
+            let members = collections[c]
             let low = max(0, r - Self.neighbours / 2), high = min(members.count, r + Self.neighbours / 2 + 1)
             for j in members[low..<high] where j != i { candidates.append(j) }
         }
