@@ -7,7 +7,14 @@
 /// the sentence they close. Works on texts whose paragraphs are one long line each.
 public enum SentenceSplitter {
     /// The sentences of a text, trimmed, in order; pieces without a letter or digit are dropped.
-    public static func sentences(_ text: some StringProtocol) -> [String] {
+    public static func sentences(_ text: some StringProtocol) -> [String] { sentences(of: text) }
+
+    /// The same for a `String` and a `Substring`, specialized here: every article's text passes through it.
+    public static func sentences(_ text: String) -> [String] { sentences(of: text) }
+    public static func sentences(_ text: Substring) -> [String] { sentences(of: text) }
+
+    @inline(__always)
+    static func sentences(of text: some StringProtocol) -> [String] {
         var result: [String] = []
         for line in lines(of: text) {
             result += sentences(ofLine: Array(line))

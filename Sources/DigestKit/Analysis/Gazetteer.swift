@@ -189,8 +189,10 @@ enum Clitics {
         var result = [word]
         func add(_ reading: ArraySlice<Unicode.Scalar>, prefix: String = "") {
             guard reading.count + prefix.unicodeScalars.count >= shortest else { return }
-            var text = prefix
-            text.unicodeScalars.append(contentsOf: reading)
+            // Made from UTF-8 bytes: appending scalars to a String one by one costs more.
+            var bytes = Array(prefix.utf8)
+            for scalar in reading { UTF8.encode(scalar) { bytes.append($0) } }
+            let text = String(decoding: bytes, as: UTF8.self)
             if !result.contains(where: { $0.utf8.elementsEqual(text.utf8) }) { result.append(text) }
         }
         for conjunction in conjunctionScalars {

@@ -88,42 +88,76 @@ struct SummarySentence: Sendable {
 /// TF-IDF vectors of a set of sentences, with inverse document frequency taken over the
 /// sentences themselves (a word in every sentence says nothing about any one of them).
 struct TermVectors: Sendable {
-    private(set) var vectors: [[String: Double]]
+    /// Each stem of the sentences numbered in the order first met: vectors are sorted by
+    /// number, so a dot product is one merge and sums always add in the same order (a
+    /// dictionary's order changes from run to run, and with it the last bits of a sum).
+    private let numbers: [String: Int32]
+    private(set) var vectors: [[(Int32, Double)]]
     private(set) var norms: [Double]
-    let idf: [String: Double]
+    /// By stem number.
+    private let idf: [Double]
     let unseenIDF: Double
 
     init(_ stems: [[String]]) {
-        var df: [String: Int] = [:]
-        for sentence in stems {
-            for stem in Set(sentence) { df[stem, default: 0] += 1 }
+        var numbers: [String: Int32] = [:]
+        var df: [Int] = []
+        let numbered = stems.map { sentence in
+            sentence.map { stem -> Int32 in
+                if let n = numbers[stem] { return n }
+                let n = Int32(df.count)
+                numbers[stem] = n
+                df.append(0)
+                return n
+            }
         }
-        let n = Double(stems.count)
-        idf = df.mapValues { log((n + 1) / Double($0)) }
-        unseenIDF = log(n + 1)
+        for sentence in numbered {
+            for n in Set(sentence) { df[Int(n)] += 1 }
+        }
+        let count = Double(stems.count)
+        self.numbers = numbers
+        idf = df.map { log((count + 1) / Double($0)) }
+        unseenIDF = log(count + 1)
         vectors = []
         norms = []
-        for sentence in stems { append(sentence) }
+        for sentence in numbered {
+            let made = Self.vector(sentence, idf: idf, unseen: unseenIDF)
+            vectors.append(made.weights)
+            norms.append(made.norm)
+        }
     }
 
     /// The TF-IDF vector of a text, weighted by the set's IDF, and its norm.
     struct Vector {
-        var weights: [String: Double]
+        var weights: [(Int32, Double)]
         var norm: Double
     }
 
+    /// The vector of stems outside the set (the title); stems the set lacks count with the
+    /// IDF of a stem in no sentence, and match nothing.
     func vector(of stems: [String]) -> Vector {
-        var tf: [String: Double] = [:]
-        for stem in stems { tf[stem, default: 0] += 1 }
-        var vector: [String: Double] = [:]
-        for (stem, count) in tf { vector[stem] = count * (idf[stem] ?? unseenIDF) }
-        return Vector(weights: vector, norm: vector.values.reduce(0) { $0 + $1 * $1 }.squareRoot())
+        var unseen: [String: Int32] = [:]
+        let numbered = stems.map { stem -> Int32 in
+            if let n = numbers[stem] { return n }
+            if let n = unseen[stem] { return n }
+            let n = Int32(idf.count + unseen.count)
+            unseen[stem] = n
+            return n
+        }
+        return Self.vector(numbered, idf: idf, unseen: unseenIDF)
     }
 
-    private mutating func append(_ stems: [String]) {
-        let made = vector(of: stems)
-        vectors.append(made.weights)
-        norms.append(made.norm)
+    static func vector(_ stems: [Int32], idf: [Double], unseen: Double) -> Vector {
+        var weights: [(Int32, Double)] = []
+        for n in stems.sorted() {
+            if let last = weights.last, last.0 == n { weights[weights.count - 1].1 += 1 } else { weights.append((n, 1)) }
+        }
+        var sum = 0.0
+        for k in weights.indices {
+            let n = Int(weights[k].0)
+            weights[k].1 *= n < idf.count ? idf[n] : unseen
+            sum += weights[k].1 * weights[k].1
+        }
+        return Vector(weights: weights, norm: sum.squareRoot())
     }
 
     func cosine(_ i: Int, _ j: Int) -> Double { cosine(vectors[i], norms[i], vectors[j], norms[j]) }
@@ -132,11 +166,16 @@ struct TermVectors: Sendable {
     /// once with `vector(of:)`.
     func cosine(_ i: Int, to other: Vector) -> Double { cosine(vectors[i], norms[i], other.weights, other.norm) }
 
-    private func cosine(_ a: [String: Double], _ na: Double, _ b: [String: Double], _ nb: Double) -> Double {
+    private func cosine(_ a: [(Int32, Double)], _ na: Double, _ b: [(Int32, Double)], _ nb: Double) -> Double {
         guard na > 0, nb > 0 else { return 0 }
-        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
-        var dot = 0.0
-        for (stem, weight) in small { if let w = large[stem] { dot += weight * w } }
+        var dot = 0.0, x = 0, y = 0
+        while x < a.count, y < b.count {
+            if a[x].0 == b[y].0 {
+                dot += a[x].1 * b[y].1
+                x += 1
+                y += 1
+            } else if a[x].0 < b[y].0 { x += 1 } else { y += 1 }
+        }
         return dot / (na * nb)
     }
 }
