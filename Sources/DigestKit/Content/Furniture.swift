@@ -145,7 +145,7 @@ public struct Furniture: Sendable {
 
         mutating func folded() -> [UInt8]? {
             if bytes == nil {
-                bytes = line.unicodeScalars.contains { !$0.isASCII && $0.properties.isCased } ? .some(nil) : Array(Furniture.fold(line).utf8)
+                bytes = line.unicodeScalars.contains { !$0.isASCII && CommonScalars.isCased($0) } ? .some(nil) : Array(Furniture.fold(line).utf8)
             }
             return bytes ?? nil
         }
@@ -186,8 +186,8 @@ public struct Furniture: Sendable {
 
     /// `[\p{P}\p{S}\s]`
     static func isPunctuationOrSpace(_ c: Unicode.Scalar) -> Bool {
-        if c.properties.isWhitespace { return true }
-        switch c.properties.generalCategory {
+        if CommonScalars.isWhitespace(c) { return true }
+        switch CommonScalars.generalCategory(c) {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
              .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
             return true

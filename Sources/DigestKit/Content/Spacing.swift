@@ -1,3 +1,4 @@
+import ArabicText
 import Foundation
 
 /// Restores the spaces scrapers lose or add around punctuation, so paragraphs read as
@@ -20,7 +21,7 @@ enum Spacing {
             var end = i
             while end < s.count, s[end] == " " { end += 1 }
             return end < s.count && closingPunctuation.contains(s[end])
-                && (end + 1 == s.count || s[end + 1].properties.isWhitespace)
+                && (end + 1 == s.count || CommonScalars.isWhitespace(s[end + 1]))
         }
         // A space after a comma or semicolon glued to the next word: `([،؛])(?=[\p{L}“«"])` → `$1 `.
         s = insertingSpace(s) { s, i in
@@ -96,13 +97,13 @@ enum Spacing {
 
     /// `[\p{Zs}\t]`, which is also what `CharacterSet.whitespaces` holds.
     static func isSpace(_ c: Unicode.Scalar) -> Bool {
-        c == "\t" || c.properties.generalCategory == .spaceSeparator
+        c == "\t" || CommonScalars.generalCategory(c) == .spaceSeparator
     }
 
     /// `[\p{L}\p{M}\p{N}”»"')]`: what a word or a quotation ends with.
     static func isWordEnd(_ c: Unicode.Scalar) -> Bool {
         if "”»\"')".unicodeScalars.contains(c) { return true }
-        switch c.properties.generalCategory {
+        switch CommonScalars.generalCategory(c) {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
             return true
@@ -112,7 +113,7 @@ enum Spacing {
     }
 
     static func isLetter(_ c: Unicode.Scalar) -> Bool {
-        switch c.properties.generalCategory {
+        switch CommonScalars.generalCategory(c) {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
         default: return false
         }

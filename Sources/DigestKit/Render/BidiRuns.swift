@@ -1,3 +1,5 @@
+import ArabicText
+
 /// Left-to-right runs inside right-to-left text: `C++`, `G7`, `5+1`, `RFE/RL`, English
 /// names. The bidirectional algorithm orders a run's neutral characters (`+`, `/`, spaces)
 /// by the Arabic around it and shows `++C` or `1+5`; an isolating element with `dir="ltr"`
@@ -67,29 +69,11 @@ public enum BidiRuns {
         }
 
         static func extends(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.value < commonEnd ? common[Int(scalar.value)] & extendsFlag != 0 : extendsByTables(scalar)
-        }
-
-        static func extendsByTables(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.properties.isGraphemeExtend || scalar.properties.generalCategory == .spacingMark || scalar == "\u{200D}"
+            CommonScalars.isGraphemeExtend(scalar) || CommonScalars.generalCategory(scalar) == .spacingMark || scalar == "\u{200D}"
         }
 
         var isDigit: Bool { single.map(BidiRuns.isDigit) ?? false }
-        var isStrong: Bool { isDigit || (BidiRuns.isAlphabetic(first) && !BidiRuns.isRightToLeftScript(first)) }
-    }
-
-    /// What `Unit` asks of the scalars below U+0900 (Latin, Arabic, spaces, punctuation:
-    /// nearly every scalar of a page), read once from Unicode's tables, since looking
-    /// them up for every scalar was most of the work of rendering an article.
-    static let commonEnd: UInt32 = 0x900
-    static let extendsFlag: UInt8 = 1, alphabeticFlag: UInt8 = 2
-    static let common: [UInt8] = (0..<commonEnd).map { value in
-        guard let scalar = Unicode.Scalar(value) else { return 0 }
-        return (Unit.extendsByTables(scalar) ? extendsFlag : 0) | (scalar.properties.isAlphabetic ? alphabeticFlag : 0)
-    }
-
-    static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < commonEnd ? common[Int(scalar.value)] & alphabeticFlag != 0 : scalar.properties.isAlphabetic
+        var isStrong: Bool { isDigit || (CommonScalars.isAlphabetic(first) && !BidiRuns.isRightToLeftScript(first)) }
     }
 
     /// True when the text has left-to-right letters or digits and no right-to-left letter,
@@ -126,7 +110,7 @@ public enum BidiRuns {
 
     /// A letter of a left-to-right script, or a European digit.
     static func isStrong(_ scalar: Unicode.Scalar) -> Bool {
-        isDigit(scalar) || (isAlphabetic(scalar) && !isRightToLeftScript(scalar))
+        isDigit(scalar) || (CommonScalars.isAlphabetic(scalar) && !isRightToLeftScript(scalar))
     }
 
     /// Hebrew, Arabic, Syriac, Thaana, N'Ko and the other right-to-left blocks, with their

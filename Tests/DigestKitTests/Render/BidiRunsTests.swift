@@ -34,15 +34,4 @@ struct BidiRunsTests {
         #expect(BidiRuns.isolatedText("مجموعة 5+1 القادمة") == "مجموعة \u{2066}5+1\u{2069} القادمة")
         #expect(BidiRuns.isolatedText("نص عربي 2024") == "نص عربي 2024")
     }
-
-    @Test func theTableOfCommonScalarsAgreesWithUnicodesOwn() {
-        for value in 0..<BidiRuns.commonEnd {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            #expect(BidiRuns.isAlphabetic(scalar) == scalar.properties.isAlphabetic, "U+\(String(value, radix: 16))")
-            #expect(BidiRuns.Unit.extends(scalar) == BidiRuns.Unit.extendsByTables(scalar), "U+\(String(value, radix: 16))")
-        }
-        // Beyond the table, the tables themselves answer.
-        #expect(BidiRuns.isAlphabetic("\u{4E2D}"))
-        #expect(BidiRuns.Unit.extends("\u{200D}"))
-    }
 }
