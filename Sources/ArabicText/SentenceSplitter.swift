@@ -156,7 +156,7 @@ struct QuotationSpans {
 // breaking and Unicode-aware comparison on every letter of every article. Every mark it
 // looks for is a single scalar.
 extension Unicode.Scalar {
-    var isLetter: Bool { properties.isAlphabetic }
+    var isLetter: Bool { CommonScalars.isAlphabetic(self) }
     var isNumber: Bool { properties.numericType != nil }
-    var isWhitespace: Bool { properties.isWhitespace }
+    var isWhitespace: Bool { CommonScalars.isWhitespace(self) }
 }

@@ -55,7 +55,7 @@ struct SummarySentence: Sendable {
     static func isProse(_ text: String) -> Bool {
         var arabic = 0
         var letters = 0
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+        for scalar in text.unicodeScalars where CommonScalars.isAlphabetic(scalar) {
             letters += 1
             if ArabicNormalizer.isArabicLetter(scalar) { arabic += 1 }
         }

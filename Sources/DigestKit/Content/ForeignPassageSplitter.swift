@@ -21,7 +21,7 @@ struct ForeignPassageSplitter: Sendable {
 
     static func script(_ scalar: Unicode.Scalar) -> Script {
         if ArabicNormalizer.isArabicLetter(scalar) { return .arabic }
-        if scalar.properties.isAlphabetic, scalar.value < 0x0250 { return .latin }
+        if scalar.value < 0x0250, CommonScalars.isAlphabetic(scalar) { return .latin }
         return .neutral
     }
 

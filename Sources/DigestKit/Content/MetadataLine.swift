@@ -55,7 +55,7 @@ struct MetadataReader: Sendable {
         let words = Tokenizer.words(line)
         guard words.count <= 40 else { return nil }
         // Without a colon there is no name either: every word is a label, a date word or a number.
-        if !hasColon, !line.unicodeScalars.contains(where: { !$0.isASCII && $0.properties.isCased }),
+        if !hasColon, !line.unicodeScalars.contains(where: { !$0.isASCII && CommonScalars.isCased($0) }),
            !words.allSatisfy({ word in
                word.unicodeScalars.contains { $0.properties.numericType == .decimal } || vocabulary.contains(Furniture.fold(word))
            }) {

@@ -1,3 +1,4 @@
+import ArabicText
 /// The scalars a match of a regular expression can begin with, read off the expression,
 /// so that a line can be ruled out without running ICU on it (which costs microseconds a
 /// line, on every line of every article). The reading is conservative: any construct it
@@ -15,7 +16,7 @@ struct PatternStart: Sendable, Equatable {
         var reader = Reader(Array(pattern.unicodeScalars))
         guard let first = reader.alternation(), reader.atEnd, !first.nullable, let start = first.start,
               // Case-insensitive matching folds more than ASCII (ſ matches s): such patterns are always tried.
-              !start.scalars.contains(where: { !$0.isASCII && $0.properties.isCased })
+              !start.scalars.contains(where: { !$0.isASCII && CommonScalars.isCased($0) })
         else { return nil }
         return start
     }
@@ -25,7 +26,7 @@ struct PatternStart: Sendable, Equatable {
         if scalars.contains(c) { return true }
         if digits && c.properties.numericType == .decimal { return true }
         if c.isASCII { return scalars.contains(Self.folded(c)) }
-        return c.properties.isCased
+        return CommonScalars.isCased(c)
     }
 
     static func folded(_ c: Unicode.Scalar) -> Unicode.Scalar {

@@ -79,7 +79,7 @@ public enum BidiRuns {
     /// True when the text has left-to-right letters or digits and no right-to-left letter,
     /// as code usually does.
     public static func isLeftToRight(_ text: String) -> Bool {
-        text.unicodeScalars.contains(where: isStrong) && !text.unicodeScalars.contains { isRightToLeftScript($0) && $0.properties.isAlphabetic }
+        text.unicodeScalars.contains(where: isStrong) && !text.unicodeScalars.contains { isRightToLeftScript($0) && CommonScalars.isAlphabetic($0) }
     }
 
     /// Plain text as escaped HTML with its left-to-right runs isolated.
