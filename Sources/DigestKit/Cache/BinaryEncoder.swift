@@ -191,12 +191,24 @@ final class BinaryWriter: Encoder {
     }
 
     /// Values of a type with its own `Encodable` conformance; primitives take the quick path.
+    /// Strings and lists of them take a quick path: through `Encodable` they go by
+    /// unspecialized generic code in the standard library. `unsafeBitCast` only where T is
+    /// exactly the type written, so it converts nothing (a cast would also unwrap an optional).
     func writeAny<T: Encodable>(_ value: T) throws {
-        // Comparing types first: a cast alone would also unwrap an optional.
-        if T.self == String.self, let value = value as? String {
-            write(value)
-        } else if T.self == Int.self, let value = value as? Int {
-            write(value)
+        if T.self == String.self {
+            write(unsafeBitCast(value, to: String.self))
+        } else if T.self == [String].self {
+            let strings = unsafeBitCast(value, to: [String].self)
+            let header = openContainer(.unkeyed)
+            for string in strings {
+                countElement(of: header)
+                encodeSlot()
+                write(string)
+            }
+            open.removeLast()
+            close(header)
+        } else if T.self == Int.self {
+            write(unsafeBitCast(value, to: Int.self))
         } else {
             try encodeValue(value)
         }
