@@ -305,6 +305,7 @@ final class BinaryKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainer
 
     var allKeys: [Key] {
         var keys: [Key] = []
+        keys.reserveCapacity(count)
         var entry = start
         while entry < end {
             var offset = entry
