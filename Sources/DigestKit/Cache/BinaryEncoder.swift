@@ -1,5 +1,5 @@
-/// Encodes any `Encodable` value into a compact byte form that `BinaryDecoder` reads back:
-/// the build cache's format, about ten times quicker to read than JSON.
+/// Encodes any `Encodable` value into a byte form that `BinaryDecoder` reads back:
+/// the build cache's format, read with about a sixth of the CPU time JSON took.
 ///
 /// The bytes are a table of the coding keys used (each key's name once), then the value.
 /// Every value starts with a tag byte, and every container with its byte length and its
