@@ -11,20 +11,19 @@ struct ArticleCache: Sendable {
         var diagnostics: [Diagnostic]
     }
 
-    /// The cache file is JSON lines: this header, then one `Line` per article unit, so that
-    /// entries are encoded and decoded on every core and no whole-file JSON tree is built.
-    struct Header: Codable {
-        var format: Int
-        var fingerprint: String
-    }
-
-    struct Line: Codable {
+    /// The cache file is binary (format 3): a header (`magic`, the format number, the
+    /// fingerprint), then one record per article unit: its byte length, a checksum of its
+    /// bytes, and a `Record` as `BinaryEncoder` writes it. Records are found by stepping
+    /// from length to length and are encoded and decoded on every core.
+    struct Record: Codable, Sendable {
         var path: String
         var entry: Entry
     }
 
+    static let magic = Array("digest-cache".utf8)
+
     /// Bumped when the file changes shape in a way decoding would not notice.
-    static let format = 2
+    static let format: UInt32 = 3
 
     /// The folder, or nil for a build that keeps no cache.
     var folder: URL?
@@ -36,7 +35,7 @@ struct ArticleCache: Sendable {
 
     /// The cache's file: named after the fingerprint, so a cache made under other settings is
     /// simply not found (and is removed at the next save).
-    var file: URL? { folder?.appendingPathComponent("articles-\(fingerprint).jsonl") }
+    var file: URL? { folder?.appendingPathComponent("articles-\(fingerprint).bin") }
 
     /// Reads the cache in `folder`. A cache that cannot be read is reported as a warning and
     /// treated as empty: it only costs the time to analyse everything again.
@@ -104,9 +103,10 @@ struct ArticleCache: Sendable {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Self.encode(entries, fingerprint: fingerprint).write(to: file, options: .atomic)
             changed = false
-            // Caches made under another version, config or resources can never be read again.
+            // Caches made under another version, config or resources, or in an older format,
+            // can never be read again.
             for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            where name.hasPrefix("articles-") && (name.hasSuffix(".json") || name.hasSuffix(".jsonl")) && name != file.lastPathComponent {
+            where name.hasPrefix("articles-") && [".bin", ".json", ".jsonl"].contains(where: name.hasSuffix) && name != file.lastPathComponent {
                 try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
             }
         } catch {
@@ -115,41 +115,85 @@ struct ArticleCache: Sendable {
     }
 
     static func encode(_ entries: [String: Entry], fingerprint: String) throws -> Data {
-        @Sendable func line(_ value: some Encodable) throws -> Data {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            return try encoder.encode(value) + Data([0x0A])
+        let records = Parallel.map(entries.sorted { $0.key < $1.key }) { path, entry in
+            try? BinaryEncoder().encode(Record(path: path, entry: entry))
         }
-        let lines = Parallel.map(entries.sorted { $0.key < $1.key }) { path, entry in
-            try? line(Line(path: path, entry: entry))
+        var bytes = magic
+        BinaryWriter.appendFixed(format, to: &bytes)
+        BinaryWriter.appendVarint(UInt64(fingerprint.utf8.count), to: &bytes)
+        bytes.append(contentsOf: fingerprint.utf8)
+        bytes.reserveCapacity(bytes.count + records.reduce(0) { $0 + 12 + ($1?.count ?? 0) })
+        for record in records {
+            guard let record, let length = UInt32(exactly: record.count) else {
+                throw EncodingError.invalidValue(entries, .init(codingPath: [], debugDescription: "an entry cannot be encoded"))
+            }
+            BinaryWriter.appendFixed(length, to: &bytes)
+            BinaryWriter.appendFixed(record.withUnsafeBytes(checksum), to: &bytes)
+            bytes.append(contentsOf: record)
         }
-        var data = try line(Header(format: format, fingerprint: fingerprint))
-        for encoded in lines {
-            guard let encoded else { throw EncodingError.invalidValue(entries, .init(codingPath: [], debugDescription: "an entry cannot be encoded")) }
-            data += encoded
-        }
-        return data
+        return Data(bytes)
     }
 
     /// The entries of a cache file; throws when it is not one made under `fingerprint`.
     static func decode(_ data: Data, fingerprint: String) throws -> [String: Entry] {
-        // JSON escapes line ends inside strings: every raw newline ends a line.
-        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: true)
-        guard let first = lines.first,
-              let header = try? JSONDecoder().decode(Header.self, from: Data(first)),
-              header.format == format, header.fingerprint == fingerprint
+        let records = try data.withUnsafeBytes { bytes in try recordRanges(bytes, fingerprint: fingerprint) }
+        let decoded = Parallel.map(records) { range in
+            data.withUnsafeBytes { bytes -> Result<Record, any Error> in
+                let payload = UnsafeRawBufferPointer(rebasing: bytes[range])
+                guard checksum(UnsafeRawBufferPointer(rebasing: payload.dropFirst(8)))
+                        == payload.loadUnaligned(as: UInt64.self).littleEndian
+                else {
+                    return .failure(DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "an entry of it is damaged")))
+                }
+                return Result { try BinaryDecoder().decode(Record.self, from: UnsafeRawBufferPointer(rebasing: payload.dropFirst(8))) }
+            }
+        }
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity(decoded.count)
+        for record in decoded {
+            let record = try record.get()
+            entries[record.path] = record.entry
+        }
+        return entries
+    }
+
+    /// Checks the header and finds each record: its checksum and bytes, without its length.
+    private static func recordRanges(_ bytes: UnsafeRawBufferPointer, fingerprint: String) throws -> [Range<Int>] {
+        let reader = BinaryReader(bytes)
+        var offset = magic.count
+        guard bytes.count >= offset, bytes.prefix(offset).elementsEqual(magic),
+              (try? reader.fixed(UInt32.self, at: &offset, limit: bytes.count)) == format,
+              let name = try? reader.stringBytes(at: &offset, limit: bytes.count), name == fingerprint
         else {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "its header does not match its name"))
         }
-        let decoded = Parallel.map(Array(lines.dropFirst())) { bytes in
-            try? JSONDecoder().decode(Line.self, from: Data(bytes))
+        var ranges: [Range<Int>] = []
+        while offset < bytes.count {
+            let length = try reader.fixed(UInt32.self, at: &offset, limit: bytes.count)
+            guard UInt64(length) + 8 <= UInt64(bytes.count - offset) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "it ends in the middle of an entry"))
+            }
+            ranges.append(offset..<(offset + 8 + Int(length)))
+            offset += 8 + Int(length)
         }
-        var entries: [String: Entry] = [:]
-        for line in decoded {
-            guard let line else { throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "a line of it cannot be read")) }
-            entries[line.path] = line.entry
+        return ranges
+    }
+
+    /// A quick 64-bit checksum of a record, a word at a time: it catches a damaged file
+    /// before its bytes are taken for text.
+    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            hash = (hash ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))) &* 0x100_0000_01b3
+            hash ^= hash >> 29
+            offset += 8
         }
-        return entries
+        while offset < bytes.count {
+            hash = (hash ^ UInt64(bytes[offset])) &* 0x100_0000_01b3
+            offset += 1
+        }
+        return hash ^ (hash >> 32)
     }
 
     static func reason(_ error: any Error) -> String {

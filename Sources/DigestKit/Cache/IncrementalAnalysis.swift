@@ -24,7 +24,8 @@ struct IncrementalAnalysis: Sendable {
 
     func run(_ files: [ContentFile], cache: inout ArticleCache, progress: BuildProgressHandler? = nil) -> Result {
         let (units, commentaryFiles) = ArticleUnit.group(files)
-        let keys = units.map(\.contentKey)
+        // Hashing is bound by FNV-1a's one multiply per byte (69 MB for 10,000 articles): spread it.
+        let keys = Parallel.map(units) { $0.contentKey }
         var entries: [ArticleCache.Entry?] = units.indices.map { cache.entry(for: units[$0], key: keys[$0]) }
         let misses = entries.indices.filter { entries[$0] == nil }
         // Each miss is independent of the others, so they are spread over the cores.

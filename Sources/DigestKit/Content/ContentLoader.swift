@@ -41,23 +41,28 @@ public enum ContentLoader {
                 relativePaths.append("commentary/" + name)
             }
         }
-        for relative in relativePaths.sorted() {
+        // Each file is checked and read on its own, so they are spread over the cores (a rebuild
+        // with nothing changed read 10,000 files one by one for 0.6 s); messages keep their order.
+        let read = Parallel.map(relativePaths.sorted()) { relative -> Result<ContentFile, Diagnostic> in
             let url = folder.appendingPathComponent(relative)
-            let display = folder.appendingPathComponent(relative).relativePath
+            let display = url.relativePath
             let resolved = url.resolvingSymlinksInPath().path
             guard resolved == root || resolved.hasPrefix(root + "/") else {
-                diagnostics.append(.warning("is a link to a file outside the content folder; skipped", file: display))
-                continue
+                return .failure(.warning("is a link to a file outside the content folder; skipped", file: display))
             }
             if let problem = ContentFileKind.problem(at: url.path) {
-                diagnostics.append(.warning(problem, file: display))
-                continue
+                return .failure(.warning(problem, file: display))
             }
-            guard let data = fm.contents(atPath: url.path) else {
-                diagnostics.append(.warning("cannot be read (check its permissions); skipped", file: display))
-                continue
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                return .failure(.warning("cannot be read (check its permissions); skipped", file: display))
             }
-            files.append(ContentFile(path: relative, bytes: [UInt8](data)))
+            return .success(ContentFile(path: relative, bytes: [UInt8](data)))
+        }
+        for result in read {
+            switch result {
+            case .success(let file): files.append(file)
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            }
         }
         return files
     }
