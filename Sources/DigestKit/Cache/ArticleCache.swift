@@ -30,6 +30,11 @@ struct ArticleCache: Sendable {
     /// Tool version, executable, config and resources, hashed: entries made under another are ignored.
     var fingerprint: String
     private(set) var entries: [String: Entry] = [:]
+    /// The file as it was read, and where each path's record (checksum and bytes) is in it:
+    /// a save copies the records of entries that were not replaced instead of encoding them again.
+    private var loaded = Data()
+    private var loadedRecords: [String: Range<Int>] = [:]
+    private var replaced: Set<String> = []
     private var used: Set<String> = []
     private var changed = false
 
@@ -51,7 +56,8 @@ struct ArticleCache: Sendable {
             return
         }
         do {
-            entries = try Self.decode(data, fingerprint: fingerprint)
+            (entries, loadedRecords) = try Self.decode(data, fingerprint: fingerprint)
+            loaded = data
         } catch {
             diagnostics.append(.warning("the build cache cannot be read, so every article is analysed again (\(Self.reason(error))); it is rewritten after this build", file: file.relativePath))
             changed = true
@@ -88,6 +94,7 @@ struct ArticleCache: Sendable {
 
     mutating func store(_ entry: Entry, for unit: ArticleUnit) {
         entries[unit.primaryPath] = entry
+        replaced.insert(unit.primaryPath)
         used.insert(unit.primaryPath)
         changed = true
     }
@@ -101,7 +108,8 @@ struct ArticleCache: Sendable {
         for key in gone { entries[key] = nil }
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Self.encode(entries, fingerprint: fingerprint).write(to: file, options: .atomic)
+            let unchanged = loadedRecords.filter { !replaced.contains($0.key) && entries[$0.key] != nil }
+            try Self.encode(entries, fingerprint: fingerprint, copying: unchanged, from: loaded).write(to: file, options: .atomic)
             changed = false
             // Caches made under another version, config or resources, or in an older format,
             // can never be read again.
@@ -114,16 +122,26 @@ struct ArticleCache: Sendable {
         }
     }
 
-    static func encode(_ entries: [String: Entry], fingerprint: String) throws -> Data {
-        let records = Parallel.map(entries.sorted { $0.key < $1.key }) { path, entry in
-            try? BinaryEncoder().encode(Record(path: path, entry: entry))
+    /// The file of `entries`; the records of the paths in `copying` are taken as they are
+    /// from `file` (checksum and bytes), the others encoded.
+    static func encode(_ entries: [String: Entry], fingerprint: String,
+                       copying copied: [String: Range<Int>] = [:], from file: Data = Data()) throws -> Data {
+        let sorted = entries.sorted { $0.key < $1.key }
+        let records = Parallel.map(sorted) { path, entry -> [UInt8]? in
+            guard copied[path] == nil else { return [] }
+            return try? BinaryEncoder().encode(Record(path: path, entry: entry))
         }
         var bytes = magic
         BinaryWriter.appendFixed(format, to: &bytes)
         BinaryWriter.appendVarint(UInt64(fingerprint.utf8.count), to: &bytes)
         bytes.append(contentsOf: fingerprint.utf8)
-        bytes.reserveCapacity(bytes.count + records.reduce(0) { $0 + 12 + ($1?.count ?? 0) })
-        for record in records {
+        bytes.reserveCapacity(bytes.count + records.reduce(0) { $0 + 12 + ($1?.count ?? 0) } + copied.values.reduce(0) { $0 + 4 + $1.count })
+        for ((path, _), record) in zip(sorted, records) {
+            if let range = copied[path] {
+                BinaryWriter.appendFixed(UInt32(range.count - 8), to: &bytes)
+                file.withUnsafeBytes { bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[range])) }
+                continue
+            }
             guard let record, let length = UInt32(exactly: record.count) else {
                 throw EncodingError.invalidValue(entries, .init(codingPath: [], debugDescription: "an entry cannot be encoded"))
             }
@@ -135,7 +153,7 @@ struct ArticleCache: Sendable {
     }
 
     /// The entries of a cache file; throws when it is not one made under `fingerprint`.
-    static func decode(_ data: Data, fingerprint: String) throws -> [String: Entry] {
+    static func decode(_ data: Data, fingerprint: String) throws -> (entries: [String: Entry], records: [String: Range<Int>]) {
         let records = try data.withUnsafeBytes { bytes in try recordRanges(bytes, fingerprint: fingerprint) }
         let decoded = Parallel.map(records) { range in
             data.withUnsafeBytes { bytes -> Result<Record, any Error> in
@@ -148,13 +166,14 @@ struct ArticleCache: Sendable {
                 return Result { try BinaryDecoder().decode(Record.self, from: UnsafeRawBufferPointer(rebasing: payload.dropFirst(8))) }
             }
         }
-        var entries: [String: Entry] = [:]
+        var entries: [String: Entry] = [:], ranges: [String: Range<Int>] = [:]
         entries.reserveCapacity(decoded.count)
-        for record in decoded {
+        for (record, range) in zip(decoded, records) {
             let record = try record.get()
             entries[record.path] = record.entry
+            ranges[record.path] = range
         }
-        return entries
+        return (entries, ranges)
     }
 
     /// Checks the header and finds each record: its checksum and bytes, without its length.
