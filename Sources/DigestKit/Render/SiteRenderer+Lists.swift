@@ -157,15 +157,30 @@ extension SiteRenderer {
         }
     }
 
-    /// Numbered links to every page of a list, and to the previous and next page.
+    /// Links to the first and last page of a list, to the pages near the current one, and
+    /// to the previous and next page. A page after skipped numbers has `gapBefore`. Not every
+    /// page: a list of 400 pages would show 400 links on each of them (on a phone, a wall of
+    /// numbers; for the build, work that grows with the square of the list).
     func pagination(count: Int, current: Int, from here: String, path: (Int) -> String) -> [String: Any] {
         func link(_ n: Int) -> Any { (1...count).contains(n) ? SitePaths.relative(from: here, to: path(n)) : false }
+        let shown = Self.pagesShown(count: count, current: current)
         return [
-            "pages": (1...count).map { n -> [String: Any] in
-                ["number": dates.number(n), "url": SitePaths.relative(from: here, to: path(n)), "current": n == current]
+            "pages": shown.enumerated().map { k, n -> [String: Any] in
+                ["number": dates.number(n), "url": SitePaths.relative(from: here, to: path(n)), "current": n == current,
+                 "gapBefore": k > 0 && shown[k - 1] != n - 1]
             },
             "previous": link(current - 1),
             "next": link(current + 1),
         ]
+    }
+
+    /// How many pages on each side of the current one get a link.
+    static let paginationWindow = 2
+
+    /// The page numbers a list's navigation links to: the first, the last, and those near `current`.
+    static func pagesShown(count: Int, current: Int) -> [Int] {
+        guard count > 0 else { return [] }
+        let near = max(1, current - paginationWindow)...min(count, current + paginationWindow)
+        return Array(Set([1, count] + Array(near))).sorted()
     }
 }

@@ -68,9 +68,7 @@ struct ArticleCacheFileTests {
 
     @Test("a cache saved and read back gives the entries it was given")
     func savedEntriesReadBack() throws {
-        let entries = try BinaryCoderTests.analysedSeeds()
-        var byPath: [String: ArticleCache.Entry] = [:]
-        for (i, entry) in entries.enumerated() { byPath["article-\(i).txt"] = entry }
+        let byPath = try BinaryCoderTests.analysedSeedsByPath()
         let data = try ArticleCache.encode(byPath, fingerprint: "f")
         let back = try ArticleCache.decode(data, fingerprint: "f").entries
         #expect(Set(back.keys) == Set(byPath.keys))
@@ -85,9 +83,7 @@ struct ArticleCacheFileTests {
 
     @Test("a save copies the records of unchanged entries from the file it read, and they read back the same")
     func unchangedRecordsAreCopied() throws {
-        let entries = try BinaryCoderTests.analysedSeeds()
-        var byPath: [String: ArticleCache.Entry] = [:]
-        for (i, entry) in entries.enumerated() { byPath["article-\(i).txt"] = entry }
+        let byPath = try BinaryCoderTests.analysedSeedsByPath()
         let first = try ArticleCache.encode(byPath, fingerprint: "f")
         let (_, records) = try ArticleCache.decode(first, fingerprint: "f")
         // Every other entry copied, the rest encoded again.

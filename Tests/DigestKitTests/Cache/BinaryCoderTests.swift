@@ -10,13 +10,24 @@ struct BinaryCoderTests {
     static func analysedSeeds() throws -> [ArticleCache.Entry] {
         var diagnostics = Diagnostics()
         let files = ContentLoader.files(in: Repository.seeds, diagnostics: &diagnostics)
-        let config = SiteConfig()
-        let stages = IncrementalAnalysis(
+        let stages = try defaultStages(SiteConfig())
+        return ArticleUnit.group(files).units.map { stages.analyse($0, key: $0.contentKey) }
+    }
+
+    /// The seeds' cache entries under made-up paths.
+    static func analysedSeedsByPath() throws -> [String: ArticleCache.Entry] {
+        var byPath: [String: ArticleCache.Entry] = [:]
+        for (i, entry) in try analysedSeeds().enumerated() { byPath["article-\(i).txt"] = entry }
+        return byPath
+    }
+
+    /// Content and Analysis with the built-in resources, as a build with `config` runs them.
+    static func defaultStages(_ config: SiteConfig) throws -> IncrementalAnalysis {
+        IncrementalAnalysis(
             parser: ContentParser(rules: try BuiltInResources.contentRules(config: config)),
             analyzer: Analyzer(gazetteer: try BuiltInResources.gazetteer(config: config),
                                taxonomy: try BuiltInResources.taxonomy(config: config),
                                budget: SummaryBudget(sentences: 3, words: 60)))
-        return ArticleUnit.group(files).units.map { stages.analyse($0, key: $0.contentKey) }
     }
 
     /// An article with every field the cache keeps set, each kind of block, and a warning.

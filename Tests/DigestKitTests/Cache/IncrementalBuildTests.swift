@@ -138,11 +138,7 @@ struct IncrementalBuildTests {
         var diagnostics = Diagnostics()
         let files = ContentLoader.files(in: folder.url.appendingPathComponent("seeds"), diagnostics: &diagnostics)
         let config = SiteConfig()
-        let stages = IncrementalAnalysis(
-            parser: ContentParser(rules: try BuiltInResources.contentRules(config: config)),
-            analyzer: Analyzer(gazetteer: try BuiltInResources.gazetteer(config: config),
-                               taxonomy: try BuiltInResources.taxonomy(config: config),
-                               budget: SummaryBudget(sentences: 3, words: 60)))
+        let stages = try BinaryCoderTests.defaultStages(config)
         func run(resources: String) -> IncrementalAnalysis.Result {
             var cache = ArticleCache(folder: cacheFolder, fingerprint: ArticleCache.fingerprint(config: config, resources: resources),
                                      diagnostics: &diagnostics)

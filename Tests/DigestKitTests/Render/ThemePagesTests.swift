@@ -22,7 +22,8 @@ struct ThemePagesTests {
     ]
 
     /// The pages of the digest, by path.
-    static func pages(pageSize: Int = 50, arabicDigits: Bool = false, baseURL: String? = nil) throws -> [String: String] {
+    static func pages(pageSize: Int = 50, arabicDigits: Bool = false, baseURL: String? = nil,
+                      articles: [AnalyzedArticle] = articles) throws -> [String: String] {
         var config = SiteConfig()
         config.pageSize = pageSize
         config.arabicIndicDigits = arabicDigits
@@ -142,6 +143,23 @@ struct ThemePagesTests {
         #expect(Self.matches("class=\"article-item\"", in: first).count == 3)
         #expect(Self.matches("class=\"article-item\"", in: second).count == 1)
         #expect(try Self.pages()["countries/kz.html"].map { !$0.contains("class=\"pagination\"") } == true)
+    }
+
+    @Test("a long list links its first and last page and the pages near the current one, with a gap between")
+    func paginationWindow() throws {
+        #expect(SiteRenderer.pagesShown(count: 1, current: 1) == [1])
+        #expect(SiteRenderer.pagesShown(count: 5, current: 3) == [1, 2, 3, 4, 5])
+        #expect(SiteRenderer.pagesShown(count: 400, current: 1) == [1, 2, 3, 400])
+        #expect(SiteRenderer.pagesShown(count: 400, current: 200) == [1, 198, 199, 200, 201, 202, 400])
+        #expect(SiteRenderer.pagesShown(count: 400, current: 400) == [1, 398, 399, 400])
+        // Nine articles on Kazakhstan, one a page.
+        let many = (1...9).map { Self.article("k\($0)", (2024, 1, $0), countries: ["KZ"]) }
+        let pages = try Self.pages(pageSize: 1, articles: many)
+        let first = try #require(pages["countries/kz.html"])
+        #expect(pages["countries/kz-9.html"] != nil)
+        #expect(first.contains("<a href=\"kz-3.html\">") && first.contains("<a href=\"kz-9.html\">"))
+        #expect(!first.contains("<a href=\"kz-4.html\">"))
+        #expect(first.contains("<span class=\"gap\">…</span>"))
     }
 
     @Test("the archive groups months by year and counts the undated articles it cannot place")
