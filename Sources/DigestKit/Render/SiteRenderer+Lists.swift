@@ -4,21 +4,13 @@ extension SiteRenderer {
     func countryPages(_ code: String) throws(Diagnostic) -> [Made] {
         let indices = digest.byCountry[code] ?? []
         let own = code.lowercased()
-        var partners: [String: Int] = [:]
-        var topics: [String: Int] = [:]
-        for i in indices {
-            for key in digest.articles[i].countries.relations where key.split(separator: "-").contains(Substring(own)) {
-                partners[key, default: 0] += 1
-            }
-            for t in digest.articles[i].topics { topics[t, default: 0] += 1 }
-        }
         let path = SitePaths.country(code)
         return try listPages(indices, title: digest.gazetteer.name(of: code), template: "country",
                              path: { SitePaths.country(code, page: $0) }, extra: [
                                  "code": own,
                              ], subject: .country(code)) { () throws(Diagnostic) in [
-                                 "partners": Self.byCount(partners).map { relationLink($0.key, from: path, count: $0.count) },
-                                 "topics": Self.byCount(topics).map { topicLink($0.key, from: path, count: $0.count) },
+                                 "partners": Self.byCount(partnerCounts(indices, of: own)).map { relationLink($0.key, from: path, count: $0.count) },
+                                 "topics": Self.byCount(topicCounts(indices)).map { topicLink($0.key, from: path, count: $0.count) },
                                  "timeline": timeline(indices),
                                  "undatedCount": undatedCount(indices),
                                  "commentary": try commentaryHTML(digest.commentary.countries[code], on: path),
@@ -27,16 +19,12 @@ extension SiteRenderer {
 
     func topicPages(_ slug: String) throws(Diagnostic) -> [Made] {
         let indices = digest.byTopic[slug] ?? []
-        var countries: [String: Int] = [:]
-        for i in indices {
-            for code in digest.articles[i].countries.primary { countries[code, default: 0] += 1 }
-        }
         let path = SitePaths.topic(slug)
         return try listPages(indices, title: digest.topicName(slug), template: "topic",
                              path: { SitePaths.topic(slug, page: $0) }, extra: [
                                  "slug": slug,
                              ], subject: .topic(slug)) { () throws(Diagnostic) in [
-                                 "countries": Self.byCount(countries).map { countryLink($0.key, from: path, count: $0.count) },
+                                 "countries": Self.byCount(countryCounts(indices)).map { countryLink($0.key, from: path, count: $0.count) },
                                  "timeline": timeline(indices),
                                  "undatedCount": undatedCount(indices),
                                  "commentary": try commentaryHTML(digest.commentary.topics[slug], on: path),
@@ -46,20 +34,44 @@ extension SiteRenderer {
     func relationPages(_ key: String) throws(Diagnostic) -> [Made] {
         let indices = digest.byRelation[key] ?? []
         let codes = key.split(separator: "-").map { $0.uppercased() }
-        var topics: [String: Int] = [:]
-        for i in indices {
-            for t in digest.articles[i].topics { topics[t, default: 0] += 1 }
-        }
         let path = SitePaths.relation(key)
         return try listPages(indices, title: digest.relationName(key), template: "relation",
                              path: { SitePaths.relation(key, page: $0) }, extra: [
                                  "key": key,
                                  "countries": codes.map { countryLink($0, from: path) },
                              ], subject: .relation(key)) { () throws(Diagnostic) in [
-                                 "topics": Self.byCount(topics).map { topicLink($0.key, from: path, count: $0.count) },
+                                 "topics": Self.byCount(topicCounts(indices)).map { topicLink($0.key, from: path, count: $0.count) },
                                  "topicsOverTime": topicsOverTime(indices, from: path),
                                  "commentary": try commentaryHTML(digest.commentary.relations[key], on: path),
                              ] }
+    }
+
+    /// How often each relation of the country `own` (lowercased) comes up among the articles:
+    /// counted only for a list's first page, when it is rendered.
+    func partnerCounts(_ indices: [Int], of own: String) -> [String: Int] {
+        var partners: [String: Int] = [:]
+        for i in indices {
+            for key in digest.articles[i].countries.relations where key.split(separator: "-").contains(Substring(own)) {
+                partners[key, default: 0] += 1
+            }
+        }
+        return partners
+    }
+
+    func topicCounts(_ indices: [Int]) -> [String: Int] {
+        var topics: [String: Int] = [:]
+        for i in indices {
+            for t in digest.articles[i].topics { topics[t, default: 0] += 1 }
+        }
+        return topics
+    }
+
+    func countryCounts(_ indices: [Int]) -> [String: Int] {
+        var countries: [String: Int] = [:]
+        for i in indices {
+            for code in digest.articles[i].countries.primary { countries[code, default: 0] += 1 }
+        }
+        return countries
     }
 
     func monthPages(_ month: String) throws(Diagnostic) -> [Made] {
