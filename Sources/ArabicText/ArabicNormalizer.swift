@@ -6,12 +6,11 @@ public enum ArabicNormalizer {
     /// Normalizes one piece of text. Characters other than letters and digits are kept
     /// as they are, so offsets of words stay meaningful for sentence-level work.
     public static func normalize(_ text: some StringProtocol) -> String {
-        var scalars = String.UnicodeScalarView()
-        scalars.reserveCapacity(text.unicodeScalars.count)
+        var folded = TextBuilder(capacity: text.utf8.count)
         for scalar in text.unicodeScalars {
-            if let folded = fold(scalar) { scalars.append(folded) }
+            if let f = fold(scalar) { folded.append(f) }
         }
-        return String(scalars)
+        return folded.string
     }
 
     /// The folded form of one scalar, or nil when it is dropped (diacritics, tatweel,

@@ -29,8 +29,10 @@ public enum LightStemmer {
             }
         }
         if start == 0 && end == scalars.count { return word }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[start..<end])
-        return String(result)
+        // The stem is a run of the word's own bytes: cut them rather than re-encode.
+        let utf8 = word.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: scalars[..<start].reduce(0) { $0 + UTF8.width($1) })
+        let to = utf8.index(utf8.endIndex, offsetBy: -scalars[end...].reduce(0) { $0 + UTF8.width($1) })
+        return String(decoding: utf8[from..<to], as: UTF8.self)
     }
 }

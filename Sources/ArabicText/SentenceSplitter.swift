@@ -105,9 +105,7 @@ public enum SentenceSplitter {
         var s = piece[...]
         while let f = s.first, f.isWhitespace { s = s.dropFirst() }
         while let l = s.last, l.isWhitespace { s = s.dropLast() }
-        var text = String.UnicodeScalarView()
-        text.append(contentsOf: s)
-        result.append(String(text))
+        result.append(String(scalars: s))
     }
 }
 

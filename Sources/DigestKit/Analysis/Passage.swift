@@ -56,7 +56,7 @@ struct Passage: Sendable {
     /// Words as written, split where `Tokenizer` splits (its normalized words are these, normalized).
     static func split(_ text: String) -> [String] {
         var words: [String] = []
-        var current = String.UnicodeScalarView()
+        var current = TextBuilder()
         var hasLetters = false
         for scalar in text.unicodeScalars {
             guard let folded = ArabicNormalizer.fold(scalar) else {
@@ -67,14 +67,14 @@ struct Passage: Sendable {
                 current.append(scalar)
                 hasLetters = true
             } else if hasLetters {
-                words.append(String(current))
-                current = String.UnicodeScalarView()
+                words.append(current.string)
+                current.removeAll()
                 hasLetters = false
             } else {
-                current = String.UnicodeScalarView()
+                current.removeAll()
             }
         }
-        if hasLetters { words.append(String(current)) }
+        if hasLetters { words.append(current.string) }
         return words
     }
 

@@ -113,7 +113,7 @@ public struct Furniture: Sendable {
     /// A coarser folding than the tolerant patterns' (ArabicNormalizer's, plus ؤ → و and
     /// ئ → ي, ASCII lowercased): text a pattern matches folds to hold the pattern's words folded.
     static func fold(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        var out = TextBuilder(capacity: text.utf8.count)
         for scalar in text.unicodeScalars {
             guard let folded = ArabicNormalizer.fold(scalar) else { continue }
             switch folded.value {
@@ -122,7 +122,7 @@ public struct Furniture: Sendable {
             default: out.append(folded)
             }
         }
-        return String(out)
+        return out.string
     }
 
     public func isFurniture(_ line: String) -> Bool {

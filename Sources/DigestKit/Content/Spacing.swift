@@ -88,9 +88,7 @@ enum Spacing {
         var start = 0, end = s.count
         while start < end, isSpace(s[start]) { start += 1 }
         while end > start, isSpace(s[end - 1]) { end -= 1 }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: s[start..<end])
-        return String(view)
+        return String(scalars: s[start..<end])
     }
 
     // MARK: Classes of scalars

@@ -1,3 +1,4 @@
+import ArabicText
 import Foundation
 
 /// Turns the bytes of a content file into text: UTF-8 (with or without BOM), UTF-16
@@ -40,7 +41,7 @@ public enum TextDecoder {
 
     /// Normalizes line ends, composes, and drops invisible characters that are noise.
     static func clean(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
+        var scalars = TextBuilder(capacity: text.utf8.count)
         var previousWasCR = false
         for scalar in text.unicodeScalars {
             switch scalar.value {
@@ -60,6 +61,6 @@ public enum TextDecoder {
             previousWasCR = false
             scalars.append(scalar)
         }
-        return String(scalars).precomposedStringWithCanonicalMapping
+        return scalars.string.precomposedStringWithCanonicalMapping
     }
 }

@@ -1,3 +1,4 @@
+import ArabicText
 import Foundation
 
 /// schema.org `NewsArticle` as JSON-LD for an article page, so search engines read the
@@ -79,16 +80,15 @@ struct NewsArticleData: Encodable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(self), let json = String(data: data, encoding: .utf8) else { return "{}" }
-        var out = ""
-        out.reserveCapacity(json.utf8.count)
+        var out = TextBuilder(capacity: json.utf8.count)
         for scalar in json.unicodeScalars {
             switch scalar {
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            default: out.unicodeScalars.append(scalar)
+            case "<": out.append("\\u003c")
+            case ">": out.append("\\u003e")
+            case "&": out.append("\\u0026")
+            default: out.append(scalar)
             }
         }
-        return out
+        return out.string
     }
 }

@@ -1,21 +1,22 @@
+import ArabicText
+
 /// Escaping for XML text and attribute values (feeds, sitemaps).
 public enum XML {
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
+        var result = TextBuilder(capacity: text.utf8.count)
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
+            case "&": result.append("&amp;")
+            case "<": result.append("&lt;")
+            case ">": result.append("&gt;")
+            case "\"": result.append("&quot;")
+            case "'": result.append("&apos;")
             // Characters XML 1.0 does not allow at all: dropped rather than making the file unreadable.
             case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": continue
-            default: result.unicodeScalars.append(scalar)
+            default: result.append(scalar)
             }
         }
-        return result
+        return result.string
     }
 }
 
