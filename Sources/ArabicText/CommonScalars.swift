@@ -11,13 +11,15 @@ public enum CommonScalars {
     }
 
     static let alphabetic: UInt8 = 1, whitespace: UInt8 = 2, graphemeExtend: UInt8 = 4, cased: UInt8 = 8
+    static let numeric: UInt8 = 16, decimal: UInt8 = 32
 
     static let table: [Entry] = (0..<end).map { value in
         guard let scalar = Unicode.Scalar(value) else { return Entry(category: .unassigned, flags: 0) }
         let p = scalar.properties
         return Entry(category: p.generalCategory,
                      flags: (p.isAlphabetic ? alphabetic : 0) | (p.isWhitespace ? whitespace : 0)
-                         | (p.isGraphemeExtend ? graphemeExtend : 0) | (p.isCased ? cased : 0))
+                         | (p.isGraphemeExtend ? graphemeExtend : 0) | (p.isCased ? cased : 0)
+                         | (p.numericType != nil ? numeric : 0) | (p.numericType == .decimal ? decimal : 0))
     }
 
     @inline(__always)
@@ -33,4 +35,8 @@ public enum CommonScalars {
     public static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool { has(whitespace, scalar) ?? scalar.properties.isWhitespace }
     public static func isGraphemeExtend(_ scalar: Unicode.Scalar) -> Bool { has(graphemeExtend, scalar) ?? scalar.properties.isGraphemeExtend }
     public static func isCased(_ scalar: Unicode.Scalar) -> Bool { has(cased, scalar) ?? scalar.properties.isCased }
+    /// Any numeric type: digits, numerals, fractions.
+    public static func isNumeric(_ scalar: Unicode.Scalar) -> Bool { has(numeric, scalar) ?? (scalar.properties.numericType != nil) }
+    /// A decimal digit of any script (numeric type decimal).
+    public static func isDecimalDigit(_ scalar: Unicode.Scalar) -> Bool { has(decimal, scalar) ?? (scalar.properties.numericType == .decimal) }
 }

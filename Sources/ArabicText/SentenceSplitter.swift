@@ -155,6 +155,6 @@ struct QuotationSpans {
 // looks for is a single scalar.
 extension Unicode.Scalar {
     var isLetter: Bool { CommonScalars.isAlphabetic(self) }
-    var isNumber: Bool { properties.numericType != nil }
+    var isNumber: Bool { CommonScalars.isNumeric(self) }
     var isWhitespace: Bool { CommonScalars.isWhitespace(self) }
 }

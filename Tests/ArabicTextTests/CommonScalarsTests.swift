@@ -10,7 +10,8 @@ struct CommonScalarsTests {
             let p = scalar.properties
             let ok = CommonScalars.generalCategory(scalar) == p.generalCategory && CommonScalars.isAlphabetic(scalar) == p.isAlphabetic
                 && CommonScalars.isWhitespace(scalar) == p.isWhitespace && CommonScalars.isGraphemeExtend(scalar) == p.isGraphemeExtend
-                && CommonScalars.isCased(scalar) == p.isCased
+                && CommonScalars.isCased(scalar) == p.isCased && CommonScalars.isNumeric(scalar) == (p.numericType != nil)
+                && CommonScalars.isDecimalDigit(scalar) == (p.numericType == .decimal)
             #expect(ok, "U+\(String(value, radix: 16))")
         }
     }
@@ -22,5 +23,6 @@ struct CommonScalarsTests {
         #expect(CommonScalars.isWhitespace("\u{3000}"))
         #expect(CommonScalars.isGraphemeExtend("\u{1F3FB}") == "\u{1F3FB}".unicodeScalars.first!.properties.isGraphemeExtend)
         #expect(CommonScalars.isCased("Ａ"))
+        #expect(CommonScalars.isDecimalDigit("５") && !CommonScalars.isDecimalDigit("½") && CommonScalars.isNumeric("½"))
     }
 }

@@ -84,6 +84,6 @@ struct Passage: Sendable {
             return (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A)
         }
         return ArabicNormalizer.isArabicLetter(scalar) || CommonScalars.isAlphabetic(scalar)
-            || scalar.properties.numericType != nil
+            || CommonScalars.isNumeric(scalar)
     }
 }

@@ -71,7 +71,7 @@ struct DateExtractor: Sendable {
     /// Dates in `text`, in the order they appear; overlapping readings keep the longest.
     func dates(in text: String) -> [FoundDate] {
         // Every layout has digits: text without a digit has no date, and skips the expressions.
-        guard text.unicodeScalars.contains(where: { $0.properties.numericType == .decimal }) else { return [] }
+        guard text.unicodeScalars.contains(where: CommonScalars.isDecimalDigit) else { return [] }
         let western = ArabicDigits.westernized(text)
         var found: [FoundDate] = []
         for (regex, layout) in patterns {

@@ -51,13 +51,13 @@ struct MetadataReader: Sendable {
         // A date needs a digit and a source or editor a colon: a line with neither is story
         // text, and most lines are, so they skip the expressions below.
         let hasColon = line.unicodeScalars.contains { $0 == ":" || $0 == "：" }
-        guard hasColon || line.unicodeScalars.contains(where: { $0.properties.numericType == .decimal }) else { return nil }
+        guard hasColon || line.unicodeScalars.contains(where: CommonScalars.isDecimalDigit) else { return nil }
         let words = Tokenizer.words(line)
         guard words.count <= 40 else { return nil }
         // Without a colon there is no name either: every word is a label, a date word or a number.
         if !hasColon, !line.unicodeScalars.contains(where: { !$0.isASCII && CommonScalars.isCased($0) }),
            !words.allSatisfy({ word in
-               word.unicodeScalars.contains { $0.properties.numericType == .decimal } || vocabulary.contains(Furniture.fold(word))
+               word.unicodeScalars.contains(where: CommonScalars.isDecimalDigit) || vocabulary.contains(Furniture.fold(word))
            }) {
             return nil
         }

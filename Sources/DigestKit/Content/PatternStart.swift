@@ -24,7 +24,7 @@ struct PatternStart: Sendable, Equatable {
     /// Whether a match can begin with `c`.
     func admits(_ c: Unicode.Scalar) -> Bool {
         if scalars.contains(c) { return true }
-        if digits && c.properties.numericType == .decimal { return true }
+        if digits && CommonScalars.isDecimalDigit(c) { return true }
         if c.isASCII { return scalars.contains(Self.folded(c)) }
         return CommonScalars.isCased(c)
     }
