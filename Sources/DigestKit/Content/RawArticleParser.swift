@@ -79,8 +79,9 @@ public struct RawArticleParser: Sendable {
     func storyLines(_ text: String) -> [String] {
         var lines: [String] = []
         var seenStory = false
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let line = Spacing.collapse(String(raw))
+        // Split on the byte: Character splitting pays for grapheme breaking on every letter.
+        for raw in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+            let line = Spacing.collapse(String(decoding: raw, as: UTF8.self))
             if line.isEmpty { continue }
             if rules.furniture.isEndMarker(line) {
                 if seenStory { break }
@@ -117,12 +118,28 @@ public struct RawArticleParser: Sendable {
         for i in blocks.indices.dropFirst().dropLast() {
             guard case .paragraph(let text) = blocks[i], case .paragraph = blocks[i + 1] else { continue }
             if case .heading = result[i - 1] { continue }
-            let words = text.split(separator: " ").count
+            let words = Self.wordCount(text, upTo: Self.maxSubheadingWords + 1)
             guard words >= 1, words <= Self.maxSubheadingWords,
                   let last = text.last, !".،,:؛;!?؟…\"”»)]'’-–—".contains(last) else { continue }
             result[i] = .heading(text)
         }
         return result
+    }
+
+    /// Space-separated words of `text`, counted no further than `limit`: paragraphs are long,
+    /// and only whether one is short matters.
+    static func wordCount(_ text: String, upTo limit: Int) -> Int {
+        var count = 0, inWord = false
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: " ") {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+                if count >= limit { break }
+            }
+        }
+        return count
     }
 
     /// A title cut from the lead sentence at a clause boundary (for Markdown articles without one).

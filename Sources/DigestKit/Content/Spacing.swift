@@ -39,7 +39,24 @@ enum Spacing {
 
     /// Trimmed, with runs of spaces as one.
     static func collapse(_ text: String) -> String {
-        trimmed(spacesCollapsed(Array(text.unicodeScalars)))
+        isCollapsed(text) ? text : trimmed(spacesCollapsed(Array(text.unicodeScalars)))
+    }
+
+    /// True when `text` has only single plain spaces between words, as most lines do:
+    /// then collapsing would copy it unchanged.
+    static func isCollapsed(_ text: String) -> Bool {
+        var afterSpace = true  // so that a leading space needs trimming
+        for c in text.unicodeScalars {
+            if c == " " {
+                if afterSpace { return false }
+                afterSpace = true
+            } else if isSpace(c) {
+                return false
+            } else {
+                afterSpace = false
+            }
+        }
+        return !afterSpace || text.isEmpty
     }
 
     // MARK: The passes
