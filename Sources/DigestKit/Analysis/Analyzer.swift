@@ -11,23 +11,24 @@ public struct Analyzer: Sendable {
         summarizer = Summarizer(budget: budget)
     }
 
-    /// Analyses one article on its own (everything but related articles).
-    public func analyze(_ article: Article) -> AnalyzedArticle {
+    /// Analyses one article on its own (everything but related articles); `memo` keeps what
+    /// was learnt of words in the articles analysed before it on this thread.
+    public func analyze(_ article: Article, memo: WordMemo = WordMemo()) -> AnalyzedArticle {
         let passages = Passage.passages(of: article)
         let countries = countryTagger.tag(article, passages: passages)
-        let (topics, topicEvidence) = topicTagger.tag(article, passages: passages)
+        let (topics, topicEvidence) = topicTagger.tag(article, passages: passages, memo: memo)
         let summary = article.frontMatter.summary
             ?? summarizer.summarize(title: article.title, paragraphs: article.blocks.compactMap {
                 // Headings are signposts, not statements: never summary sentences.
                 if case .paragraph(let text) = $0 { text } else { nil }
-            })
+            }, memo: memo)
         return AnalyzedArticle(article: article, countries: countries, topics: topics,
                                topicEvidence: topicEvidence, summary: summary)
     }
 
     /// Analyses every article, then links each to the articles that share most with it.
     public func analyze(_ articles: [Article]) -> [AnalyzedArticle] {
-        var analyzed = Parallel.map(articles) { analyze($0) }
+        var analyzed = Parallel.map(articles, state: WordMemo.init) { memo, article in analyze(article, memo: memo) }
         RelatedArticles.link(&analyzed, count: relatedCount)
         return analyzed
     }

@@ -64,8 +64,8 @@ public struct Summarizer: Sendable {
     }
 
     /// The summary of an article: some of its sentences, in the article's order.
-    public func summarize(title: String, paragraphs: [String]) -> [String] {
-        let sentences = SummarySentence.split(paragraphs, title: title, stopwords: stopwords, minimumWords: minimumWords)
+    public func summarize(title: String, paragraphs: [String], memo: WordMemo = WordMemo()) -> [String] {
+        let sentences = SummarySentence.split(paragraphs, title: title, stopwords: stopwords, minimumWords: minimumWords, memo: memo)
         let candidates = method == .digest ? sentences.filter(\.isEligible) : sentences
         guard !candidates.isEmpty else { return [] }
         let vectors = TermVectors(candidates.map(\.stems))

@@ -20,19 +20,12 @@ struct SummarySentence: Sendable {
     /// position and centrality) but never eligible: a summary shown under the headline
     /// should not say it again.
     static func split(_ paragraphs: [String], title: String = "", stopwords: Stopwords,
-                      minimumWords: Int) -> [SummarySentence] {
+                      minimumWords: Int, memo: WordMemo = WordMemo()) -> [SummarySentence] {
         var result: [SummarySentence] = []
         // Sentences as their words joined by spaces (words hold none, so equal joins are equal words).
         var seen: Set<WordKey> = [WordKey(Tokenizer.words(title).joined(separator: " "))]
-        // Each word's stem, or nil for a stopword: an article repeats its words.
-        var stemOfWord: [WordKey: String?] = [:]
-        func stem(_ word: String) -> String? {
-            let key = WordKey(word)
-            if let known = stemOfWord[key] { return known }
-            let found = stopwords.contains(word) ? nil : LightStemmer.stem(word)
-            stemOfWord[key] = .some(found)
-            return found
-        }
+        // Each word's stem, or nil for a stopword, found once for all the articles of a worker.
+        func stem(_ word: String) -> String? { memo.summaryStem(of: word, stopwords: stopwords) }
         var paragraph = 0
         for text in paragraphs {
             let before = result.count

@@ -64,19 +64,27 @@ public struct TopicTagger: Sendable {
         }
     }
 
-    /// What a word of the text offers to patterns: its readings and their stems.
+    /// What a word of the text offers to patterns: its readings and their stems. A word
+    /// has a handful of each, so arrays search them faster than sets would.
     struct WordForms {
-        var exact: Set<WordKey>
-        var stems: Set<WordKey>
+        var exact: [WordKey]
+        var stems: [WordKey]
+        /// Readings and stems together, each once: where phrases may begin.
+        var keys: [WordKey]
 
         init(_ word: String) {
             let readings = Clitics.readings(of: word)
-            exact = Set(readings.map(WordKey.init))
+            exact = readings.map(WordKey.init)
             stems = [WordKey(LightStemmer.stem(word))]
             for reading in readings.dropFirst() {
                 let stem = LightStemmer.stem(reading)
-                if stem.unicodeScalars.count >= TopicTagger.shortestReadingStem { stems.insert(WordKey(stem)) }
+                if stem.unicodeScalars.count >= TopicTagger.shortestReadingStem {
+                    let key = WordKey(stem)
+                    if !stems.contains(key) { stems.append(key) }
+                }
             }
+            keys = exact
+            for stem in stems where !keys.contains(stem) { keys.append(stem) }
         }
 
         func matches(_ pattern: Pattern) -> Bool {
@@ -86,20 +94,18 @@ public struct TopicTagger: Sendable {
             case .prefix(let start): return stems.contains { $0.text.utf8.starts(with: start.utf8) }
             }
         }
-
-        var keys: Set<WordKey> { exact.union(stems) }
     }
 
     public func tag(_ article: Article) -> (topics: [String], evidence: [String: Evidence]) {
-        tag(article, passages: Passage.passages(of: article))
+        tag(article, passages: Passage.passages(of: article), memo: WordMemo())
     }
 
-    /// With the article's passages already read (the country tagger reads the same ones).
-    func tag(_ article: Article, passages: [Passage]) -> (topics: [String], evidence: [String: Evidence]) {
+    /// With the article's passages already read (the country tagger reads the same ones),
+    /// and the forms of words met in articles before.
+    func tag(_ article: Article, passages: [Passage], memo: WordMemo) -> (topics: [String], evidence: [String: Evidence]) {
         var evidence: [String: Evidence] = [:]
         // Topics found through at least one (not weak) keyword: weak ones only add weight.
         var strong: Set<String> = []
-        var formsOfWord: [WordKey: WordForms] = [:]
         for passage in passages {
             let place: Double
             switch passage.place {
@@ -108,14 +114,7 @@ public struct TopicTagger: Sendable {
             case .body: place = weights.body
             case .dateline, .quote: continue
             }
-            let forms = passage.words.map { word in
-                // An article repeats its words: each word's readings and stems are found once.
-                let key = WordKey(word)
-                if let known = formsOfWord[key] { return known }
-                let found = WordForms(word)
-                formsOfWord[key] = found
-                return found
-            }
+            let forms = passage.words.map(memo.forms(of:))
             var i = 0
             while i < forms.count {
                 var candidates = prefixPhrases

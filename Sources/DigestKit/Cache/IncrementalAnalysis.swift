@@ -31,7 +31,8 @@ struct IncrementalAnalysis: Sendable {
         // Each miss is independent of the others, so they are spread over the cores.
         let stages = self
         let work = misses.map { (units[$0], keys[$0]) }
-        let fresh = Parallel.map(work, progress: ProgressCounter(.analysing, total: work.count, handler: progress)) { stages.analyse($0.0, key: $0.1) }
+        let fresh = Parallel.map(work, progress: ProgressCounter(.analysing, total: work.count, handler: progress),
+                                 state: WordMemo.init) { memo, item in stages.analyse(item.0, key: item.1, memo: memo) }
         for (i, entry) in zip(misses, fresh) {
             entries[i] = entry
             cache.store(entry, for: units[i])
@@ -66,9 +67,9 @@ struct IncrementalAnalysis: Sendable {
     }
 
     /// Parses and analyses one unit on its own.
-    func analyse(_ unit: ArticleUnit, key: String) -> ArticleCache.Entry {
+    func analyse(_ unit: ArticleUnit, key: String, memo: WordMemo = WordMemo()) -> ArticleCache.Entry {
         let content = parser.parse(unit.files)
-        return ArticleCache.Entry(key: key, articles: content.articles.map { analyzer.analyze($0) },
+        return ArticleCache.Entry(key: key, articles: content.articles.map { analyzer.analyze($0, memo: memo) },
                                   diagnostics: content.diagnostics.items)
     }
 }
