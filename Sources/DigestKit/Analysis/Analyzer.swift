@@ -15,7 +15,7 @@ public struct Analyzer: Sendable {
     /// was learnt of words in the articles analysed before it on this thread.
     public func analyze(_ article: Article, memo: WordMemo = WordMemo()) -> AnalyzedArticle {
         let passages = Passage.passages(of: article)
-        let countries = countryTagger.tag(article, passages: passages)
+        let countries = countryTagger.tag(article, passages: passages, memo: memo)
         let (topics, topicEvidence) = topicTagger.tag(article, passages: passages, memo: memo)
         let summary = article.frontMatter.summary
             ?? summarizer.summarize(title: article.title, paragraphs: article.blocks.compactMap {

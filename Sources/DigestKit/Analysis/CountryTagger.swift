@@ -58,12 +58,13 @@ public struct CountryTagger: Sendable {
     }
 
     public func tag(_ article: Article) -> CountryTags {
-        tag(article, passages: Passage.passages(of: article))
+        tag(article, passages: Passage.passages(of: article), memo: WordMemo())
     }
 
-    /// With the article's passages already read (the topic tagger reads the same ones).
-    func tag(_ article: Article, passages: [Passage]) -> CountryTags {
-        let mentions = settle(find(in: passages))
+    /// With the article's passages already read (the topic tagger reads the same ones),
+    /// and the clitic readings of words met in articles before.
+    func tag(_ article: Article, passages: [Passage], memo: WordMemo) -> CountryTags {
+        let mentions = settle(find(in: passages, memo: memo))
         var evidence: [String: Evidence] = [:]
         for mention in mentions {
             guard let code = mention.codes.first else { continue }
@@ -104,10 +105,10 @@ public struct CountryTagger: Sendable {
     }
 
     /// Every form of the gazetteer in the passages, with its place and role.
-    func find(in passages: [Passage]) -> [Mention] {
+    func find(in passages: [Passage], memo: WordMemo) -> [Mention] {
         var mentions: [Mention] = []
         for passage in passages {
-            var matches = gazetteer.matches(in: passage.words)
+            var matches = gazetteer.matches(in: passage.words, readings: memo.readings(of:))
             if passage.place == .quote { matches += gazetteer.matches(in: passage.words, latinScript: true) }
             var previousEnd = 0
             for match in matches {
@@ -115,7 +116,7 @@ public struct CountryTagger: Sendable {
                 // The look back stops at the mention before: its actor word is its own.
                 let start = max(previousEnd, match.wordIndex - weights.window)
                 mentions.append(Mention(codes: match.codes, weak: match.weak, words: words, place: passage.place,
-                                        role: role(of: passage.words[start..<match.wordIndex])))
+                                        role: role(of: passage.words[start..<match.wordIndex], memo: memo)))
                 previousEnd = match.wordIndex + match.length
             }
         }
@@ -123,11 +124,11 @@ public struct CountryTagger: Sendable {
     }
 
     /// Actor or media words among the few words before a mention.
-    func role(of before: ArraySlice<String>) -> Role {
+    func role(of before: ArraySlice<String>, memo: WordMemo) -> Role {
         var role = Role.plain
         for word in before.reversed() {
             if gazetteer.breakWords.contains(word) { break }
-            let readings = Clitics.readings(of: word)
+            let readings = memo.readings(of: word)
             if readings.contains(where: gazetteer.mediaWords.contains) { return .media }
             if readings.contains(where: gazetteer.actorWords.contains) { role = .actor }
         }

@@ -128,12 +128,17 @@ public struct Gazetteer: Sendable {
     /// Arabic forms may carry the clitics و ف ب ل ك ال on their first word; Latin forms
     /// are matched as they are, and only when `latinScript` is set.
     public func matches(in words: [String], latinScript: Bool = false) -> [Match] {
+        matches(in: words, latinScript: latinScript, readings: Clitics.readings(of:))
+    }
+
+    /// With each word's clitic readings from `readings` (a memo's, say).
+    func matches(in words: [String], latinScript: Bool = false, readings: (String) -> [String]) -> [Match] {
         let table = latinScript ? latin : arabic
         var result: [Match] = []
         var i = 0
         while i < words.count {
             var found: (Sense, Int)?
-            let heads = latinScript ? [words[i]] : Clitics.readings(of: words[i])
+            let heads = latinScript ? [words[i]] : readings(words[i])
             // Longest form first; only lengths that some form starting with a reading has.
             let most = heads.map { longestFrom[WordKey($0)] ?? 0 }.max() ?? 0
             search: for length in stride(from: min(most, words.count - i), through: 1, by: -1) {

@@ -72,8 +72,7 @@ public struct TopicTagger: Sendable {
         /// Readings and stems together, each once: where phrases may begin.
         var keys: [WordKey]
 
-        init(_ word: String) {
-            let readings = Clitics.readings(of: word)
+        init(_ word: String, readings: [String]) {
             exact = readings.map(WordKey.init)
             stems = [WordKey(LightStemmer.stem(word))]
             for reading in readings.dropFirst() {

@@ -6,6 +6,8 @@ import ArabicText
 /// depends on the word alone (and the analyzer's fixed stopwords), so keeping it changes no
 /// result. Not shared between threads: each worker of `Parallel.map` makes its own.
 public final class WordMemo {
+    /// Each word's readings with its clitics taken off, for both taggers.
+    var readings: [WordKey: [String]] = [:]
     /// Each word's readings and stems, for the topic tagger.
     var forms: [WordKey: TopicTagger.WordForms] = [:]
     /// Each word's stem for the summarizer, or nil for a stopword.
@@ -17,11 +19,20 @@ public final class WordMemo {
 
     public init() {}
 
+    func readings(of word: String) -> [String] {
+        let key = WordKey(word)
+        if let known = readings[key] { return known }
+        if readings.count >= Self.capacity { readings.removeAll(keepingCapacity: true) }
+        let found = Clitics.readings(of: word)
+        readings[key] = found
+        return found
+    }
+
     func forms(of word: String) -> TopicTagger.WordForms {
         let key = WordKey(word)
         if let known = forms[key] { return known }
         if forms.count >= Self.capacity { forms.removeAll(keepingCapacity: true) }
-        let found = TopicTagger.WordForms(word)
+        let found = TopicTagger.WordForms(word, readings: readings(of: word))
         forms[key] = found
         return found
     }
