@@ -55,12 +55,7 @@ struct MetadataReader: Sendable {
         let words = Tokenizer.words(line)
         guard words.count <= 40 else { return nil }
         // Without a colon there is no name either: every word is a label, a date word or a number.
-        if !hasColon, !line.unicodeScalars.contains(where: { !$0.isASCII && CommonScalars.isCased($0) }),
-           !words.allSatisfy({ word in
-               word.unicodeScalars.contains(where: CommonScalars.isDecimalDigit) || vocabulary.contains(Furniture.fold(word))
-           }) {
-            return nil
-        }
+        if !hasColon, !mayHoldOnly(words, of: line) { return nil }
         let ns = line as NSString
         let matches = labels?.allMatches(in: line) ?? []
         var result = MetadataLine()
@@ -91,8 +86,20 @@ struct MetadataReader: Sendable {
         return result
     }
 
+    /// False when some word of `text` is none of the words a line of labels and dates is made
+    /// of: not a number, not in `vocabulary`. Text with cased letters beyond ASCII, which the
+    /// expressions fold in ways `Furniture.fold` does not, always may.
+    func mayHoldOnly(_ words: [String], of text: String) -> Bool {
+        text.unicodeScalars.contains(where: { !$0.isASCII && CommonScalars.isCased($0) })
+            || words.allSatisfy { word in
+                word.unicodeScalars.contains(where: CommonScalars.isDecimalDigit) || vocabulary.contains(Furniture.fold(word))
+            }
+    }
+
     /// The first Gregorian date of `text` when `text` holds nothing but dates and date words.
     func onlyDates(_ text: String) -> ArticleDate? {
+        // Most text with a digit is a sentence: its words say so before any expression runs.
+        guard mayHoldOnly(Tokenizer.words(text), of: text) else { return nil }
         let found = dates.dates(in: text)
         guard let first = found.first(where: \.isGregorian) else { return nil }
         let rest = NSMutableString(string: text)
