@@ -25,6 +25,12 @@ struct DateExtractor: Sendable {
     /// The words, besides numbers, that the expressions read as part of a date: month names,
     /// am and pm, and the words of the patterns below (`عام`, `الساعة`, `GMT`…).
     let writtenWith: [String]
+    /// The first word of each Gregorian and each Hijri month name, folded as
+    /// `Furniture.fold` folds (coarser than the expressions' tolerance): a layout with a month
+    /// name can only match text whose folding holds one, and the month alternations are the
+    /// slowest expressions to run over a line.
+    let monthWords: [[UInt8]]
+    let hijriWords: [[UInt8]]
 
     enum Layout: Sendable { case ymd, dmy, dayMonthYear, monthDayYear, hijri }
 
@@ -50,6 +56,11 @@ struct DateExtractor: Sendable {
         patterns = sources.compactMap { source, layout in
             (try? ArabicPattern.compile(source)).map { ($0, layout) }
         }
+        func firstWords(_ names: [String]) -> [[UInt8]] {
+            Array(Set(names.compactMap { Tokenizer.words($0).first }.map { Array(Furniture.fold($0).utf8) }))
+        }
+        monthWords = firstWords(months.values.flatMap { $0 })
+        hijriWords = firstWords(hijriMonths)
         writtenWith = months.values.flatMap { $0 } + hijriMonths + am + pm
             + ["من", "في", "شهر", "عام", "سنة", "الساعة", "على", "at", "T", "GMT", "UTC", "Z", "st", "nd", "rd", "th"]
         amWords = Set(am.map(Self.key))
@@ -73,8 +84,20 @@ struct DateExtractor: Sendable {
         // Every layout has digits: text without a digit has no date, and skips the expressions.
         guard text.unicodeScalars.contains(where: CommonScalars.isDecimalDigit) else { return [] }
         let western = ArabicDigits.westernized(text)
+        // Cased letters beyond ASCII fold in the expressions as `Furniture.fold` does not.
+        let folded = western.unicodeScalars.contains { !$0.isASCII && CommonScalars.isCased($0) } ? nil : Array(Furniture.fold(western).utf8)
+        func mayHold(_ words: [[UInt8]]) -> Bool {
+            guard let folded else { return true }
+            return words.contains { Furniture.find($0, in: folded) }
+        }
+        let hasMonth = mayHold(monthWords), hasHijriMonth = mayHold(hijriWords)
         var found: [FoundDate] = []
         for (regex, layout) in patterns {
+            switch layout {
+            case .dayMonthYear, .monthDayYear: if !hasMonth { continue }
+            case .hijri: if !hasHijriMonth { continue }
+            case .ymd, .dmy: break
+            }
             for match in regex.allMatches(in: western) {
                 guard var date = date(from: match, layout: layout, in: western) else { continue }
                 if layout != .hijri { date = withTime(date, in: western) }
