@@ -14,14 +14,12 @@ public struct Analyzer: Sendable {
     /// Analyses one article on its own (everything but related articles); `memo` keeps what
     /// was learnt of words in the articles analysed before it on this thread.
     public func analyze(_ article: Article, memo: WordMemo = WordMemo()) -> AnalyzedArticle {
-        let passages = Passage.passages(of: article)
+        let sentences = ArticleSentences(article)
+        let passages = Passage.passages(of: article, sentences: sentences)
         let countries = countryTagger.tag(article, passages: passages, memo: memo)
         let (topics, topicEvidence) = topicTagger.tag(article, passages: passages, memo: memo)
         let summary = article.frontMatter.summary
-            ?? summarizer.summarize(title: article.title, paragraphs: article.blocks.compactMap {
-                // Headings are signposts, not statements: never summary sentences.
-                if case .paragraph(let text) = $0 { text } else { nil }
-            }, memo: memo)
+            ?? summarizer.summarize(title: article.title, sentencesOfParagraphs: sentences.ofParagraphs(in: article), memo: memo)
         return AnalyzedArticle(article: article, countries: countries, topics: topics,
                                topicEvidence: topicEvidence, summary: summary)
     }

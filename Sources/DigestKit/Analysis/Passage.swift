@@ -1,5 +1,22 @@
 import ArabicText
 
+/// The sentences of each block of an article (none for a quote), split once for all of
+/// analysis: the taggers' passages and the summarizer read the same sentences.
+struct ArticleSentences: Sendable {
+    var ofBlocks: [[String]]
+
+    init(_ article: Article) {
+        ofBlocks = article.blocks.map { $0.isArticleText ? SentenceSplitter.sentences($0.text) : [] }
+    }
+
+    /// The sentences of each paragraph, headings left out (they are signposts, not statements).
+    func ofParagraphs(in article: Article) -> [[String]] {
+        zip(article.blocks, ofBlocks).compactMap { block, sentences in
+            if case .paragraph = block { sentences } else { nil }
+        }
+    }
+}
+
 /// A piece of an article that analysis reads, with where it stands and its words both
 /// as written (for evidence a person can find in the text) and normalized (for matching).
 struct Passage: Sendable {
@@ -29,8 +46,13 @@ struct Passage: Sendable {
     /// text is broken into paragraphs), the rest of the body, and quoted foreign passages.
     /// A dateline at the start of the text is its own passage.
     static func passages(of article: Article, leadWords: Int = 12) -> [Passage] {
+        passages(of: article, sentences: ArticleSentences(article), leadWords: leadWords)
+    }
+
+    /// With the article's sentences already split (the summarizer reads the same ones).
+    static func passages(of article: Article, sentences found: ArticleSentences, leadWords: Int = 12) -> [Passage] {
         var result = [Passage(place: .title, text: article.title)]
-        var sentences = article.paragraphs.flatMap(SentenceSplitter.sentences).map(split)
+        var sentences = found.ofBlocks.joined().map(split)
         if let dateline = article.dateline.map(split), !dateline.isEmpty, let first = sentences.first,
            first.count >= dateline.count, zip(first, dateline).allSatisfy({ normalize($0) == normalize($1) }) {
             result.append(Passage(place: .dateline, surface: dateline))

@@ -15,11 +15,11 @@ struct SummarySentence: Sendable {
     /// False for what must never be a summary sentence.
     var isEligible: Bool
 
-    /// The sentences of an article's paragraphs, in order.
+    /// The sentences of an article's paragraphs (each paragraph's, as `SentenceSplitter` splits it), in order.
     /// A sentence that repeats the title, or one seen before, is kept (it counts for
     /// position and centrality) but never eligible: a summary shown under the headline
     /// should not say it again.
-    static func split(_ paragraphs: [String], title: String = "", stopwords: Stopwords,
+    static func split(_ paragraphs: [[String]], title: String = "", stopwords: Stopwords,
                       minimumWords: Int, memo: WordMemo = WordMemo()) -> [SummarySentence] {
         var result: [SummarySentence] = []
         // Sentences as their words joined by spaces (words hold none, so equal joins are equal words).
@@ -27,9 +27,9 @@ struct SummarySentence: Sendable {
         // Each word's stem, or nil for a stopword, found once for all the articles of a worker.
         func stem(_ word: String) -> String? { memo.summaryStem(of: word, stopwords: stopwords) }
         var paragraph = 0
-        for text in paragraphs {
+        for sentences in paragraphs {
             let before = result.count
-            for text in SentenceSplitter.sentences(text) {
+            for text in sentences {
                 let words = Tokenizer.words(text)
                 guard !words.isEmpty else { continue }
                 let stems = words.compactMap(stem)
