@@ -1,3 +1,5 @@
+import Foundation
+
 /// Unicode properties of the scalars below U+0900 (ASCII, Latin, Greek, Cyrillic, Hebrew,
 /// Arabic, spaces and punctuation: nearly every scalar of an article), read once from the
 /// standard library's tables. Asking the tables for every scalar of every line was a large
@@ -35,6 +37,31 @@ public enum CommonScalars {
     public static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool { has(whitespace, scalar) ?? scalar.properties.isWhitespace }
     public static func isGraphemeExtend(_ scalar: Unicode.Scalar) -> Bool { has(graphemeExtend, scalar) ?? scalar.properties.isGraphemeExtend }
     public static func isCased(_ scalar: Unicode.Scalar) -> Bool { has(cased, scalar) ?? scalar.properties.isCased }
+
+    /// True for a scalar that canonical composition (NFC) leaves as it is wherever it stands:
+    /// combining class 0 and its own composed form. Text of such scalars alone is already NFC,
+    /// and composing it (a decomposition and a composition in Foundation) can be skipped.
+    /// Known for the table's scalars and General Punctuation (the quotes and dashes of Arabic
+    /// text); neither range holds the second letter of a canonical pair with class 0 (those
+    /// are Indic vowel signs and Hangul jamo), so a scalar there cannot compose with the one
+    /// before it. Any other scalar answers false.
+    public static func isNFCInert(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return true }
+        if v < end { return nfcInert[Int(v)] }
+        if punctuation.contains(v) { return nfcInert[Int(end) + Int(v - punctuation.lowerBound)] }
+        return false
+    }
+
+    static let punctuation: ClosedRange<UInt32> = 0x2000...0x206F
+
+    static let nfcInert: [Bool] = (Array(0..<end) + Array(punctuation)).map { value in
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        guard value >= 0x80 else { return true }
+        guard scalar.properties.canonicalCombiningClass == .notReordered else { return false }
+        let alone = String(scalar)
+        return Array(alone.precomposedStringWithCanonicalMapping.unicodeScalars) == [scalar]
+    }
     /// Any numeric type: digits, numerals, fractions.
     public static func isNumeric(_ scalar: Unicode.Scalar) -> Bool { has(numeric, scalar) ?? (scalar.properties.numericType != nil) }
     /// A decimal digit of any script (numeric type decimal).

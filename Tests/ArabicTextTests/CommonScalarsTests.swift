@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ArabicText
 
@@ -24,5 +25,21 @@ struct CommonScalarsTests {
         #expect(CommonScalars.isGraphemeExtend("\u{1F3FB}") == "\u{1F3FB}".unicodeScalars.first!.properties.isGraphemeExtend)
         #expect(CommonScalars.isCased("Ａ"))
         #expect(CommonScalars.isDecimalDigit("５") && !CommonScalars.isDecimalDigit("½") && CommonScalars.isNumeric("½"))
+    }
+
+    @Test("text of NFC-inert scalars is already composed, and composing it changes nothing", arguments: [
+        "كازاخستان والصين “توكاييف” – 2024", "Café, naïve — «quoted» …", "ترحيبا حارا بـ وانغ",
+    ])
+    func inertTextIsComposed(text: String) {
+        #expect(text.unicodeScalars.allSatisfy(CommonScalars.isNFCInert))
+        #expect(text.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(text.unicodeScalars))
+    }
+
+    @Test("marks, singletons and scalars beyond the known ranges are never inert", arguments: [
+        "\u{064E}", "\u{0651}", "\u{0654}", "\u{0301}", "\u{037E}", "\u{2000}", "\u{09BE}", "\u{1161}", "\u{212B}",
+    ])
+    func notInert(scalar: String) throws {
+        let s = try #require(scalar.unicodeScalars.first)
+        #expect(!CommonScalars.isNFCInert(s))
     }
 }

@@ -61,6 +61,7 @@ public enum TextDecoder {
             previousWasCR = false
             scalars.append(scalar)
         }
-        return scalars.string.precomposedStringWithCanonicalMapping
+        let text = scalars.string
+        return text.unicodeScalars.allSatisfy(CommonScalars.isNFCInert) ? text : text.precomposedStringWithCanonicalMapping
     }
 }
