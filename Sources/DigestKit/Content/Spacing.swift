@@ -11,9 +11,23 @@ import Foundation
 enum Spacing {
     static func tidy(_ text: String) -> String {
         var s = spacesCollapsed(Array(text.unicodeScalars))
+        // Each pass below changes only lines holding the marks it looks at; most lines hold few.
+        var spaceBeforeMark = false, commas = false, closers = false, openers = false
+        for i in s.indices {
+            switch s[i] {
+            case " ": spaceBeforeMark = spaceBeforeMark || (i + 1 < s.count && closingPunctuation.contains(s[i + 1]))
+            case "،", "؛": commas = true
+            case "”", "»", ")": closers = true
+            case "“", "«": openers = true
+            default: break
+            }
+        }
+        if !(spaceBeforeMark || commas || closers || openers) {
+            return isCollapsed(text) ? text : trimmed(s)
+        }
         // No space before a comma, semicolon or full stop that follows a letter:
         // `(?<=[\p{L}\p{M}\p{N}”»"')]) +(?=[،؛,;.!?؟:](?:\s|$))` → ``.
-        s = dropping(s) { s, i in
+        if spaceBeforeMark { s = dropping(s) { s, i in
             guard s[i] == " " else { return false }
             var start = i
             while start > 0, s[start - 1] == " " { start -= 1 }
@@ -22,18 +36,18 @@ enum Spacing {
             while end < s.count, s[end] == " " { end += 1 }
             return end < s.count && closingPunctuation.contains(s[end])
                 && (end + 1 == s.count || CommonScalars.isWhitespace(s[end + 1]))
-        }
+        } }
         // A space after a comma or semicolon glued to the next word: `([،؛])(?=[\p{L}“«"])` → `$1 `.
-        s = insertingSpace(s) { s, i in
+        if commas { s = insertingSpace(s) { s, i in
             (s[i] == "،" || s[i] == "؛") && i + 1 < s.count && (isLetter(s[i + 1]) || "“«\"".unicodeScalars.contains(s[i + 1]))
-        } before: { _, _ in false }
+        } before: { _, _ in false } }
         // A closing quote glued to the next Arabic word, an opening one glued to the last.
-        s = insertingSpace(s) { s, i in
+        if closers { s = insertingSpace(s) { s, i in
             "”»)".unicodeScalars.contains(s[i]) && i + 1 < s.count && isArabicLetter(s[i + 1])
-        } before: { _, _ in false }
-        s = insertingSpace(s) { _, _ in false } before: { s, i in
+        } before: { _, _ in false } }
+        if openers { s = insertingSpace(s) { _, _ in false } before: { s, i in
             (s[i] == "“" || s[i] == "«") && i > 0 && isArabicLetter(s[i - 1])
-        }
+        } }
         return trimmed(s)
     }
 
