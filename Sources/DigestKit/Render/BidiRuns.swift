@@ -16,13 +16,23 @@ public enum BidiRuns {
     /// The runs worth isolating: each starts and ends with a left-to-right letter or a
     /// digit (or a trailer), and is not a plain number, which displays right as it is.
     /// Read by scalars, with marks and joiners kept on the scalar before them as a user
-    /// sees one character (every paragraph of every page passes through here).
+    /// sees one character (every paragraph of every page passes through here), decoded from
+    /// the UTF-8 bytes: String's own indices cost a check on every step.
     public static func leftToRightRuns(in text: String) -> [Range<String.Index>] {
-        let scalars = text.unicodeScalars
-        var runs: [Range<String.Index>] = []
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            let unit = Unit(scalars, at: i)
+        var contiguous = text
+        contiguous.makeContiguousUTF8()
+        let runs = contiguous.utf8.withContiguousStorageIfAvailable(leftToRightRuns(in:)) ?? []
+        // The same scalars have the same UTF-8 offsets in `text`, however it is stored.
+        let utf8 = text.utf8
+        return runs.map { utf8.index(utf8.startIndex, offsetBy: $0.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: $0.upperBound) }
+    }
+
+    /// The runs as ranges of byte offsets in valid UTF-8.
+    static func leftToRightRuns(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var i = 0
+        while i < bytes.count {
+            let unit = Unit(bytes, at: i)
             guard unit.isStrong else {
                 i = unit.end
                 continue
@@ -32,8 +42,8 @@ public enum BidiRuns {
             // Whether the run so far is a plain number, and whether joiners were passed since its end.
             var allDigits = unit.isDigit, passedJoiner = false
             var j = end
-            while j < scalars.endIndex {
-                let next = Unit(scalars, at: j)
+            while j < bytes.count {
+                let next = Unit(bytes, at: j)
                 if next.isStrong || (j == end && next.single.map(trailers.contains) == true) {
                     allDigits = allDigits && !passedJoiner && next.isDigit
                     passedJoiner = false
@@ -56,16 +66,40 @@ public enum BidiRuns {
     /// without grapheme breaking's cost.
     struct Unit {
         let first: Unicode.Scalar
-        let end: String.Index
+        /// The byte offset just past the unit.
+        let end: Int
         /// The scalar when the unit is a single scalar.
         let single: Unicode.Scalar?
 
-        init(_ scalars: String.UnicodeScalarView, at i: String.Index) {
-            first = scalars[i]
-            var end = scalars.index(after: i)
-            while end < scalars.endIndex, Self.extends(scalars[end]) { end = scalars.index(after: end) }
+        init(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) {
+            let (first, length) = Self.scalar(bytes, at: i)
+            self.first = first
+            var end = i + length
+            while end < bytes.count {
+                let (next, length) = Self.scalar(bytes, at: end)
+                guard Self.extends(next) else { break }
+                end += length
+            }
             self.end = end
-            single = end == scalars.index(after: i) ? first : nil
+            single = end == i + length ? first : nil
+        }
+
+        /// The scalar whose UTF-8 encoding starts at `i`, and its length in bytes.
+        @inline(__always)
+        static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
+            let lead = UInt32(bytes[i])
+            let (value, length): (UInt32, Int)
+            if lead < 0x80 {
+                return (Unicode.Scalar(UInt8(lead)), 1)
+            } else if lead < 0xE0 {
+                (value, length) = ((lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2)
+            } else if lead < 0xF0 {
+                (value, length) = ((lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+            } else {
+                (value, length) = ((lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12
+                    | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F), 4)
+            }
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
         }
 
         static func extends(_ scalar: Unicode.Scalar) -> Bool {
