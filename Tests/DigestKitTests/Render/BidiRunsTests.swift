@@ -34,4 +34,11 @@ struct BidiRunsTests {
         #expect(BidiRuns.isolatedText("مجموعة 5+1 القادمة") == "مجموعة \u{2066}5+1\u{2069} القادمة")
         #expect(BidiRuns.isolatedText("نص عربي 2024") == "نص عربي 2024")
     }
+
+    @Test("keeps marks with their letter and finds runs after scalars of every UTF-8 length")
+    func marksAndWideScalars() {
+        #expect(runs("مُحمَّد café\u{0301} 😀 x86-64 ١٢٣") == ["café\u{0301}", "x86-64"])
+        #expect(runs("😀 Zürich و 𝔸𝔹") == ["Zürich", "𝔸𝔹"])
+        #expect(runs("") == [])
+    }
 }
