@@ -22,30 +22,33 @@ public struct TopicTagger: Sendable {
     }
 
     let weights: Taxonomy.Weights
-    /// Phrases by the key of their first word (a stem or an exact word).
-    let phrasesByFirst: [WordKey: [Phrase]]
+    let phrases: [Phrase]
+    /// Phrases (their places in `phrases`) by the key of their first word (a stem or an exact word).
+    let phrasesByFirst: [WordKey: [Int]]
     /// Phrases whose first word matches by prefix (checked at every word).
-    let prefixPhrases: [Phrase]
+    let prefixPhrases: [Int]
     /// Stems shorter than this are only matched as the stem of the whole word, never of a
     /// clitic-stripped reading (so a stray letter taken for a clitic cannot make a match).
     static let shortestReadingStem = 3
 
     public init(taxonomy: Taxonomy) {
         weights = taxonomy.weights
-        var byFirst: [WordKey: [Phrase]] = [:]
-        var prefixed: [Phrase] = []
+        var all: [Phrase] = []
+        var byFirst: [WordKey: [Int]] = [:]
+        var prefixed: [Int] = []
         for topic in taxonomy.topics {
             let keywords = topic.keywords.map { ($0, 1.0) } + topic.weakKeywords.map { ($0, taxonomy.weights.weak) }
             for (keyword, weight) in keywords {
                 let patterns = Self.patterns(keyword)
                 guard let first = patterns.first else { continue }
-                let phrase = Phrase(patterns: patterns, slug: topic.slug, weight: weight)
+                all.append(Phrase(patterns: patterns, slug: topic.slug, weight: weight))
                 switch first {
-                case .stem(let key), .exact(let key): byFirst[key, default: []].append(phrase)
-                case .prefix: prefixed.append(phrase)
+                case .stem(let key), .exact(let key): byFirst[key, default: []].append(all.count - 1)
+                case .prefix: prefixed.append(all.count - 1)
                 }
             }
         }
+        phrases = all
         phrasesByFirst = byFirst
         prefixPhrases = prefixed
     }
@@ -69,10 +72,11 @@ public struct TopicTagger: Sendable {
     struct WordForms {
         var exact: [WordKey]
         var stems: [WordKey]
-        /// Readings and stems together, each once: where phrases may begin.
-        var keys: [WordKey]
+        /// The phrases (by place) whose first word is one of its readings or stems: found
+        /// once for the word, not looked up again at every place it stands.
+        var phraseStarts: [Int]
 
-        init(_ word: String, readings: [String]) {
+        init(_ word: String, readings: [String], phrasesByFirst: [WordKey: [Int]]) {
             exact = readings.map(WordKey.init)
             stems = [WordKey(LightStemmer.stem(word))]
             for reading in readings.dropFirst() {
@@ -82,8 +86,9 @@ public struct TopicTagger: Sendable {
                     if !stems.contains(key) { stems.append(key) }
                 }
             }
-            keys = exact
+            var keys = exact
             for stem in stems where !keys.contains(stem) { keys.append(stem) }
+            phraseStarts = keys.flatMap { phrasesByFirst[$0] ?? [] }
         }
 
         func matches(_ pattern: Pattern) -> Bool {
@@ -113,11 +118,14 @@ public struct TopicTagger: Sendable {
             case .body: place = weights.body
             case .dateline, .quote: continue
             }
-            let forms = passage.words.map(memo.forms(of:))
+            let forms = passage.words.map { memo.forms(of: $0, phrasesByFirst: phrasesByFirst) }
             var i = 0
             while i < forms.count {
-                var candidates = prefixPhrases
-                for key in forms[i].keys { candidates += phrasesByFirst[key] ?? [] }
+                if prefixPhrases.isEmpty && forms[i].phraseStarts.isEmpty {
+                    i += 1
+                    continue
+                }
+                let candidates = (prefixPhrases + forms[i].phraseStarts).map { phrases[$0] }
                 // Candidates come from sets, in an order that changes from run to run: a fixed
                 // order (a strong keyword before a weak one of the same topic) keeps tags stable.
                 let matching = candidates.filter { phrase in

@@ -4,7 +4,8 @@ import ArabicText
 /// prose repeats its vocabulary from article to article, and finding each word's clitic
 /// readings and stems again for every article was a tenth of a cold build. Each answer
 /// depends on the word alone (and the analyzer's fixed stopwords), so keeping it changes no
-/// result. Not shared between threads: each worker of `Parallel.map` makes its own.
+/// result. Not shared between threads: each worker of `Parallel.map` makes its own, and it
+/// serves one analyzer (its taggers' tables and summarizer's stopwords).
 public final class WordMemo {
     /// Each word's readings with its clitics taken off, for both taggers.
     var readings: [WordKey: [String]] = [:]
@@ -28,11 +29,12 @@ public final class WordMemo {
         return found
     }
 
-    func forms(of word: String) -> TopicTagger.WordForms {
+    /// The forms of a word for a topic tagger's phrases (one tagger's: a memo serves one analyzer).
+    func forms(of word: String, phrasesByFirst: [WordKey: [Int]]) -> TopicTagger.WordForms {
         let key = WordKey(word)
         if let known = forms[key] { return known }
         if forms.count >= Self.capacity { forms.removeAll(keepingCapacity: true) }
-        let found = TopicTagger.WordForms(word, readings: readings(of: word))
+        let found = TopicTagger.WordForms(word, readings: readings(of: word), phrasesByFirst: phrasesByFirst)
         forms[key] = found
         return found
     }
