@@ -38,30 +38,61 @@ public enum CommonScalars {
     public static func isGraphemeExtend(_ scalar: Unicode.Scalar) -> Bool { has(graphemeExtend, scalar) ?? scalar.properties.isGraphemeExtend }
     public static func isCased(_ scalar: Unicode.Scalar) -> Bool { has(cased, scalar) ?? scalar.properties.isCased }
 
-    /// True for a scalar that canonical composition (NFC) leaves as it is wherever it stands:
-    /// combining class 0 and its own composed form. Text of such scalars alone is already NFC,
-    /// and composing it (a decomposition and a composition in Foundation) can be skipped.
-    /// Known for the table's scalars and General Punctuation (the quotes and dashes of Arabic
-    /// text); neither range holds the second letter of a canonical pair with class 0 (those
-    /// are Indic vowel signs and Hangul jamo), so a scalar there cannot compose with the one
-    /// before it. Any other scalar answers false.
-    public static func isNFCInert(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
-        if v < 0x80 { return true }
-        if v < end { return nfcInert[Int(v)] }
-        if punctuation.contains(v) { return nfcInert[Int(end) + Int(v - punctuation.lowerBound)] }
-        return false
+    /// True when `text` is certainly in Unicode's composed form (NFC), by the quick check of
+    /// UAX #15: every scalar one that NFC keeps wherever it stands, and the marks after each
+    /// letter in canonical order. Text that passes need not be composed again (a decomposition
+    /// and a composition in Foundation). Known for the table's scalars and General Punctuation
+    /// (the quotes and dashes of Arabic text); any other scalar answers no.
+    public static func isNFC(_ text: String) -> Bool {
+        var lastClass: UInt8 = 0
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                lastClass = 0
+                continue
+            }
+            let slot: Int
+            if v < end {
+                slot = Int(v)
+            } else if punctuation.contains(v) {
+                slot = Int(end) + Int(v - punctuation.lowerBound)
+            } else {
+                return false
+            }
+            let entry = composition[slot]
+            guard entry.keeps, entry.combiningClass == 0 || entry.combiningClass >= lastClass else { return false }
+            lastClass = entry.combiningClass
+        }
+        return true
     }
 
     static let punctuation: ClosedRange<UInt32> = 0x2000...0x206F
 
-    static let nfcInert: [Bool] = (Array(0..<end) + Array(punctuation)).map { value in
-        guard let scalar = Unicode.Scalar(value) else { return false }
-        guard value >= 0x80 else { return true }
-        guard scalar.properties.canonicalCombiningClass == .notReordered else { return false }
-        let alone = String(scalar)
-        return Array(alone.precomposedStringWithCanonicalMapping.unicodeScalars) == [scalar]
+    struct Composition {
+        var combiningClass: UInt8
+        /// NFC keeps the scalar wherever it stands: it is its own composed form, and no
+        /// composition takes it as a second part (so it cannot join the letter before it).
+        var keeps: Bool
     }
+
+    /// Read from Foundation's own normalization once, the first time a text is checked.
+    static let composition: [Composition] = {
+        // Every scalar that is the second part of a canonical pair: the composed letters
+        // with marks from these ranges are all below U+3000 (Latin, Greek, Cyrillic, Arabic,
+        // and Latin and Greek Extended).
+        var secondParts = Set<UInt32>()
+        for value in UInt32(0xC0)..<0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let parts = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+            for part in parts.dropFirst() { secondParts.insert(part.value) }
+        }
+        return (Array(0..<end) + Array(punctuation)).map { value in
+            guard let scalar = Unicode.Scalar(value) else { return Composition(combiningClass: 0, keeps: false) }
+            let combiningClass = UInt8(truncatingIfNeeded: scalar.properties.canonicalCombiningClass.rawValue)
+            let alone = Array(String(scalar).precomposedStringWithCanonicalMapping.unicodeScalars) == [scalar]
+            return Composition(combiningClass: combiningClass, keeps: alone && !secondParts.contains(value))
+        }
+    }()
     /// Any numeric type: digits, numerals, fractions.
     public static func isNumeric(_ scalar: Unicode.Scalar) -> Bool { has(numeric, scalar) ?? (scalar.properties.numericType != nil) }
     /// A decimal digit of any script (numeric type decimal).

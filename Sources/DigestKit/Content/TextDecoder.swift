@@ -62,6 +62,6 @@ public enum TextDecoder {
             scalars.append(scalar)
         }
         let text = scalars.string
-        return text.unicodeScalars.allSatisfy(CommonScalars.isNFCInert) ? text : text.precomposedStringWithCanonicalMapping
+        return CommonScalars.isNFC(text) ? text : text.precomposedStringWithCanonicalMapping
     }
 }
