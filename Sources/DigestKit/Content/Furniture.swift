@@ -18,8 +18,8 @@ public struct Furniture: Sendable {
         let expression: NSRegularExpression
         /// Nil when the pattern can begin with anything.
         let start: PatternStart?
-        /// For a pattern `.*(word|other words).*`: the words, folded, one of which the line
-        /// must hold before the expression is worth running.
+        /// The words, folded, one of which the line must hold before the expression is worth
+        /// running (see `RequiredWords`), or nil.
         var words: [[UInt8]]?
         /// The words, folded, one of which a match begins with (see `startingWords`), or nil.
         var starts: [[UInt8]]?
@@ -52,7 +52,7 @@ public struct Furniture: Sendable {
         let tolerant = ArabicPattern.tolerant(pattern)
         guard let expression = try? NSRegularExpression(pattern: wrap(tolerant), options: [.caseInsensitive]) else { return nil }
         return Rule(expression: expression, start: PatternStart.of(tolerant),
-                    words: containedWords(pattern).map { $0.map { Array(fold($0).utf8) } },
+                    words: RequiredWords.of(pattern).map { $0.map { Array(fold($0).utf8) } },
                     starts: startingWords(pattern).map { $0.map { Array(fold($0).utf8) } })
     }
 
@@ -99,15 +99,6 @@ public struct Furniture: Sendable {
             }
         }
         return false
-    }
-
-    /// The words of a pattern `.*(word|other words).*` (plain words and spaces only), else nil.
-    static func containedWords(_ pattern: String) -> [String]? {
-        guard pattern.hasPrefix(".*("), pattern.hasSuffix(").*") else { return nil }
-        let inner = pattern.dropFirst(3).dropLast(3)
-        guard !inner.isEmpty, !inner.contains(where: { "\\.[](){}*+?^$".contains($0) }) else { return nil }
-        let words = inner.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-        return words.contains(where: \.isEmpty) ? nil : words
     }
 
     /// A coarser folding than the tolerant patterns' (ArabicNormalizer's, plus ؤ → و and
@@ -179,8 +170,10 @@ public struct Furniture: Sendable {
             starts.append(c)
             if !Self.isPunctuationOrSpace(c) { break }
         }
+        var folded = FoldedLine(line)
         return endMarkers.contains { rule in
-            (rule.start.map { start in starts.contains(where: start.admits) } ?? true) && rule.expression.matchesWhole(line)
+            (rule.start.map { start in starts.contains(where: start.admits) } ?? true)
+                && (rule.words.map { folded.holds(any: $0) } ?? true) && rule.expression.matchesWhole(line)
         }
     }
 

@@ -51,14 +51,6 @@ struct PatternStartTests {
         #expect(PatternStart.of("ſ") == nil)
     }
 
-    @Test("reads the words of a pattern that only asks for them somewhere in the line")
-    func containedWords() {
-        #expect(Furniture.containedWords(".*(الكوكيز|cookie policy).*") == ["الكوكيز", "cookie policy"])
-        #expect(Furniture.containedWords(".*(a|b.c).*") == nil)
-        #expect(Furniture.containedWords("(a|b).*") == nil)
-        #expect(Furniture.containedWords(".*(a||b).*") == nil)
-    }
-
     @Test("reads the words a pattern must begin with, and gives up where it cannot tell")
     func startingWords() {
         #expect(Furniture.startingWords("(العودة|الرجوع) إلى .*") == ["العودة", "الرجوع"])
