@@ -51,9 +51,11 @@ public struct Furniture: Sendable {
     static func rule(_ pattern: String, wrap: (String) -> String) -> Rule? {
         let tolerant = ArabicPattern.tolerant(pattern)
         guard let expression = try? NSRegularExpression(pattern: wrap(tolerant), options: [.caseInsensitive]) else { return nil }
+        let starts = startingWords(pattern).map { $0.map { Array(fold($0).utf8) } }
+        // Words a line begins with are quicker to check than words anywhere in it, and say more.
         return Rule(expression: expression, start: PatternStart.of(tolerant),
-                    words: RequiredWords.of(pattern).map { $0.map { Array(fold($0).utf8) } },
-                    starts: startingWords(pattern).map { $0.map { Array(fold($0).utf8) } })
+                    words: starts == nil ? RequiredWords.of(pattern).map { $0.map { Array(fold($0).utf8) } } : nil,
+                    starts: starts)
     }
 
     static let metacharacters = Set("\\.[](){}*+?^$|")
@@ -152,15 +154,27 @@ public struct Furniture: Sendable {
         }
     }
 
+    /// Whether `needle` occurs in `haystack`. Compared from the needle's last byte back: Arabic
+    /// letters share their first UTF-8 byte, so first-byte matches are everywhere, while the
+    /// last byte of a letter tells it apart.
     static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Bool {
-        guard let head = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == head, haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
+        guard !needle.isEmpty else { return true }
+        guard needle.count <= haystack.count else { return false }
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                let m = n.count, last = n[m - 1]
+                var i = m - 1
+                while i < h.count {
+                    if h[i] == last {
+                        var k = 1
+                        while k < m, h[i - k] == n[m - 1 - k] { k += 1 }
+                        if k == m { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
         }
-        return false
     }
 
     /// Markers may follow punctuation and spaces, so each of those can be where one begins.
