@@ -3,7 +3,7 @@ import Foundation
 
 extension Summarizer {
     /// A score for each candidate; higher is better.
-    func rank(_ candidates: [SummarySentence], vectors: TermVectors, title: String) -> [Double] {
+    func rank(_ candidates: [SummarySentence], vectors: TermVectors, title: String, memo: WordMemo) -> [Double] {
         let n = candidates.count
         switch method {
         case .lead:
@@ -18,7 +18,7 @@ extension Summarizer {
             let centrality = SentenceGraph(count: n) { i, j in vectors.cosine(i, j) }.centrality()
             let top = centrality.max() ?? 0
             // Without a headline, the lead sentence says what the article is about.
-            var titleStems = Tokenizer.words(title).filter { !stopwords.contains($0) }.map(LightStemmer.stem)
+            var titleStems = Tokenizer.words(title).compactMap { memo.summaryStem(of: $0, stopwords: stopwords) }
             if titleStems.isEmpty, let lead = candidates.first { titleStems = lead.stems }
             let titleVector = vectors.vector(of: titleStems)
             return candidates.indices.map { i in
@@ -37,7 +37,7 @@ extension Summarizer {
     }
 
     /// TextRank's similarity: shared words over the sum of the logarithms of the lengths.
-    static func wordOverlap(_ a: [String], _ b: [String]) -> Double {
+    static func wordOverlap(_ a: [Int32], _ b: [Int32]) -> Double {
         guard a.count > 1 || b.count > 1 else { return 0 }
         let shared = Set(a).intersection(b).count
         let scale = log(Double(a.count)) + log(Double(b.count))

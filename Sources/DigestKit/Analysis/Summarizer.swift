@@ -74,7 +74,7 @@ public struct Summarizer: Sendable {
         let candidates = method == .digest ? sentences.filter(\.isEligible) : sentences
         guard !candidates.isEmpty else { return [] }
         let vectors = TermVectors(candidates.map(\.stems))
-        let ranking = rank(candidates, vectors: vectors, title: title)
+        let ranking = rank(candidates, vectors: vectors, title: title, memo: memo)
         let total = sentences.reduce(0) { $0 + $1.wordCount }
         let picked = pick(from: candidates, ranked: ranking, vectors: vectors,
                           words: budget.words(forArticleOf: total))

@@ -10,8 +10,9 @@ struct SummarySentence: Sendable {
     /// Position of its paragraph among the paragraphs that have sentences, from 0.
     var paragraph: Int
     var wordCount: Int
-    /// Light stems of the words that are not stopwords, in order.
-    var stems: [String]
+    /// Light stems of the words that are not stopwords, in order, by their numbers in the
+    /// analyzer's `WordMemo` (equal numbers, equal stems).
+    var stems: [Int32]
     /// False for what must never be a summary sentence.
     var isEligible: Bool
 
@@ -25,7 +26,7 @@ struct SummarySentence: Sendable {
         // Sentences as their words joined by spaces (words hold none, so equal joins are equal words).
         var seen: Set<WordKey> = [WordKey(Tokenizer.words(title).joined(separator: " "))]
         // Each word's stem, or nil for a stopword, found once for all the articles of a worker.
-        func stem(_ word: String) -> String? { memo.summaryStem(of: word, stopwords: stopwords) }
+        func stem(_ word: String) -> Int32? { memo.summaryStem(of: word, stopwords: stopwords) }
         var paragraph = 0
         for sentences in paragraphs {
             let before = result.count
@@ -84,15 +85,15 @@ struct TermVectors: Sendable {
     /// Each stem of the sentences numbered in the order first met: vectors are sorted by
     /// number, so a dot product is one merge and sums always add in the same order (a
     /// dictionary's order changes from run to run, and with it the last bits of a sum).
-    private let numbers: [String: Int32]
+    private let numbers: [Int32: Int32]
     private(set) var vectors: [[(Int32, Double)]]
     private(set) var norms: [Double]
     /// By stem number.
     private let idf: [Double]
     let unseenIDF: Double
 
-    init(_ stems: [[String]]) {
-        var numbers: [String: Int32] = [:]
+    init(_ stems: [[Int32]]) {
+        var numbers: [Int32: Int32] = [:]
         var df: [Int] = []
         let numbered = stems.map { sentence in
             sentence.map { stem -> Int32 in
@@ -127,8 +128,8 @@ struct TermVectors: Sendable {
 
     /// The vector of stems outside the set (the title); stems the set lacks count with the
     /// IDF of a stem in no sentence, and match nothing.
-    func vector(of stems: [String]) -> Vector {
-        var unseen: [String: Int32] = [:]
+    func vector(of stems: [Int32]) -> Vector {
+        var unseen: [Int32: Int32] = [:]
         let numbered = stems.map { stem -> Int32 in
             if let n = numbers[stem] { return n }
             if let n = unseen[stem] { return n }

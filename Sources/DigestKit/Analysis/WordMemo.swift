@@ -11,8 +11,10 @@ public final class WordMemo {
     var readings: [WordKey: [String]] = [:]
     /// Each word's readings and stems, for the topic tagger.
     var forms: [WordKey: TopicTagger.WordForms] = [:]
-    /// Each word's stem for the summarizer, or nil for a stopword.
-    var summaryStems: [WordKey: String?] = [:]
+    /// Each word's stem for the summarizer, as the stem's number in `stemNumbers`, or nil
+    /// for a stopword: vectors of numbers are made without hashing a string again.
+    var summaryStems: [WordKey: Int32?] = [:]
+    var stemNumbers: [WordKey: Int32] = [:]
 
     /// A worker's vocabulary rarely comes near this; past it the memo starts again, so that
     /// memory stays bounded whatever the archive holds.
@@ -39,11 +41,25 @@ public final class WordMemo {
         return found
     }
 
-    func summaryStem(of word: String, stopwords: Stopwords) -> String? {
+    /// The number of a word's stem for the summarizer (equal numbers, equal stems), or nil for
+    /// a stopword.
+    func summaryStem(of word: String, stopwords: Stopwords) -> Int32? {
         let key = WordKey(word)
         if let known = summaryStems[key] { return known }
-        if summaryStems.count >= Self.capacity { summaryStems.removeAll(keepingCapacity: true) }
-        let found = stopwords.contains(word) ? nil : LightStemmer.stem(word)
+        if summaryStems.count >= Self.capacity {
+            // Both go together: a stem's number must not change while a word still holds it.
+            summaryStems.removeAll(keepingCapacity: true)
+            stemNumbers.removeAll(keepingCapacity: true)
+        }
+        var found: Int32?
+        if !stopwords.contains(word) {
+            let stem = WordKey(LightStemmer.stem(word))
+            found = stemNumbers[stem] ?? {
+                let number = Int32(stemNumbers.count)
+                stemNumbers[stem] = number
+                return number
+            }()
+        }
         summaryStems[key] = .some(found)
         return found
     }
