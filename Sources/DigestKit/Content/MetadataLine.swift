@@ -20,6 +20,9 @@ struct MetadataReader: Sendable {
     enum Field: Int, CaseIterable, Sendable { case published = 1, updated, source, editor }
 
     let labels: NSRegularExpression?
+    /// The first word of each label, folded (see `Furniture.fold`): a line whose folding holds
+    /// none has no label, and the labels' expression need not run. Nil when a label has no word.
+    let labelWords: [[UInt8]]?
     let dates: DateExtractor
     /// Keys of the words a date line may hold besides the date.
     let dateWords: Set<String>
@@ -40,6 +43,8 @@ struct MetadataReader: Sendable {
         // letter before the label rules it out.
         self.labels = try? ArabicPattern.compile(
             "(?<![\\p{L}\\p{M}])(?:\(groups.joined(separator: "|")))(?![\\p{L}\\p{M}])\\s*([:：]\\s*)?")
+        let firstWords = labels.values.flatMap { $0 }.map { Tokenizer.words($0).first.map { Array(Furniture.fold($0).utf8) } }
+        labelWords = firstWords.contains(where: { $0 == nil }) ? nil : Array(Set(firstWords.compactMap { $0 }))
         self.dates = dates
         self.dateWords = Set(dateWords.flatMap { Tokenizer.words($0) })
         let allWords = labels.values.flatMap { $0 } + dateWords + dates.writtenWith
@@ -57,7 +62,7 @@ struct MetadataReader: Sendable {
         // Without a colon there is no name either: every word is a label, a date word or a number.
         if !hasColon, !mayHoldOnly(words, of: line) { return nil }
         let ns = line as NSString
-        let matches = labels?.allMatches(in: line) ?? []
+        let matches = mayHoldLabel(line) ? labels?.allMatches(in: line) ?? [] : []
         var result = MetadataLine()
         let firstLabel = matches.first?.range.location ?? ns.length
         let prefix = ns.substring(to: firstLabel)
@@ -84,6 +89,14 @@ struct MetadataReader: Sendable {
         }
         guard result.hasDate || result.source != nil || result.editor != nil else { return nil }
         return result
+    }
+
+    /// False when `line` certainly holds no label. Cased letters beyond ASCII fold in the
+    /// expression as `Furniture.fold` does not, so a line with them always may.
+    func mayHoldLabel(_ line: String) -> Bool {
+        guard let labelWords, !line.unicodeScalars.contains(where: { !$0.isASCII && CommonScalars.isCased($0) }) else { return true }
+        let folded = Array(Furniture.fold(line).utf8)
+        return labelWords.contains { Furniture.find($0, in: folded) }
     }
 
     /// False when some word of `text` is none of the words a line of labels and dates is made
