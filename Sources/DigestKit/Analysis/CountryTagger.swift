@@ -108,7 +108,7 @@ public struct CountryTagger: Sendable {
     func find(in passages: [Passage], memo: WordMemo) -> [Mention] {
         var mentions: [Mention] = []
         for passage in passages {
-            var matches = gazetteer.matches(in: passage.words, readings: memo.readings(of:))
+            var matches = gazetteer.matches(in: passage.words) { memo.countryHeads(of: $0, in: gazetteer) }
             if passage.place == .quote { matches += gazetteer.matches(in: passage.words, latinScript: true) }
             var previousEnd = 0
             for match in matches {

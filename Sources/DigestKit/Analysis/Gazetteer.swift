@@ -128,22 +128,34 @@ public struct Gazetteer: Sendable {
     /// Arabic forms may carry the clitics و ف ب ل ك ال on their first word; Latin forms
     /// are matched as they are, and only when `latinScript` is set.
     public func matches(in words: [String], latinScript: Bool = false) -> [Match] {
-        matches(in: words, latinScript: latinScript, readings: Clitics.readings(of:))
+        matches(in: words, latinScript: latinScript) { heads(readings: latinScript ? [$0] : Clitics.readings(of: $0)) }
     }
 
-    /// With each word's clitic readings from `readings` (a memo's, say).
-    func matches(in words: [String], latinScript: Bool = false, readings: (String) -> [String]) -> [Match] {
+    /// The ways a word may begin a form: its readings, and how many words the longest form
+    /// starting with each has (0 for none).
+    struct Heads {
+        var readings: [String]
+        var reach: [Int]
+        var most: Int
+    }
+
+    func heads(readings: [String]) -> Heads {
+        let reach = readings.map { longestFrom[WordKey($0)] ?? 0 }
+        return Heads(readings: readings, reach: reach, most: reach.max() ?? 0)
+    }
+
+    /// With each word's heads from `heads` (a memo's, say).
+    func matches(in words: [String], latinScript: Bool = false, heads: (String) -> Heads) -> [Match] {
         let table = latinScript ? latin : arabic
         var result: [Match] = []
         var i = 0
         while i < words.count {
             var found: (Sense, Int)?
-            let heads = latinScript ? [words[i]] : readings(words[i])
+            let word = heads(words[i])
             // Longest form first; only lengths that some form starting with a reading has.
-            let most = heads.map { longestFrom[WordKey($0)] ?? 0 }.max() ?? 0
-            search: for length in stride(from: min(most, words.count - i), through: 1, by: -1) {
+            search: for length in stride(from: min(word.most, words.count - i), through: 1, by: -1) {
                 let tail = length > 1 ? " " + words[(i + 1)..<(i + length)].joined(separator: " ") : ""
-                for head in heads where (longestFrom[WordKey(head)] ?? 0) >= length {
+                for (head, reach) in zip(word.readings, word.reach) where reach >= length {
                     if let sense = table[WordKey(head + tail)] {
                         found = (sense, length)
                         break search

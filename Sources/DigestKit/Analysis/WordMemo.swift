@@ -9,6 +9,8 @@ import ArabicText
 public final class WordMemo {
     /// Each word's readings with its clitics taken off, for both taggers.
     var readings: [WordKey: [String]] = [:]
+    /// Each word's heads in the gazetteer, for the country tagger.
+    var countryHeads: [WordKey: Gazetteer.Heads] = [:]
     /// Each word's readings and stems, for the topic tagger.
     var forms: [WordKey: TopicTagger.WordForms] = [:]
     /// Each word's stem for the summarizer, as the stem's number in `stemNumbers`, or nil
@@ -28,6 +30,16 @@ public final class WordMemo {
         if readings.count >= Self.capacity { readings.removeAll(keepingCapacity: true) }
         let found = Clitics.readings(of: word)
         readings[key] = found
+        return found
+    }
+
+    /// The heads of a word in a gazetteer (one gazetteer's: a memo serves one analyzer).
+    func countryHeads(of word: String, in gazetteer: Gazetteer) -> Gazetteer.Heads {
+        let key = WordKey(word)
+        if let known = countryHeads[key] { return known }
+        if countryHeads.count >= Self.capacity { countryHeads.removeAll(keepingCapacity: true) }
+        let found = gazetteer.heads(readings: readings(of: word))
+        countryHeads[key] = found
         return found
     }
 

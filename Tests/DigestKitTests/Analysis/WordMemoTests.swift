@@ -23,7 +23,7 @@ struct WordMemoTests {
             #expect(shared.summary == alone.summary)
             #expect(shared.countries == alone.countries)
         }
-        #expect(!memo.readings.isEmpty && !memo.forms.isEmpty && !memo.summaryStems.isEmpty)
+        #expect(!memo.readings.isEmpty && !memo.countryHeads.isEmpty && !memo.forms.isEmpty && !memo.summaryStems.isEmpty)
     }
 
     @Test("a word's forms and summary stem are found once and then reused")
