@@ -108,6 +108,7 @@ public enum Build {
         }
         var keys: [(path: String, key: UInt64)] = []
         var keptPages = 0
+        var search: (cache: SearchTermsCache, corpus: SearchCorpus, keys: [UInt64])?
         let session: SiteWriter.Session
         do { session = try writer.begin() } catch { throw BuildFailure(diagnostics.items + [error]) }
         let changes: OutputChanges
@@ -119,10 +120,23 @@ public enum Build {
                 keptPages += batch.kept.count
             }
             timings.finish(.rendering)
-            let discovery = try renderer.discoveryFiles(forPaths: paths)
-            do { try session.add(discovery.pages) } catch { throw BuildFailure(diagnostics.items + [error]) }
+            // A rebuild reads the search terms only of the articles that changed.
+            if let reuse = renderer.reuse {
+                let terms = SearchTermsCache(folder: options.cache, fingerprint: cache.fingerprint)
+                let corpus = terms.corpus(for: digest, keys: reuse.keys.articles)
+                search = (terms, corpus, reuse.keys.articles)
+            }
+            let discovery = try renderer.discoveryFiles(forPaths: paths, search: search?.corpus)
+            do {
+                try session.add(discovery.files.pages)
+                try session.keep(discovery.files.kept)
+            } catch {
+                throw BuildFailure(diagnostics.items + [error])
+            }
+            keys += discovery.files.keys
+            keptPages += discovery.files.kept.count
             diagnostics.append(contentsOf: discovery.warnings)
-            pageCount = paths.count + discovery.pages.count
+            pageCount = paths.count + discovery.files.pages.count + discovery.files.kept.count
             timings.finish(.discovery)
             do { changes = try session.finish(assets: templates.assets) } catch { throw BuildFailure(diagnostics.items + [error]) }
         } catch {
@@ -131,6 +145,7 @@ public enum Build {
         }
         diagnostics.append(contentsOf: changes.warnings)
         memo?.save(keys)
+        if let search { search.cache.save(search.corpus, keys: search.keys) }
         timings.finish(.writing)
         return BuildReport(articles: digest.articles.count, pages: pageCount,
                            seconds: Date().timeIntervalSince(start), warnings: diagnostics.warnings, output: changes,

@@ -9,6 +9,8 @@
 /// pages that list it, and those that show it as related. Any other change (an article
 /// added, removed, re-dated or tagged differently) changes every key.
 struct PageKeys: Sendable {
+    /// The site's fingerprint alone: what feeds and search documents start from (they show no counts).
+    let site: UInt64
     let shape: UInt64
     /// Each article's key (by index into the digest's articles): what its unit's files hash to,
     /// and which article of the unit it is. Its analysis follows from them and the fingerprint.
@@ -18,6 +20,7 @@ struct PageKeys: Sendable {
     init(digest: Digest, site fingerprint: String, articleKeys: [String: UInt64], commentary: UInt64) {
         var hasher = StableHasher()
         hasher.combine("\(fingerprint)\u{0}")
+        site = hasher.state
         hasher.combine(commentary)
         for analyzed in digest.articles {
             hasher.combine("\(analyzed.article.path)\u{0}\(analyzed.article.slug)\u{0}")
@@ -49,6 +52,20 @@ struct PageKeys: Sendable {
         if number == 1 {
             hasher.combine(UInt64(all.count))
             for i in all { hasher.combine(articles[i]) }
+        }
+        return hasher.state
+    }
+
+    /// A file that shows `articles` (their slugs link to their pages) and nothing else of the
+    /// digest: a feed, a shard of the search documents. `title` is what names the file's
+    /// collection. Unlike pages, these do not depend on the digest's shape.
+    func file(path: String, title: String = "", articles shown: some Sequence<Int>, slugs: (Int) -> String) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(site)
+        hasher.combine("\(path)\u{0}\(title)\u{0}")
+        for i in shown {
+            hasher.combine(articles[i])
+            hasher.combine("\(slugs(i))\u{0}")
         }
         return hasher.state
     }
