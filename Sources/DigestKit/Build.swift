@@ -102,9 +102,20 @@ public enum Build {
             PageMemo(folder: folder, output: writer.outputPath,
                      fingerprint: siteFingerprint(config: config, templates: templates, dates: dates))
         }
+        var searchTerms: (cache: SearchTermsCache, keys: [UInt64])?
         if let memo {
-            renderer.reuse = PageReuse(keys: PageKeys(digest: digest, site: memo.fingerprint, articleKeys: content.articleKeys,
-                                                      commentary: content.commentaryKey), memo: memo)
+            let reuse = PageReuse(keys: PageKeys(digest: digest, site: memo.fingerprint, articleKeys: content.articleKeys,
+                                                 commentary: content.commentaryKey), memo: memo)
+            renderer.reuse = reuse
+            // A rebuild reads the search terms only of the articles that changed.
+            searchTerms = (SearchTermsCache(folder: options.cache, fingerprint: cache.fingerprint), reuse.keys.articles)
+        }
+        // Articles from the cache come without their text: only pages rendered again and
+        // search terms read again need it.
+        if !content.withoutText.isEmpty {
+            var needed = Set(renderer.reuse == nil ? Array(digest.articles.indices) : renderer.articlesToRender())
+            needed.formUnion(searchTerms.map { $0.cache.missing($0.keys) } ?? Array(digest.articles.indices))
+            try restoreText(of: needed.sorted(), in: &renderer.digest, from: &cache, places: content.withoutText)
         }
         var keys: [(path: String, key: UInt64)] = []
         var keptPages = 0
@@ -120,11 +131,8 @@ public enum Build {
                 keptPages += batch.kept.count
             }
             timings.finish(.rendering)
-            // A rebuild reads the search terms only of the articles that changed.
-            if let reuse = renderer.reuse {
-                let terms = SearchTermsCache(folder: options.cache, fingerprint: cache.fingerprint)
-                let corpus = terms.corpus(for: digest, keys: reuse.keys.articles)
-                search = (terms, corpus, reuse.keys.articles)
+            if let searchTerms {
+                search = (searchTerms.cache, searchTerms.cache.corpus(for: renderer.digest, keys: searchTerms.keys), searchTerms.keys)
             }
             let discovery = try renderer.discoveryFiles(forPaths: paths, search: search?.corpus)
             do {
@@ -150,6 +158,27 @@ public enum Build {
         return BuildReport(articles: digest.articles.count, pages: pageCount,
                            seconds: Date().timeIntervalSince(start), warnings: diagnostics.warnings, output: changes,
                            reusedArticles: content.reused, analysedArticles: content.analysed, keptPages: keptPages, timings: timings)
+    }
+
+    /// Puts back the text (and tag evidence) of the articles at `indices` that were read from
+    /// the cache without it. The cache's checksums make a failure here all but impossible;
+    /// should it happen, the cache is dropped and the build stops rather than write an
+    /// article without its text.
+    static func restoreText(of indices: [Int], in digest: inout Digest, from cache: inout ArticleCache,
+                            places: [String: (unit: String, index: Int)]) throws(BuildFailure) {
+        var units: [String: [AnalyzedArticle]] = [:]
+        for i in indices {
+            guard let place = places[digest.articles[i].article.slug] else { continue }
+            if units[place.unit] == nil { units[place.unit] = cache.fullArticles(at: place.unit) }
+            guard let full = units[place.unit], full.indices.contains(place.index) else {
+                cache.discard()
+                throw BuildFailure([.error("the build cache is damaged and was removed; build again", file: cache.shards?.relativePath)])
+            }
+            let whole = full[place.index]
+            digest.articles[i].article.blocks = whole.article.blocks
+            digest.articles[i].countries.evidence = whole.countries.evidence
+            digest.articles[i].topicEvidence = whole.topicEvidence
+        }
     }
 
     /// Reads `digest.yml`; a missing file means the defaults.

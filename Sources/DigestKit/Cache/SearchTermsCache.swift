@@ -40,6 +40,11 @@ struct SearchTermsCache: Sendable {
         SearchCorpus(digest: digest, terms: terms, known: keys.map { documents[$0] })
     }
 
+    /// The articles (by index into `keys`) whose terms are not here: they must be read.
+    func missing(_ keys: [UInt64]) -> [Int] {
+        keys.indices.filter { documents[keys[$0]] == nil }
+    }
+
     /// Writes the terms of `corpus`'s documents (`keys`: each one's article key) when they are
     /// not what was read. A cache that cannot be written costs the next build some time only.
     func save(_ corpus: SearchCorpus, keys: [UInt64]) {
