@@ -58,7 +58,7 @@ struct IncrementalAnalysis: Sendable {
                 articles.append(analyzed)
             }
         }
-        RelatedArticles.link(&articles, count: analyzer.relatedCount)
+        RelatedMemo(folder: cache.folder, fingerprint: cache.fingerprint).link(&articles, count: analyzer.relatedCount)
 
         let commentary = parser.parse(commentaryFiles)
         diagnostics.append(contentsOf: commentary.diagnostics.items)

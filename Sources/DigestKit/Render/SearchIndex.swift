@@ -151,23 +151,53 @@ struct SearchIndex: Sendable {
         }
         let count = Double(max(lengths.count, 1))
         let average = lengths.reduce(0, +) / count
-        var result = Postings()
-        for (key, list) in zip(keys, documentsOfKey) where !list.isEmpty {
-            let df = Double(list.count)
-            let idf = log(1 + (count - df + 0.5) / (df + 0.5))
-            var encoded: [Int] = []
-            encoded.reserveCapacity(list.count * 2)
-            var previous = 0
-            for (document, tf) in list {
-                let saturation = tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[document] / average))
-                encoded.append(document - previous)
-                encoded.append(max(1, Int((idf * saturation * 100).rounded())))
-                previous = document
+        // Scores are worked out on every core, in chunks of keys; the digits are counted, not
+        // printed (printing every number to count its digits was most of this).
+        let used = keys.indices.filter { !documentsOfKey[$0].isEmpty }
+        let chunkSize = max(1024, used.count / (4 * ProcessInfo.processInfo.activeProcessorCount) + 1)
+        let chunks = stride(from: 0, to: used.count, by: chunkSize).map { used[$0..<min($0 + chunkSize, used.count)] }
+        let scored = Parallel.map(chunks) { [documentsOfKey, lengths] chunk -> (lists: [[Int]], bytes: Int) in
+            var lists: [[Int]] = []
+            lists.reserveCapacity(chunk.count)
+            var bytes = 0
+            for key in chunk {
+                let list = documentsOfKey[key]
+                let df = Double(list.count)
+                let idf = log(1 + (count - df + 0.5) / (df + 0.5))
+                var encoded: [Int] = []
+                encoded.reserveCapacity(list.count * 2)
+                var previous = 0
+                bytes += keys[key].utf8.count + 6
+                for (document, tf) in list {
+                    let saturation = tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[document] / average))
+                    let delta = document - previous, score = max(1, Int((idf * saturation * 100).rounded()))
+                    encoded.append(delta)
+                    encoded.append(score)
+                    bytes += decimalLength(delta) + decimalLength(score) + 2
+                    previous = document
+                }
+                lists.append(encoded)
             }
-            result.estimatedBytes += key.utf8.count + 6 + encoded.reduce(0) { $0 + String($1).count + 1 }
-            result.scores[key] = encoded
+            return (lists, bytes)
+        }
+        var result = Postings()
+        result.scores.reserveCapacity(used.count)
+        for (chunk, part) in zip(chunks, scored) {
+            result.estimatedBytes += part.bytes
+            for (key, list) in zip(chunk, part.lists) { result.scores[keys[key]] = list }
         }
         return result
+    }
+
+    /// How many characters `String(value)` has.
+    static func decimalLength(_ value: Int) -> Int {
+        var length = value < 0 ? 2 : 1
+        var rest = value.magnitude
+        while rest >= 10 {
+            rest /= 10
+            length += 1
+        }
+        return length
     }
 
     /// FNV-1a (32-bit) over the key's UTF-8 bytes: the search script computes the same.
