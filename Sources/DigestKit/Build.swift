@@ -118,7 +118,7 @@ public enum Build {
             try restoreText(of: needed.sorted(), in: &renderer.digest, from: &cache, places: content.withoutText)
         }
         var keys: [(path: String, key: UInt64)] = []
-        var keptPages = 0
+        var kept = Set<String>()
         var search: (cache: SearchTermsCache, corpus: SearchCorpus, keys: [UInt64])?
         let session: SiteWriter.Session
         do { session = try writer.begin() } catch { throw BuildFailure(diagnostics.items + [error]) }
@@ -128,7 +128,7 @@ public enum Build {
                 try session.add(batch.pages)
                 try session.keep(batch.kept)
                 keys += batch.keys
-                keptPages += batch.kept.count
+                kept.formUnion(batch.kept)
             }
             timings.finish(.rendering)
             if let searchTerms {
@@ -142,7 +142,7 @@ public enum Build {
                 throw BuildFailure(diagnostics.items + [error])
             }
             keys += discovery.files.keys
-            keptPages += discovery.files.kept.count
+            kept.formUnion(discovery.files.kept)
             diagnostics.append(contentsOf: discovery.warnings)
             pageCount = paths.count + discovery.files.pages.count + discovery.files.kept.count
             timings.finish(.discovery)
@@ -152,12 +152,12 @@ public enum Build {
             throw error
         }
         diagnostics.append(contentsOf: changes.warnings)
-        memo?.save(keys)
+        memo?.save(keys, kept: kept)
         if let search { search.cache.save(search.corpus, keys: search.keys) }
         timings.finish(.writing)
         return BuildReport(articles: digest.articles.count, pages: pageCount,
                            seconds: Date().timeIntervalSince(start), warnings: diagnostics.warnings, output: changes,
-                           reusedArticles: content.reused, analysedArticles: content.analysed, keptPages: keptPages, timings: timings)
+                           reusedArticles: content.reused, analysedArticles: content.analysed, keptPages: kept.count, timings: timings)
     }
 
     /// Puts back the text (and tag evidence) of the articles at `indices` that were read from

@@ -76,11 +76,14 @@ struct PageMemo: Sendable {
 
     /// Writes the memo of the pages just installed in the output folder. A memo that cannot
     /// be written is no problem for the site: the next build renders every page.
-    func save(_ keys: [(path: String, key: UInt64)]) {
+    /// `kept`: the pages kept as they were, whose files are the ones this memo saw (a hard
+    /// link keeps the inode, size and modification time): they are not looked at again.
+    func save(_ keys: [(path: String, key: UInt64)], kept: Set<String> = []) {
         guard let file else { return }
         var text = "\(Self.header) \(fingerprint)\n"
         for (path, key) in keys where !path.contains("\n") {
-            guard let identity = FileIdentity(path: output + "/" + path) else { continue }
+            let known = kept.contains(path) ? records[path].flatMap { $0.key == key ? $0.file : nil } : nil
+            guard let identity = known ?? FileIdentity(path: output + "/" + path) else { continue }
             text += "\(String(key, radix: 16)) \(identity.size) \(identity.modified) \(identity.inode) \(path)\n"
         }
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
