@@ -112,8 +112,9 @@ public enum Build {
         }
         // Articles from the cache come without their text: only pages rendered again and
         // search terms read again need it.
+        if renderer.reuse != nil { renderer.staleArticles = Set(renderer.articlesToRender()) }
         if !content.withoutText.isEmpty {
-            var needed = Set(renderer.reuse == nil ? Array(digest.articles.indices) : renderer.articlesToRender())
+            var needed = renderer.staleArticles ?? Set(digest.articles.indices)
             needed.formUnion(searchTerms.map { $0.cache.missing($0.keys) } ?? Array(digest.articles.indices))
             try restoreText(of: needed.sorted(), in: &renderer.digest, from: &cache, places: content.withoutText)
         }

@@ -4,7 +4,7 @@ extension SiteRenderer {
         let analyzed = digest.articles[index]
         let article = analyzed.article
         let (path, related, key) = articlePageKey(index)
-        if let key, isCurrent(path, key: key) { return .kept(path: path, key: key) }
+        if let key, staleArticles.map({ !$0.contains(index) }) ?? isCurrent(path, key: key) { return .kept(path: path, key: key) }
         var view = base(path: path, title: article.title)
         view["article"] = item(for: analyzed, from: path).merging([
             "body": try bodyHTML(article, on: path),

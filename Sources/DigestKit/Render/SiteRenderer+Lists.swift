@@ -117,7 +117,7 @@ extension SiteRenderer {
         var pages: [Made] = []
         for page in slices {
             let here = page.path, number = page.number, count = slices.count
-            if let key = page.key, isCurrent(here, key: key) {
+            if let key = page.key, staleLists.map({ !$0.contains(here) }) ?? isCurrent(here, key: key) {
                 pages.append(.kept(path: here, key: key))
                 continue
             }

@@ -102,4 +102,17 @@ struct PageReuseTests {
         #expect(PageMemo.parse("\(PageMemo.header) abc\nzz 10 5 7 articles/a.html\n", fingerprint: "abc").isEmpty)
         #expect(PageMemo.parse("", fingerprint: "abc").isEmpty)
     }
+
+    @Test("a memo's records read back as written: paths with spaces, times before 1970, every field in range")
+    func memoRecordsReadBack() {
+        let text = "\(PageMemo.header) abc\nffffffffffffffff 0 -1500000000 18446744073709551615 a b/c d.html\n1f 10 5 7 x.html\n"
+        let records = PageMemo.parse(text, fingerprint: "abc")
+        #expect(records.count == 2)
+        #expect(records["a b/c d.html"] == PageMemo.Record(key: .max, file: .init(size: 0, modified: -1_500_000_000, inode: .max)))
+        #expect(records["x.html"] == PageMemo.Record(key: 0x1f, file: .init(size: 10, modified: 5, inode: 7)))
+        #expect(PageMemo.parse("\(PageMemo.header) abc\n1f 10 5 7 x.html", fingerprint: "abc").count == 1)
+        #expect(PageMemo.parse("\(PageMemo.header) abc\n1f 10 5 x.html\n", fingerprint: "abc").isEmpty)
+        #expect(PageMemo.parse("\(PageMemo.header) abc\n1f 10 5 7 \n", fingerprint: "abc").isEmpty)
+        #expect(PageMemo.parse("\(PageMemo.header) abc\n1ffffffffffffffff 10 5 7 x.html\n", fingerprint: "abc").isEmpty)
+    }
 }
