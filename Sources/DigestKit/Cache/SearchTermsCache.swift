@@ -52,7 +52,14 @@ struct SearchTermsCache: Sendable {
         guard Set(keys) != Set(documents.keys) else { return }
         let folder = file.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        guard (try? Data(Self.encode(corpus, keys: keys, fingerprint: fingerprint)).write(to: file, options: .atomic)) != nil else { return }
+        let bytes = Self.encode(corpus, keys: keys, fingerprint: fingerprint)
+        // Written from the array itself: a copy into `Data` first raised a cold build's peak memory.
+        let saved = bytes.withUnsafeBytes { buffer -> Bool in
+            guard let base = buffer.baseAddress else { return false }
+            let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none)
+            return (try? data.write(to: file, options: .atomic)) != nil
+        }
+        guard saved else { return }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         where name.hasPrefix("search-") && name.hasSuffix(".bin") && name != file.lastPathComponent {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
@@ -62,29 +69,22 @@ struct SearchTermsCache: Sendable {
     /// The file's bytes. Terms are numbered afresh in the order the documents use them, so
     /// terms of articles that are gone are left out.
     static func encode(_ corpus: SearchCorpus, keys: [UInt64], fingerprint: String) -> [UInt8] {
+        // Two passes, so that the file is made in one array: the term table, which comes
+        // first, is known only once every document has been seen.
         var number = [Int32](repeating: -1, count: corpus.terms.count)
         var used: [Int32] = []
-        var body: [UInt8] = []
-        var written = Set<UInt64>(), count = 0
-        for (key, document) in zip(keys, corpus.documents) {
-            guard let length = doubled(document.length),
+        var written = Set<UInt64>()
+        var kept: [Int] = []
+        for (n, (key, document)) in zip(keys, corpus.documents).enumerated() {
+            guard doubled(document.length) != nil,
                   document.tf.allSatisfy({ doubled($0.1) != nil }), document.alternates.allSatisfy({ doubled($0.1) != nil }),
                   written.insert(key).inserted
             else { continue }
-            BinaryWriter.appendFixed(key, to: &body)
-            BinaryWriter.appendVarint(length, to: &body)
-            for list in [document.tf, document.alternates] {
-                BinaryWriter.appendVarint(UInt64(list.count), to: &body)
-                for (term, weight) in list {
-                    if number[Int(term)] < 0 {
-                        number[Int(term)] = Int32(used.count)
-                        used.append(term)
-                    }
-                    BinaryWriter.appendVarint(UInt64(number[Int(term)]), to: &body)
-                    BinaryWriter.appendVarint(doubled(weight) ?? 0, to: &body)
-                }
+            kept.append(n)
+            for (term, _) in document.tf + document.alternates where number[Int(term)] < 0 {
+                number[Int(term)] = Int32(used.count)
+                used.append(term)
             }
-            count += 1
         }
         var bytes = magic
         BinaryWriter.appendFixed(format, to: &bytes)
@@ -92,12 +92,25 @@ struct SearchTermsCache: Sendable {
         bytes.append(contentsOf: fingerprint.utf8)
         BinaryWriter.appendVarint(UInt64(used.count), to: &bytes)
         for term in used {
-            let utf8 = Array(corpus.terms[Int(term)].utf8)
-            BinaryWriter.appendVarint(UInt64(utf8.count), to: &bytes)
-            bytes.append(contentsOf: utf8)
+            var text = corpus.terms[Int(term)]
+            text.withUTF8 { utf8 in
+                BinaryWriter.appendVarint(UInt64(utf8.count), to: &bytes)
+                bytes.append(contentsOf: utf8)
+            }
         }
-        BinaryWriter.appendVarint(UInt64(count), to: &bytes)
-        bytes.append(contentsOf: body)
+        BinaryWriter.appendVarint(UInt64(kept.count), to: &bytes)
+        for n in kept {
+            let document = corpus.documents[n]
+            BinaryWriter.appendFixed(keys[n], to: &bytes)
+            BinaryWriter.appendVarint(doubled(document.length) ?? 0, to: &bytes)
+            for list in [document.tf, document.alternates] {
+                BinaryWriter.appendVarint(UInt64(list.count), to: &bytes)
+                for (term, weight) in list {
+                    BinaryWriter.appendVarint(UInt64(number[Int(term)]), to: &bytes)
+                    BinaryWriter.appendVarint(doubled(weight) ?? 0, to: &bytes)
+                }
+            }
+        }
         let sum = bytes.withUnsafeBytes(ArticleCache.checksum)
         BinaryWriter.appendFixed(sum, to: &bytes)
         return bytes
