@@ -102,12 +102,25 @@ public enum Build {
             PageMemo(folder: folder, output: writer.outputPath,
                      fingerprint: siteFingerprint(config: config, templates: templates, dates: dates))
         }
+        var searchTerms: (cache: SearchTermsCache, keys: [UInt64])?
         if let memo {
-            renderer.reuse = PageReuse(keys: PageKeys(digest: digest, site: memo.fingerprint, articleKeys: content.articleKeys,
-                                                      commentary: content.commentaryKey), memo: memo)
+            let reuse = PageReuse(keys: PageKeys(digest: digest, site: memo.fingerprint, articleKeys: content.articleKeys,
+                                                 commentary: content.commentaryKey), memo: memo)
+            renderer.reuse = reuse
+            // A rebuild reads the search terms only of the articles that changed.
+            searchTerms = (SearchTermsCache(folder: options.cache, fingerprint: cache.fingerprint), reuse.keys.articles)
+        }
+        // Articles from the cache come without their text: only pages rendered again and
+        // search terms read again need it.
+        if renderer.reuse != nil { renderer.staleArticles = Set(renderer.articlesToRender()) }
+        if !content.withoutText.isEmpty {
+            var needed = renderer.staleArticles ?? Set(digest.articles.indices)
+            needed.formUnion(searchTerms.map { $0.cache.missing($0.keys) } ?? Array(digest.articles.indices))
+            try restoreText(of: needed.sorted(), in: &renderer.digest, from: &cache, places: content.withoutText)
         }
         var keys: [(path: String, key: UInt64)] = []
-        var keptPages = 0
+        var kept = Set<String>()
+        var search: (cache: SearchTermsCache, corpus: SearchCorpus, keys: [UInt64])?
         let session: SiteWriter.Session
         do { session = try writer.begin() } catch { throw BuildFailure(diagnostics.items + [error]) }
         let changes: OutputChanges
@@ -116,13 +129,23 @@ public enum Build {
                 try session.add(batch.pages)
                 try session.keep(batch.kept)
                 keys += batch.keys
-                keptPages += batch.kept.count
+                kept.formUnion(batch.kept)
             }
             timings.finish(.rendering)
-            let discovery = try renderer.discoveryFiles(forPaths: paths)
-            do { try session.add(discovery.pages) } catch { throw BuildFailure(diagnostics.items + [error]) }
+            if let searchTerms {
+                search = (searchTerms.cache, searchTerms.cache.corpus(for: renderer.digest, keys: searchTerms.keys), searchTerms.keys)
+            }
+            let discovery = try renderer.discoveryFiles(forPaths: paths, search: search?.corpus)
+            do {
+                try session.add(discovery.files.pages)
+                try session.keep(discovery.files.kept)
+            } catch {
+                throw BuildFailure(diagnostics.items + [error])
+            }
+            keys += discovery.files.keys
+            kept.formUnion(discovery.files.kept)
             diagnostics.append(contentsOf: discovery.warnings)
-            pageCount = paths.count + discovery.pages.count
+            pageCount = paths.count + discovery.files.pages.count + discovery.files.kept.count
             timings.finish(.discovery)
             do { changes = try session.finish(assets: templates.assets) } catch { throw BuildFailure(diagnostics.items + [error]) }
         } catch {
@@ -130,11 +153,33 @@ public enum Build {
             throw error
         }
         diagnostics.append(contentsOf: changes.warnings)
-        memo?.save(keys)
+        memo?.save(keys, kept: kept)
+        if let search { search.cache.save(search.corpus, keys: search.keys) }
         timings.finish(.writing)
         return BuildReport(articles: digest.articles.count, pages: pageCount,
                            seconds: Date().timeIntervalSince(start), warnings: diagnostics.warnings, output: changes,
-                           reusedArticles: content.reused, analysedArticles: content.analysed, keptPages: keptPages, timings: timings)
+                           reusedArticles: content.reused, analysedArticles: content.analysed, keptPages: kept.count, timings: timings)
+    }
+
+    /// Puts back the text (and tag evidence) of the articles at `indices` that were read from
+    /// the cache without it. The cache's checksums make a failure here all but impossible;
+    /// should it happen, the cache is dropped and the build stops rather than write an
+    /// article without its text.
+    static func restoreText(of indices: [Int], in digest: inout Digest, from cache: inout ArticleCache,
+                            places: [String: (unit: String, index: Int)]) throws(BuildFailure) {
+        var units: [String: [AnalyzedArticle]] = [:]
+        for i in indices {
+            guard let place = places[digest.articles[i].article.slug] else { continue }
+            if units[place.unit] == nil { units[place.unit] = cache.fullArticles(at: place.unit) }
+            guard let full = units[place.unit], full.indices.contains(place.index) else {
+                cache.discard()
+                throw BuildFailure([.error("the build cache is damaged and was removed; build again", file: cache.shards?.relativePath)])
+            }
+            let whole = full[place.index]
+            digest.articles[i].article.blocks = whole.article.blocks
+            digest.articles[i].countries.evidence = whole.countries.evidence
+            digest.articles[i].topicEvidence = whole.topicEvidence
+        }
     }
 
     /// Reads `digest.yml`; a missing file means the defaults.

@@ -6,6 +6,9 @@ import ArabicText
 /// Candidates come from the article's own collections (its countries and topics), and
 /// only the articles nearest to it in time in each: a story is related to the news around
 /// it, and this keeps the work linear in the number of articles instead of quadratic.
+///
+/// A rebuild reuses the lists when what they are made from did not change: reading anything
+/// more of an article here means adding it to `RelatedMemo.signature`.
 struct RelatedArticles: Sendable {
     /// How many neighbours in time each collection offers as candidates.
     static let neighbours = 40

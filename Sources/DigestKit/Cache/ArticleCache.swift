@@ -11,10 +11,12 @@ struct ArticleCache: Sendable {
         var diagnostics: [Diagnostic]
     }
 
-    /// The cache file is binary (format 3): a header (`magic`, the format number, the
-    /// fingerprint), then one record per article unit: its byte length, a checksum of its
-    /// bytes, and a `Record` as `BinaryEncoder` writes it. Records are found by stepping
-    /// from length to length and are encoded and decoded on every core.
+    /// The cache is a folder of binary files (format 4), its shards: an entry goes to the
+    /// shard its path hashes to, so a rebuild after an edit writes one small file again, not
+    /// the whole cache. A shard is a header (`magic`, the format number, the fingerprint, the
+    /// shard's number), then one record per article unit: its byte length, a checksum of its
+    /// bytes, and a `Record` as `BinaryEncoder` writes it. Records are found by stepping from
+    /// length to length and are encoded and decoded on every core.
     struct Record: Codable, Sendable {
         var path: String
         var entry: Entry
@@ -23,27 +25,51 @@ struct ArticleCache: Sendable {
     static let magic = Array("digest-cache".utf8)
 
     /// Bumped when the file changes shape in a way decoding would not notice.
-    static let format: UInt32 = 3
+    static let format: UInt32 = 4
+
+    static let shardCount = 64
+
+    /// What a build leaves out when it reads an entry: the articles' text (their blocks) and
+    /// the evidence of their tags. Only pages rendered again need the text (`fullArticles`),
+    /// and only `digest inspect`, which analyses afresh, shows the evidence.
+    static let bodyPlaceholders: [ObjectIdentifier: any Sendable] = [
+        ObjectIdentifier([Block].self): [Block](),
+        ObjectIdentifier([String: Evidence].self): [String: Evidence](),
+    ]
 
     /// The folder, or nil for a build that keeps no cache.
     var folder: URL?
     /// Tool version, executable, config and resources, hashed: entries made under another are ignored.
     var fingerprint: String
+    /// Entries as the build reads them: those taken from the file without their bodies.
     private(set) var entries: [String: Entry] = [:]
-    /// The file as it was read, and where each path's record (checksum and bytes) is in it:
-    /// a save copies the records of entries that were not replaced instead of encoding them again.
-    private var loaded = Data()
+    /// Each shard's file as it was read, and where each path's record (checksum and bytes) is
+    /// in its shard: a save copies the records of entries that were not replaced instead of
+    /// encoding them again, and `fullArticles` decodes a record whole.
+    private var loaded: [Data] = Array(repeating: Data(), count: shardCount)
     private var loadedRecords: [String: Range<Int>] = [:]
+    /// Shards whose file is damaged or missing entries it should hold: written at the next save.
+    private var stale: Set<Int> = []
     private var replaced: Set<String> = []
     private var used: Set<String> = []
-    private var changed = false
 
-    /// The cache's file: named after the fingerprint, so a cache made under other settings is
-    /// simply not found (and is removed at the next save).
-    var file: URL? { folder?.appendingPathComponent("articles-\(fingerprint).bin") }
+    /// The cache's folder of shards: named after the fingerprint, so a cache made under other
+    /// settings is simply not found (and is removed at the next save).
+    var shards: URL? { folder?.appendingPathComponent("articles-\(fingerprint)") }
 
-    /// Reads the cache in `folder`. A cache that cannot be read is reported as a warning and
-    /// treated as empty: it only costs the time to analyse everything again.
+    func file(ofShard shard: Int) -> URL? {
+        shards?.appendingPathComponent(String(format: "%02x.bin", shard))
+    }
+
+    /// The shard an article unit's entry is kept in.
+    static func shard(of path: String) -> Int {
+        var hasher = StableHasher()
+        hasher.combine(path)
+        return Int(hasher.state % UInt64(shardCount))
+    }
+
+    /// Reads the cache in `folder`. A shard that cannot be read is reported as a warning and
+    /// treated as empty: it only costs the time to analyse its articles again.
     init(folder: URL?, config: SiteConfig, diagnostics: inout Diagnostics) {
         self.init(folder: folder, fingerprint: Self.fingerprint(config: config), diagnostics: &diagnostics)
     }
@@ -51,16 +77,55 @@ struct ArticleCache: Sendable {
     init(folder: URL?, fingerprint: String, diagnostics: inout Diagnostics) {
         self.folder = folder
         self.fingerprint = fingerprint
-        guard let file, let data = FileManager.default.contents(atPath: file.path) else {
-            changed = true
-            return
+        guard let shards else { return }
+        // Mapped, not read: the records of unchanged entries are copied from it at the next
+        // save, and most of the bytes (the articles' text) are never looked at. A save
+        // replaces a file by renaming, so a mapped file never changes under the build.
+        var found: [(shard: Int, data: Data, records: [Range<Int>])] = []
+        var reasons: [String] = []
+        var seen = 0
+        for shard in 0..<Self.shardCount {
+            guard let file = file(ofShard: shard), FileManager.default.fileExists(atPath: file.path) else { continue }
+            seen += 1
+            do {
+                let data = try Data(contentsOf: file, options: .alwaysMapped)
+                found.append((shard, data, try data.withUnsafeBytes { try Self.recordRanges($0, fingerprint: fingerprint, shard: shard) }))
+            } catch {
+                stale.insert(shard)
+                reasons.append(Self.reason(error))
+            }
         }
-        do {
-            (entries, loadedRecords) = try Self.decode(data, fingerprint: fingerprint)
-            loaded = data
-        } catch {
-            diagnostics.append(.warning("the build cache cannot be read, so every article is analysed again (\(Self.reason(error))); it is rewritten after this build", file: file.relativePath))
-            changed = true
+        // One spread over every core for the records of all shards.
+        let work = found.flatMap { shard in shard.records.map { (shard.data, $0) } }
+        var decoded = Self.decodeRecords(work, light: true)[...]
+        for (shard, data, records) in found {
+            let results = decoded.prefix(records.count)
+            decoded = decoded.dropFirst(records.count)
+            var read: [(Record, Range<Int>)] = []
+            read.reserveCapacity(records.count)
+            do {
+                for (result, range) in zip(results, records) {
+                    let record = try result.get()
+                    guard Self.shard(of: record.path) == shard else {
+                        throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "an entry of it is in another shard's file"))
+                    }
+                    read.append((record, range))
+                }
+            } catch {
+                stale.insert(shard)
+                reasons.append(Self.reason(error))
+                continue
+            }
+            loaded[shard] = data
+            for (record, range) in read {
+                entries[record.path] = record.entry
+                loadedRecords[record.path] = range
+            }
+        }
+        if let reason = reasons.first {
+            let part = stale.count >= seen ? "every article is" : "the articles of \(stale.count) of its \(seen) files are"
+            diagnostics.append(.warning("the build cache cannot be read, so \(part) analysed again (\(reason)); it is rewritten after this build",
+                                        file: shards.relativePath))
         }
     }
 
@@ -96,35 +161,66 @@ struct ArticleCache: Sendable {
         entries[unit.primaryPath] = entry
         replaced.insert(unit.primaryPath)
         used.insert(unit.primaryPath)
-        changed = true
     }
 
-    /// Writes the cache back, without the entries of articles that are gone. A cache that
-    /// cannot be written is a warning: the site itself is fine.
-    mutating func save(diagnostics: inout Diagnostics) {
-        guard let folder, let file else { return }
-        let gone = Set(entries.keys).subtracting(used)
-        guard changed || !gone.isEmpty else { return }
-        for key in gone { entries[key] = nil }
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let unchanged = loadedRecords.filter { !replaced.contains($0.key) && entries[$0.key] != nil }
-            try Self.encode(entries, fingerprint: fingerprint, copying: unchanged, from: loaded).write(to: file, options: .atomic)
-            changed = false
-            // Caches made under another version, config or resources, or in an older format,
-            // can never be read again.
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            where name.hasPrefix("articles-") && [".bin", ".json", ".jsonl"].contains(where: name.hasSuffix) && name != file.lastPathComponent {
-                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
-            }
-        } catch {
-            diagnostics.append(.warning("the build cache cannot be written (\(Self.reason(error))); the next build analyses every article again", file: file.relativePath))
+    /// The articles of the unit at `path`, with what reading the cache left out; nil when
+    /// its entry was not read from the file.
+    func fullArticles(at path: String) -> [AnalyzedArticle]? {
+        guard !replaced.contains(path), let range = loadedRecords[path] else { return nil }
+        return loaded[Self.shard(of: path)].withUnsafeBytes { bytes in
+            try? BinaryDecoder().decode(Record.self, from: UnsafeRawBufferPointer(rebasing: bytes[range.dropFirst(8)])).entry.articles
         }
     }
 
-    /// The file of `entries`; the records of the paths in `copying` are taken as they are
-    /// from `file` (checksum and bytes), the others encoded.
-    static func encode(_ entries: [String: Entry], fingerprint: String,
+    /// Removes the cache's files: the next build analyses every article again.
+    func discard() {
+        guard let shards else { return }
+        try? FileManager.default.removeItem(at: shards)
+    }
+
+    /// Writes back the shards that changed, without the entries of articles that are gone. A
+    /// cache that cannot be written is a warning: the site itself is fine.
+    mutating func save(diagnostics: inout Diagnostics) {
+        guard let folder, let shards else { return }
+        let gone = Set(entries.keys).subtracting(used)
+        for path in gone { entries[path] = nil }
+        var changed = stale
+        for path in replaced.union(gone) { changed.insert(Self.shard(of: path)) }
+        guard !changed.isEmpty else { return }
+        var byShard = [[String: Entry]](repeating: [:], count: Self.shardCount)
+        var unchanged = [[String: Range<Int>]](repeating: [:], count: Self.shardCount)
+        for (path, entry) in entries {
+            let shard = Self.shard(of: path)
+            guard changed.contains(shard) else { continue }
+            byShard[shard][path] = entry
+            if !replaced.contains(path), let range = loadedRecords[path] { unchanged[shard][path] = range }
+        }
+        do {
+            try FileManager.default.createDirectory(at: shards, withIntermediateDirectories: true)
+            for shard in changed.sorted() {
+                guard let file = file(ofShard: shard) else { continue }
+                guard !byShard[shard].isEmpty else {
+                    try? FileManager.default.removeItem(at: file)
+                    continue
+                }
+                try Self.encode(byShard[shard], fingerprint: fingerprint, shard: shard, copying: unchanged[shard], from: loaded[shard])
+                    .write(to: file, options: .atomic)
+            }
+            stale = []
+            // Caches made under another version, config or resources, or in an older format,
+            // can never be read again.
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            where name.hasPrefix("articles-") && name != shards.lastPathComponent {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            }
+        } catch {
+            diagnostics.append(.warning("the build cache cannot be written (\(Self.reason(error))); the next build analyses its articles again", file: shards.relativePath))
+        }
+    }
+
+    /// The file of shard `shard` holding `entries`; the records of the paths in `copying` are
+    /// taken as they are from `file` (checksum and bytes), the others encoded.
+    static func encode(_ entries: [String: Entry], fingerprint: String, shard: Int = 0,
                        copying copied: [String: Range<Int>] = [:], from file: Data = Data()) throws -> Data {
         let sorted = entries.sorted { $0.key < $1.key }
         let records = Parallel.map(sorted) { path, entry -> [UInt8]? in
@@ -135,6 +231,7 @@ struct ArticleCache: Sendable {
         BinaryWriter.appendFixed(format, to: &bytes)
         BinaryWriter.appendVarint(UInt64(fingerprint.utf8.count), to: &bytes)
         bytes.append(contentsOf: fingerprint.utf8)
+        BinaryWriter.appendFixed(UInt32(shard), to: &bytes)
         bytes.reserveCapacity(bytes.count + records.reduce(0) { $0 + 12 + ($1?.count ?? 0) } + copied.values.reduce(0) { $0 + 4 + $1.count })
         for ((path, _), record) in zip(sorted, records) {
             if let range = copied[path] {
@@ -152,20 +249,11 @@ struct ArticleCache: Sendable {
         return Data(bytes)
     }
 
-    /// The entries of a cache file; throws when it is not one made under `fingerprint`.
-    static func decode(_ data: Data, fingerprint: String) throws -> (entries: [String: Entry], records: [String: Range<Int>]) {
-        let records = try data.withUnsafeBytes { bytes in try recordRanges(bytes, fingerprint: fingerprint) }
-        let decoded = Parallel.map(records) { range in
-            data.withUnsafeBytes { bytes -> Result<Record, any Error> in
-                let payload = UnsafeRawBufferPointer(rebasing: bytes[range])
-                guard checksum(UnsafeRawBufferPointer(rebasing: payload.dropFirst(8)))
-                        == payload.loadUnaligned(as: UInt64.self).littleEndian
-                else {
-                    return .failure(DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "an entry of it is damaged")))
-                }
-                return Result { try BinaryDecoder().decode(Record.self, from: UnsafeRawBufferPointer(rebasing: payload.dropFirst(8))) }
-            }
-        }
+    /// The entries of a shard's file; throws when it is not one made under `fingerprint` for
+    /// `shard`. `light` leaves out what a build does not read (`bodyPlaceholders`).
+    static func decode(_ data: Data, fingerprint: String, shard: Int = 0, light: Bool = false) throws -> (entries: [String: Entry], records: [String: Range<Int>]) {
+        let records = try data.withUnsafeBytes { bytes in try recordRanges(bytes, fingerprint: fingerprint, shard: shard) }
+        let decoded = decodeRecords(records.map { (data, $0) }, light: light)
         var entries: [String: Entry] = [:], ranges: [String: Range<Int>] = [:]
         entries.reserveCapacity(decoded.count)
         for (record, range) in zip(decoded, records) {
@@ -176,13 +264,32 @@ struct ArticleCache: Sendable {
         return (entries, ranges)
     }
 
+    /// The records at `items` (a file and where a record's checksum and bytes are in it),
+    /// decoded on every core; a record whose checksum is wrong is a failure.
+    static func decodeRecords(_ items: [(data: Data, range: Range<Int>)], light: Bool) -> [Result<Record, any Error>] {
+        var decoder = BinaryDecoder()
+        if light { decoder.placeholders = bodyPlaceholders }
+        return Parallel.map(items) { [decoder] data, range in
+            data.withUnsafeBytes { bytes -> Result<Record, any Error> in
+                let payload = UnsafeRawBufferPointer(rebasing: bytes[range])
+                guard checksum(UnsafeRawBufferPointer(rebasing: payload.dropFirst(8)))
+                        == payload.loadUnaligned(as: UInt64.self).littleEndian
+                else {
+                    return .failure(DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "an entry of it is damaged")))
+                }
+                return Result { try decoder.decode(Record.self, from: UnsafeRawBufferPointer(rebasing: payload.dropFirst(8))) }
+            }
+        }
+    }
+
     /// Checks the header and finds each record: its checksum and bytes, without its length.
-    private static func recordRanges(_ bytes: UnsafeRawBufferPointer, fingerprint: String) throws -> [Range<Int>] {
+    private static func recordRanges(_ bytes: UnsafeRawBufferPointer, fingerprint: String, shard: Int) throws -> [Range<Int>] {
         let reader = BinaryReader(bytes)
         var offset = magic.count
         guard bytes.count >= offset, bytes.prefix(offset).elementsEqual(magic),
               (try? reader.fixed(UInt32.self, at: &offset, limit: bytes.count)) == format,
-              let name = try? reader.stringBytes(at: &offset, limit: bytes.count), name == fingerprint
+              let name = try? reader.stringBytes(at: &offset, limit: bytes.count), name == fingerprint,
+              (try? reader.fixed(UInt32.self, at: &offset, limit: bytes.count)) == UInt32(shard)
         else {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "its header does not match its name"))
         }

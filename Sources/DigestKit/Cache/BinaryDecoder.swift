@@ -4,6 +4,10 @@
 /// read is checked against the end of the container it is in, and every value's tag against
 /// what the type asks for.
 struct BinaryDecoder {
+    /// Types whose values are stepped over, not decoded, each with the value that stands in
+    /// for them: a reader that needs only part of a record does not pay for the rest.
+    var placeholders: [ObjectIdentifier: any Sendable] = [:]
+
     func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8]) throws -> T {
         try bytes.withUnsafeBytes { try decode(type, from: $0) }
     }
@@ -11,6 +15,7 @@ struct BinaryDecoder {
     /// `bytes` need only stay valid for the call: every string is copied out of them.
     func decode<T: Decodable>(_ type: T.Type, from bytes: UnsafeRawBufferPointer) throws -> T {
         let reader = BinaryReader(bytes)
+        reader.placeholders = placeholders
         var offset = 0
         let keyCount = try reader.varint(at: &offset, limit: bytes.count)
         guard keyCount <= UInt64(bytes.count) else { throw reader.corrupt("its key table is longer than the data") }
@@ -33,6 +38,7 @@ struct BinaryDecoder {
 final class BinaryReader: Decoder {
     let bytes: UnsafeRawBufferPointer
     var keyNames: [String] = []
+    var placeholders: [ObjectIdentifier: any Sendable] = [:]
     var position = 0
     var limit = 0
 
@@ -206,6 +212,9 @@ final class BinaryReader: Decoder {
             var offset = offset
             return unsafeBitCast(try integer(Int.self, at: &offset, limit: limit), to: T.self)
         }
+        if !placeholders.isEmpty, let placeholder = placeholders[ObjectIdentifier(T.self)] as? T {
+            return placeholder
+        }
         position = offset
         self.limit = limit
         return try T(from: self)
@@ -243,6 +252,7 @@ final class BinaryReader: Decoder {
     func decoder(at offset: Int, limit: Int) -> BinaryReader {
         let reader = BinaryReader(bytes)
         reader.keyNames = keyNames
+        reader.placeholders = placeholders
         reader.position = offset
         reader.limit = limit
         return reader

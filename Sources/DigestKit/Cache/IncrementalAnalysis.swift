@@ -20,6 +20,9 @@ struct IncrementalAnalysis: Sendable {
         var articleKeys: [String: UInt64] = [:]
         /// What the site's commentary files hash to.
         var commentaryKey: UInt64 = 0
+        /// Slug → the unit (its primary path) and the article of it, for the articles taken
+        /// from the cache, which come without their text (`ArticleCache.fullArticles`).
+        var withoutText: [String: (unit: String, index: Int)] = [:]
     }
 
     func run(_ files: [ContentFile], cache: inout ArticleCache, progress: BuildProgressHandler? = nil) -> Result {
@@ -42,17 +45,21 @@ struct IncrementalAnalysis: Sendable {
         var articles: [AnalyzedArticle] = []
         var taken: [String: String] = [:]
         var articleKeys: [String: UInt64] = [:]
-        for entry in entries.compactMap({ $0 }) {
+        var withoutText: [String: (unit: String, index: Int)] = [:]
+        let analysedNow = Set(misses)
+        for (i, entry) in entries.enumerated() {
+            guard let entry else { continue }
             diagnostics.append(contentsOf: entry.diagnostics)
             for (n, var analyzed) in entry.articles.enumerated() {
                 parser.claimUniqueSlug(&analyzed.article, taken: &taken, diagnostics: &diagnostics)
                 var hasher = StableHasher()
                 hasher.combine("\(entry.key)\u{0}\(n)\u{0}")
                 articleKeys[analyzed.article.slug] = hasher.state
+                if !analysedNow.contains(i) { withoutText[analyzed.article.slug] = (units[i].primaryPath, n) }
                 articles.append(analyzed)
             }
         }
-        RelatedArticles.link(&articles, count: analyzer.relatedCount)
+        RelatedMemo(folder: cache.folder, fingerprint: cache.fingerprint).link(&articles, count: analyzer.relatedCount)
 
         let commentary = parser.parse(commentaryFiles)
         diagnostics.append(contentsOf: commentary.diagnostics.items)
@@ -63,7 +70,7 @@ struct IncrementalAnalysis: Sendable {
         }
         return Result(articles: articles, commentary: commentary.commentary, diagnostics: diagnostics,
                       reused: units.count - misses.count, analysed: misses.count,
-                      articleKeys: articleKeys, commentaryKey: commentaryKey.state)
+                      articleKeys: articleKeys, commentaryKey: commentaryKey.state, withoutText: withoutText)
     }
 
     /// Parses and analyses one unit on its own.

@@ -6,18 +6,26 @@
 /// (links between pages), the counts of every country, topic, relation and month (which
 /// list items show), and the site's commentary. An edit that changes none of these
 /// changes only the keys of the pages that show the edited article: its own page, the
-/// pages that list it, and those that show it as related. Any other change (an article
+/// list pages it is on (a list's first page shows an overview of the whole list, keyed by
+/// what the overview reads), and those that show it as related. Any other change (an article
 /// added, removed, re-dated or tagged differently) changes every key.
 struct PageKeys: Sendable {
+    /// The site's fingerprint alone: what feeds and search documents start from (they show no counts).
+    let site: UInt64
     let shape: UInt64
     /// Each article's key (by index into the digest's articles): what its unit's files hash to,
     /// and which article of the unit it is. Its analysis follows from them and the fingerprint.
     let articles: [UInt64]
+    /// What a list's overview reads of each article (by index): its date and its primary
+    /// countries and topics (`SiteRenderer.listPages`: counts, partners, timelines). An edit of
+    /// an article's text changes the overview of none of its lists.
+    let overviews: [UInt64]
 
     /// `articleKeys` are by slug; `commentary` is what the site's commentary files hash to.
     init(digest: Digest, site fingerprint: String, articleKeys: [String: UInt64], commentary: UInt64) {
         var hasher = StableHasher()
         hasher.combine("\(fingerprint)\u{0}")
+        site = hasher.state
         hasher.combine(commentary)
         for analyzed in digest.articles {
             hasher.combine("\(analyzed.article.path)\u{0}\(analyzed.article.slug)\u{0}")
@@ -30,6 +38,15 @@ struct PageKeys: Sendable {
         shape = hasher.state
         // An article without a key (none was given) gets a fresh one: its pages never match.
         articles = digest.articles.map { articleKeys[$0.article.slug] ?? UInt64.random(in: .min ... .max) }
+        overviews = digest.articles.map { analyzed in
+            var hasher = StableHasher()
+            if let date = analyzed.article.published {
+                hasher.combine(UInt64(bitPattern: Int64(date.sortKey)))
+                hasher.combine(date.secondsOfDay == nil ? "d" : "t")
+            }
+            hasher.combine("\u{0}\(analyzed.countries.primary.joined(separator: ","))\u{0}\(analyzed.topics.joined(separator: ","))\u{0}")
+            return hasher.state
+        }
     }
 
     /// An article's page: the article and the articles it shows as related.
@@ -40,15 +57,30 @@ struct PageKeys: Sendable {
         return hasher.state
     }
 
-    /// A page of a list: the articles on it, and for the first page, which shows the
-    /// list's overview (counts, timelines), every article of the list.
+    /// A page of a list: the articles on it, how many the list has, and for the first page,
+    /// which shows the list's overview (counts, timelines), what the overview reads of each
+    /// article of the list.
     func listPage(path: String, number: Int, slice: some Sequence<Int>, all: [Int]) -> UInt64 {
         var hasher = start(path)
         hasher.combine(UInt64(number))
         for i in slice { hasher.combine(articles[i]) }
+        hasher.combine(UInt64(all.count))
         if number == 1 {
-            hasher.combine(UInt64(all.count))
-            for i in all { hasher.combine(articles[i]) }
+            for i in all { hasher.combine(overviews[i]) }
+        }
+        return hasher.state
+    }
+
+    /// A file that shows `articles` (their slugs link to their pages) and nothing else of the
+    /// digest: a feed, a shard of the search documents. `title` is what names the file's
+    /// collection. Unlike pages, these do not depend on the digest's shape.
+    func file(path: String, title: String = "", articles shown: some Sequence<Int>, slugs: (Int) -> String) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(site)
+        hasher.combine("\(path)\u{0}\(title)\u{0}")
+        for i in shown {
+            hasher.combine(articles[i])
+            hasher.combine("\(slugs(i))\u{0}")
         }
         return hasher.state
     }

@@ -3,10 +3,8 @@ extension SiteRenderer {
     func articlePage(_ index: Int) throws(Diagnostic) -> Made {
         let analyzed = digest.articles[index]
         let article = analyzed.article
-        let path = SitePaths.article(article.slug)
-        let related = analyzed.related.compactMap { digest.indexOfSlug[$0] }
-        let key = reuse?.keys.article(index, path: path, related: related)
-        if let key, isCurrent(path, key: key) { return .kept(path: path, key: key) }
+        let (path, related, key) = articlePageKey(index)
+        if let key, staleArticles.map({ !$0.contains(index) }) ?? isCurrent(path, key: key) { return .kept(path: path, key: key) }
         var view = base(path: path, title: article.title)
         view["article"] = item(for: analyzed, from: path).merging([
             "body": try bodyHTML(article, on: path),
@@ -20,6 +18,22 @@ extension SiteRenderer {
         view["discovery"] = discoveryHead(path: path, title: article.title, subject: .article(index))
         view["related"] = related.map { item(for: digest.articles[$0], from: path) }
         return .rendered(try render("article", view, path: path), key: key)
+    }
+
+    /// An article page's path, related articles (by index) and, with `reuse`, key.
+    func articlePageKey(_ index: Int) -> (path: String, related: [Int], key: UInt64?) {
+        let analyzed = digest.articles[index]
+        let path = SitePaths.article(analyzed.article.slug)
+        let related = analyzed.related.compactMap { digest.indexOfSlug[$0] }
+        return (path, related, reuse?.keys.article(index, path: path, related: related))
+    }
+
+    /// The articles whose page will be rendered, not kept: only they need their text.
+    func articlesToRender() -> [Int] {
+        digest.articles.indices.filter { i in
+            let (path, _, key) = articlePageKey(i)
+            return !isCurrent(path, key: key)
+        }
     }
 
     /// The article's body as HTML we generate: paragraphs, headings, and foreign quotes

@@ -62,8 +62,10 @@ extension SiteRenderer {
     }
 
     /// The files beside the pages: Atom feeds, the sitemap and robots.txt (with a base
-    /// URL), and the search index. Warns when the sitemap has to be skipped.
-    public func discoveryFiles(forPaths pagePaths: [String]) throws(BuildFailure) -> (pages: [Page], warnings: [Diagnostic]) {
+    /// URL), and the search index, its terms read from `search` when given. With `reuse`,
+    /// feeds and search documents whose key did not change are kept, like pages. Warns when
+    /// the sitemap has to be skipped.
+    func discoveryFiles(forPaths pagePaths: [String], search corpus: SearchCorpus? = nil) throws(BuildFailure) -> (files: Batch, warnings: [Diagnostic]) {
         var warnings: [Diagnostic] = []
         typealias Feed = (path: String, page: String, title: String, indices: [Int])
         var feeds: [Feed] = [(SitePaths.feed, SitePaths.index, digest.config.title, Array(digest.articles.indices))]
@@ -76,12 +78,15 @@ extension SiteRenderer {
         for key in digest.relationKeys {
             feeds.append((SitePaths.relationFeed(key), SitePaths.relation(key), digest.relationName(key), digest.byRelation[key] ?? []))
         }
-        let digest = self.digest
-        var files = Parallel.map(feeds) { feed in
+        let renderer = self, digest = self.digest
+        let slug: @Sendable (Int) -> String = { digest.articles[$0].article.slug }
+        var made = Parallel.map(feeds) { feed -> Made in
             // Only the newest dated articles become entries: the rest are never copied.
-            let newest = feed.indices.lazy.map { digest.articles[$0] }.filter { $0.article.published != nil }.prefix(AtomFeed.limit)
-            let atom = AtomFeed(path: feed.path, pagePath: feed.page, title: feed.title, articles: Array(newest))
-            return Page(path: feed.path, text: atom.xml(site: digest.config, gazetteer: digest.gazetteer, topicName: digest.topicName))
+            let newest = Array(feed.indices.lazy.filter { digest.articles[$0].article.published != nil }.prefix(AtomFeed.limit))
+            let key = renderer.reuse?.keys.file(path: feed.path, title: feed.title, articles: newest, slugs: slug)
+            if let key, renderer.isCurrent(feed.path, key: key) { return .kept(path: feed.path, key: key) }
+            let atom = AtomFeed(path: feed.path, pagePath: feed.page, title: feed.title, articles: newest.map { digest.articles[$0] })
+            return .rendered(Page(path: feed.path, text: atom.xml(site: digest.config, gazetteer: digest.gazetteer, topicName: digest.topicName)), key: key)
         }
 
         if let urls = digest.config.urls {
@@ -93,12 +98,28 @@ extension SiteRenderer {
             }
             modified[SitePaths.index] = digest.articles.compactMap { $0.article.updated ?? $0.article.published }.max()
             let listed = pagePaths.filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound && $0 != SitePaths.search }.sorted()
-            files += Sitemap(urls: urls, entries: listed.map { ($0, modified[$0]) }).files()
+            made += Sitemap(urls: urls, entries: listed.map { ($0, modified[$0]) }).files().map { .rendered($0, key: nil) }
         } else {
             warnings.append(.warning("no base URL, so sitemap.xml and robots.txt were skipped and feeds link relative to the site; set `base_url:` here or pass --base-url https://…/", file: digest.config.file))
         }
 
-        files += SearchIndex(digest: digest, dates: dates).files()
+        let index = SearchIndex(digest: digest, dates: dates, corpus: corpus)
+        made += index.termFiles().map { .rendered($0, key: nil) }
+        made += Parallel.map(Array(0..<index.documentShards)) { number -> Made in
+            let path = SitePaths.searchDocuments(number)
+            let key = renderer.reuse?.keys.file(path: path, articles: index.articles(inDocumentShard: number), slugs: slug)
+            if let key, renderer.isCurrent(path, key: key) { return .kept(path: path, key: key) }
+            return .rendered(index.documentFile(number), key: key)
+        }
+
+        var files = Batch()
+        for file in made {
+            switch file {
+            case .rendered(let page, _): files.pages.append(page)
+            case .kept(let path, _): files.kept.append(path)
+            }
+            if let key = file.key { files.keys.append((file.path, key)) }
+        }
         return (files, warnings)
     }
 }

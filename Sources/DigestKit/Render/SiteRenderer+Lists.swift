@@ -51,8 +51,13 @@ extension SiteRenderer {
     func partnerCounts(_ indices: [Int], of own: String) -> [String: Int] {
         var partners: [String: Int] = [:]
         for i in indices {
-            for key in digest.articles[i].countries.relations where key.split(separator: "-").contains(Substring(own)) {
-                partners[key, default: 0] += 1
+            // The article's relations (`CountryTags.relations`) that name `own`, without
+            // making the others: a country's list has thousands of articles.
+            let codes = digest.articles[i].countries.primary.map { $0.lowercased() }.sorted()
+            for a in codes.indices {
+                for b in codes.indices where b > a && (codes[a] == own || codes[b] == own) {
+                    partners["\(codes[a])-\(codes[b])", default: 0] += 1
+                }
             }
         }
         return partners
@@ -117,7 +122,7 @@ extension SiteRenderer {
         var pages: [Made] = []
         for page in slices {
             let here = page.path, number = page.number, count = slices.count
-            if let key = page.key, isCurrent(here, key: key) {
+            if let key = page.key, staleLists.map({ !$0.contains(here) }) ?? isCurrent(here, key: key) {
                 pages.append(.kept(path: here, key: key))
                 continue
             }

@@ -100,10 +100,12 @@ extension SiteRenderer {
     /// steps of 5 (5…100), for the bar a theme draws with a class per step: the validator
     /// does not know logical properties in `style` attributes.
     func timeline(_ indices: [Int]) -> [[String: Any]] {
-        var months: [String: Int] = [:]
+        var byNumber: [Int: (date: ArticleDate, count: Int)] = [:]
         for i in indices {
-            if let date = digest.articles[i].article.published { months[date.monthKey, default: 0] += 1 }
+            if let date = digest.articles[i].article.published { byNumber[Self.monthNumber(date), default: (date, 0)].count += 1 }
         }
+        var months: [String: Int] = [:]
+        for (date, count) in byNumber.values { months[date.monthKey] = count }
         let busiest = max(1, months.values.max() ?? 1)
         return months.keys.sorted(by: >).map { month in
             let count = months[month] ?? 0
@@ -111,6 +113,10 @@ extension SiteRenderer {
                     "share": String(max(1, (count * 20 + busiest - 1) / busiest) * 5)]
         }
     }
+
+    /// A date's month as a number: grouping by it spares formatting `monthKey` (slow) for
+    /// every article of a list, where once per month is enough.
+    static func monthNumber(_ date: ArticleDate) -> Int { date.year * 13 + date.month }
 
     /// How many of the articles have no date, or false when all are dated.
     func undatedCount(_ indices: [Int]) -> Any {
@@ -120,15 +126,18 @@ extension SiteRenderer {
 
     /// For each month (newest first, undated last): how many articles, and their topics with counts.
     func topicsOverTime(_ indices: [Int], from path: String) -> [[String: Any]] {
-        var months: [String: (articles: Int, topics: [String: Int])] = [:]
+        var byNumber: [Int: (date: ArticleDate?, articles: Int, topics: [String: Int])] = [:]
         let undated = "undated"
         for i in indices {
-            let key = digest.articles[i].article.published?.monthKey ?? undated
-            var entry = months[key] ?? (0, [:])
+            let date = digest.articles[i].article.published
+            let number = date.map(Self.monthNumber) ?? -1
+            var entry = byNumber[number] ?? (date, 0, [:])
             entry.articles += 1
             for t in digest.articles[i].topics { entry.topics[t, default: 0] += 1 }
-            months[key] = entry
+            byNumber[number] = entry
         }
+        var months: [String: (articles: Int, topics: [String: Int])] = [:]
+        for entry in byNumber.values { months[entry.date?.monthKey ?? undated] = (entry.articles, entry.topics) }
         return months.keys.sorted { ($0 == undated ? "" : $0) > ($1 == undated ? "" : $1) }.map { key in
             let entry = months[key] ?? (0, [:])
             return [

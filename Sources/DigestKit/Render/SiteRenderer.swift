@@ -22,6 +22,10 @@ public struct SiteRenderer: Sendable {
     /// Keys of the pages and the previous build's memo, for a rebuild that keeps the pages
     /// whose key did not change; nil renders every page.
     public var reuse: PageReuse?
+    /// With `reuse`, the article pages (by index) and list pages (by path) found stale before
+    /// rendering, so that each page's file is looked at once; nil looks while rendering.
+    var staleArticles: Set<Int>?
+    var staleLists: Set<String>?
 
     /// Every page of the site, in a deterministic order.
     public func pages(progress: BuildProgressHandler? = nil) throws(BuildFailure) -> [Page] {
@@ -49,7 +53,9 @@ public struct SiteRenderer: Sendable {
             + digest.countryCodes.map(PageJob.country) + digest.topicSlugs.map(PageJob.topic)
             + digest.relationKeys.map(PageJob.relation) + digest.months.map(PageJob.month)
             + [.archive, .search, .notFound]
-        renderer.listItems = try listItems(for: articlesListed(by: jobs))
+        let listed = articlesListed(by: jobs)
+        renderer.staleLists = listed.stale
+        renderer.listItems = try listItems(for: listed.articles)
         let counter = ProgressCounter(.rendering, total: jobs.count, handler: progress)
         var paths: [String] = []
         var diagnostics: [Diagnostic] = []
@@ -89,16 +95,19 @@ public struct SiteRenderer: Sendable {
 
     /// The articles that lists one folder deep will show, from the pages that will be
     /// rendered: with `reuse`, a rebuild renders few list pages, so few items are needed.
-    func articlesListed(by jobs: [PageJob]) -> [Int] {
-        guard reuse != nil else { return Array(digest.articles.indices) }
+    /// With `reuse`, also the list pages that will be rendered.
+    func articlesListed(by jobs: [PageJob]) -> (articles: [Int], stale: Set<String>?) {
+        guard reuse != nil else { return (Array(digest.articles.indices), nil) }
         var needed = Set(digest.articles.indices.prefix(digest.config.frontPageSize))
+        var stale = Set<String>()
         for job in jobs {
             guard let list = list(of: job) else { continue }
             for page in listSlices(list.indices, path: list.path) where !isCurrent(page.path, key: page.key) {
                 needed.formUnion(page.slice)
+                stale.insert(page.path)
             }
         }
-        return needed.sorted()
+        return (needed.sorted(), stale)
     }
 
     /// Every article of `indices` as lists one folder deep show it, with its rendered HTML.

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import DigestKit
 
-/// The cache file on disk (format 3, binary): what a build makes of it when it is whole,
-/// cut short, damaged, or left over from an older format.
+/// The cache's files on disk (format 4, binary shards): what a build makes of them when they
+/// are whole, cut short, damaged, or left over from an older format.
 @Suite("Article cache file")
 struct ArticleCacheFileTests {
     static func cacheFiles(in folder: TemporaryFolder) throws -> [URL] {
@@ -12,18 +12,45 @@ struct ArticleCacheFileTests {
             .map { cacheFolder.appendingPathComponent($0) }
     }
 
-    @Test("the cache is one binary file named after its fingerprint, and older JSON caches are removed")
-    func oneBinaryFile() throws {
-        let (folder, _) = try IncrementalBuildTests.siteWithSeeds()
+    /// The shard files of the article cache, and the fingerprint they were made under.
+    static func shardFiles(in folder: TemporaryFolder) throws -> (files: [URL], fingerprint: String) {
+        let shards = try #require(try cacheFiles(in: folder).first { $0.lastPathComponent.hasPrefix("articles-") })
+        let files = try FileManager.default.contentsOfDirectory(atPath: shards.path).sorted().map { shards.appendingPathComponent($0) }
+        return (files, String(shards.lastPathComponent.dropFirst("articles-".count)))
+    }
+
+    @Test("the cache is one folder of binary shards named after its fingerprint, and older caches are removed")
+    func oneFolderOfShards() throws {
+        let (folder, names) = try IncrementalBuildTests.siteWithSeeds()
         try folder.write(".digest-cache/articles-0123.jsonl", "{\"format\": 2}\n")
         try folder.write(".digest-cache/articles-4567.json", "{}")
+        try folder.write(".digest-cache/articles-89ab.bin", "digest-cache")
         try folder.write(".digest-cache/notes.txt", "kept")
         _ = try Build.run(BuildOptions(siteFolder: folder.url))
-        let names = try Self.cacheFiles(in: folder).map(\.lastPathComponent).filter { !$0.hasPrefix("pages-") }
-        #expect(names.count == 2)
-        #expect(names.contains("notes.txt"))
-        let cache = try #require(names.first { $0.hasPrefix("articles-") })
-        #expect(cache.hasSuffix(".bin"))
+        let listed = try Self.cacheFiles(in: folder).map(\.lastPathComponent).filter { !["pages-", "search-", "related-"].contains(where: $0.hasPrefix) }
+        #expect(listed.count == 2)
+        #expect(listed.contains("notes.txt"))
+        let (shards, _) = try Self.shardFiles(in: folder)
+        #expect(!shards.isEmpty && shards.count <= min(names.count, ArticleCache.shardCount))
+        #expect(shards.allSatisfy { $0.pathExtension == "bin" })
+    }
+
+    @Test("an edit writes again only the shard that holds the edited article")
+    func editWritesOneShard() throws {
+        let (folder, names) = try IncrementalBuildTests.siteWithSeeds()
+        let options = BuildOptions(siteFolder: folder.url)
+        _ = try Build.run(options)
+        func identities() throws -> [String: PageMemo.FileIdentity?] {
+            Dictionary(uniqueKeysWithValues: try Self.shardFiles(in: folder).files.map { ($0.lastPathComponent, PageMemo.FileIdentity(path: $0.path)) })
+        }
+        let before = try identities()
+        let name = try #require(names.first { FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("seeds/\($0).txt").path) })
+        try folder.write("seeds/\(name).txt", try #require(folder.read("seeds/\(name).txt")) + "\nوأضاف المتحدث أن التعاون سيتواصل.\n")
+        let report = try Build.run(options)
+        #expect(report.analysedArticles == 1)
+        let after = try identities()
+        let rewritten = after.keys.filter { before[$0] != after[$0] }
+        #expect(rewritten == [String(format: "%02x.bin", ArticleCache.shard(of: "\(name).txt"))])
     }
 
     @Test("a cache file cut short is a warning, every article is analysed again, and the next build reuses")
@@ -31,7 +58,7 @@ struct ArticleCacheFileTests {
         let (folder, names) = try IncrementalBuildTests.siteWithSeeds()
         let options = BuildOptions(siteFolder: folder.url)
         _ = try Build.run(options)
-        for file in try Self.cacheFiles(in: folder) {
+        for file in try Self.shardFiles(in: folder).files {
             let data = try Data(contentsOf: file)
             try data.prefix(data.count / 2).write(to: file)
         }
@@ -48,21 +75,25 @@ struct ArticleCacheFileTests {
     func damagedCacheIsRefused() throws {
         let (folder, _) = try IncrementalBuildTests.siteWithSeeds()
         _ = try Build.run(BuildOptions(siteFolder: folder.url))
-        let file = try #require(try Self.cacheFiles(in: folder).first)
+        let (files, fingerprint) = try Self.shardFiles(in: folder)
+        let file = try #require(files.max { (PageMemo.FileIdentity(path: $0.path)?.size ?? 0) < (PageMemo.FileIdentity(path: $1.path)?.size ?? 0) })
         let data = try Data(contentsOf: file)
-        let fingerprint = String(file.deletingPathExtension().lastPathComponent.dropFirst("articles-".count))
-        #expect(try ArticleCache.decode(data, fingerprint: fingerprint).entries.count >= 5)
+        let shard = try #require(Int(file.deletingPathExtension().lastPathComponent, radix: 16))
+        #expect(try ArticleCache.decode(data, fingerprint: fingerprint, shard: shard).entries.count >= 1)
+        #expect(throws: (any Error).self, "a shard's file read as another shard") {
+            try ArticleCache.decode(data, fingerprint: fingerprint, shard: shard + 1)
+        }
         var random = SeededRandom(seed: 7)
         for _ in 0..<300 {
             var damaged = data
             let offset = random.next(below: damaged.count)
             damaged[offset] ^= UInt8(1 + random.next(below: 255))
             #expect(throws: (any Error).self, "a change at byte \(offset) went unnoticed") {
-                try ArticleCache.decode(damaged, fingerprint: fingerprint)
+                try ArticleCache.decode(damaged, fingerprint: fingerprint, shard: shard)
             }
         }
         for length in stride(from: 0, to: data.count, by: max(1, data.count / 200)) {
-            #expect(throws: (any Error).self) { try ArticleCache.decode(data.prefix(length), fingerprint: fingerprint) }
+            #expect(throws: (any Error).self) { try ArticleCache.decode(data.prefix(length), fingerprint: fingerprint, shard: shard) }
         }
     }
 

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Every article's search terms, in the digest's order, numbered in one table: what the
+/// index's postings are made from. Reading the articles' text is most of the index's work,
+/// so a rebuild takes the terms of unchanged articles from the cache (`SearchTermsCache`)
+/// and reads only the others.
+struct SearchCorpus: Sendable {
+    /// Terms by number; a table taken from the cache may hold terms no document uses.
+    var terms: [String]
+    /// One per article of the digest, in its order; term numbers index `terms`.
+    var documents: [SearchTerms.Document]
+
+    /// Reads every article of `digest`.
+    init(digest: Digest) {
+        self.init(digest: digest, terms: [], known: [SearchTerms.Document?](repeating: nil, count: digest.articles.count))
+    }
+
+    init(terms: [String], documents: [SearchTerms.Document]) {
+        self.terms = terms
+        self.documents = documents
+    }
+
+    /// `known[i]` is article i's document, numbered in `terms`, or nil when it must be read.
+    /// The articles to read are read on every core, in few large chunks that each number their
+    /// own terms (a word's keys are found once per chunk: stemming is most of the work).
+    init(digest: Digest, terms known: [String], known documents: [SearchTerms.Document?]) {
+        let articles = digest.articles
+        let missing = articles.indices.filter { documents[$0] == nil }
+        let chunkSize = max(64, missing.count / (2 * ProcessInfo.processInfo.activeProcessorCount) + 1)
+        let ranges = stride(from: 0, to: missing.count, by: chunkSize).map { $0..<min($0 + chunkSize, missing.count) }
+        let chunks = Parallel.map(ranges) { range -> SearchTerms.Chunk in
+            var counter = SearchTerms()
+            let read = range.map { counter.document(articles[missing[$0]], digest: digest) }
+            return SearchTerms.Chunk(terms: counter.terms, documents: read)
+        }
+        var terms = known
+        var all = documents
+        if !chunks.isEmpty {
+            var number = [String: Int32](minimumCapacity: terms.count)
+            for (n, term) in terms.enumerated() where number[term] == nil { number[term] = Int32(n) }
+            for (range, chunk) in zip(ranges, chunks) {
+                let global = chunk.terms.map { term -> Int32 in
+                    if let n = number[term] { return n }
+                    terms.append(term)
+                    number[term] = Int32(terms.count - 1)
+                    return Int32(terms.count - 1)
+                }
+                for (position, document) in zip(range, chunk.documents) {
+                    all[missing[position]] = document.renumbered(global)
+                }
+            }
+        }
+        self.terms = terms
+        self.documents = all.map { $0 ?? SearchTerms.Document() }
+    }
+}
+
+extension SearchTerms.Document {
+    /// The same document with term `n` numbered `numbers[n]`.
+    func renumbered(_ numbers: [Int32]) -> SearchTerms.Document {
+        var document = SearchTerms.Document(length: length)
+        document.tf = tf.map { (numbers[Int($0.0)], $0.1) }
+        document.alternates = alternates.map { (numbers[Int($0.0)], $0.1) }
+        return document
+    }
+}
