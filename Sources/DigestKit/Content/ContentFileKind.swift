@@ -7,13 +7,18 @@ import Darwin
 /// What sort of thing a content path is, checked before it is opened: opening a FIFO
 /// would block the build, and a folder or a dangling link has nothing to read.
 enum ContentFileKind {
+    /// True when `path` itself is a symbolic link (not followed).
+    static func isLink(_ path: String) -> Bool {
+        var link = stat()
+        return lstat(path, &link) == 0 && link.st_mode & S_IFMT == S_IFLNK
+    }
+
     /// Why the thing at `path` (links followed) cannot be read as a content file; nil when it can.
     static func problem(at path: String) -> String? {
         var info = stat()
         guard stat(path, &info) == 0 else {
             let reason = String(cString: strerror(errno))
-            var link = stat()
-            if lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
+            if isLink(path) {
                 return "is a link to something that cannot be opened (\(reason)); skipped"
             }
             return "cannot be read (\(reason)); skipped"

@@ -46,8 +46,13 @@ public enum ContentLoader {
         let read = Parallel.map(relativePaths.sorted()) { relative -> Result<ContentFile, Diagnostic> in
             let url = folder.appendingPathComponent(relative)
             let display = url.relativePath
-            let resolved = url.resolvingSymlinksInPath().path
-            guard resolved == root || resolved.hasPrefix(root + "/") else {
+            // A file right in the folder that is no link is inside it, without resolving its
+            // path component by component (for 10,000 files, a tenth of a rebuild).
+            let inside = (!relative.contains("/") && !ContentFileKind.isLink(url.path)) || {
+                let resolved = url.resolvingSymlinksInPath().path
+                return resolved == root || resolved.hasPrefix(root + "/")
+            }()
+            guard inside else {
                 return .failure(.warning("is a link to a file outside the content folder; skipped", file: display))
             }
             if let problem = ContentFileKind.problem(at: url.path) {
