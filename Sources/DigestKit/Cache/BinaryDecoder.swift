@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads back what `BinaryEncoder` wrote, into any `Decodable` type.
 ///
 /// Bytes of another shape, cut short or garbled are a `DecodingError`, never a crash: every
@@ -543,4 +545,30 @@ struct BinarySingleValueDecodingContainer: SingleValueDecodingContainer {
     func decode(_ type: UInt32.Type) throws -> UInt32 { try primitive { try reader.integer(type, at: &$0, limit: $1) } }
     func decode(_ type: UInt64.Type) throws -> UInt64 { try primitive { try reader.integer(type, at: &$0, limit: $1) } }
     func decode<T: Decodable>(_ type: T.Type) throws -> T { try reader.value(type, at: offset, limit: limit) }
+}
+
+extension BinaryReader {
+    /// Reads the body of a cache file that ends in the checksum of the rest and begins with
+    /// `magic`, `format` and `fingerprint`: `read` gets a reader, the offset just past them and
+    /// the end. Nil for any other bytes, and when `read` throws or returns nil.
+    static func checkedBody<T>(_ data: Data, magic: [UInt8], format: UInt32, fingerprint: String,
+                               _ read: (BinaryReader, inout Int, Int) throws -> T?) -> T? {
+        data.withUnsafeBytes { all -> T? in
+            guard all.count >= 8 else { return nil }
+            let bytes = UnsafeRawBufferPointer(rebasing: all.dropLast(8))
+            guard ArticleCache.checksum(bytes) == UInt64(littleEndian: all.loadUnaligned(fromByteOffset: bytes.count, as: UInt64.self)),
+                  bytes.count >= magic.count, bytes.prefix(magic.count).elementsEqual(magic)
+            else { return nil }
+            let reader = BinaryReader(bytes)
+            var offset = magic.count
+            do {
+                guard try reader.fixed(UInt32.self, at: &offset, limit: bytes.count) == format,
+                      try reader.stringBytes(at: &offset, limit: bytes.count) == fingerprint
+                else { return nil }
+                return try read(reader, &offset, bytes.count)
+            } catch {
+                return nil
+            }
+        }
+    }
 }

@@ -86,38 +86,24 @@ struct RelatedMemo: Sendable {
     /// The lists of a file made under `fingerprint` from `signature` for `articles` articles;
     /// nil for any other bytes.
     static func decode(_ data: Data, fingerprint: String, signature: UInt64, articles: Int) -> [[Int]]? {
-        data.withUnsafeBytes { all -> [[Int]]? in
-            guard all.count >= 8 else { return nil }
-            let bytes = UnsafeRawBufferPointer(rebasing: all.dropLast(8))
-            guard ArticleCache.checksum(bytes) == UInt64(littleEndian: all.loadUnaligned(fromByteOffset: bytes.count, as: UInt64.self)),
-                  bytes.count >= magic.count, bytes.prefix(magic.count).elementsEqual(magic)
+        BinaryReader.checkedBody(data, magic: magic, format: format, fingerprint: fingerprint) { reader, offset, end -> [[Int]]? in
+            guard try reader.fixed(UInt64.self, at: &offset, limit: end) == signature,
+                  try reader.varint(at: &offset, limit: end) == UInt64(articles)
             else { return nil }
-            let reader = BinaryReader(bytes)
-            let end = bytes.count
-            var offset = magic.count
-            do {
-                guard try reader.fixed(UInt32.self, at: &offset, limit: end) == format,
-                      try reader.stringBytes(at: &offset, limit: end) == fingerprint,
-                      try reader.fixed(UInt64.self, at: &offset, limit: end) == signature,
-                      try reader.varint(at: &offset, limit: end) == UInt64(articles)
-                else { return nil }
-                var lists: [[Int]] = []
-                lists.reserveCapacity(articles)
-                for _ in 0..<articles {
-                    let count = try reader.varint(at: &offset, limit: end)
-                    guard count <= UInt64(end - offset) else { return nil }
-                    var list: [Int] = []
-                    for _ in 0..<count {
-                        let i = try reader.varint(at: &offset, limit: end)
-                        guard i < UInt64(articles) else { return nil }
-                        list.append(Int(i))
-                    }
-                    lists.append(list)
+            var lists: [[Int]] = []
+            lists.reserveCapacity(articles)
+            for _ in 0..<articles {
+                let count = try reader.varint(at: &offset, limit: end)
+                guard count <= UInt64(end - offset) else { return nil }
+                var list: [Int] = []
+                for _ in 0..<count {
+                    let i = try reader.varint(at: &offset, limit: end)
+                    guard i < UInt64(articles) else { return nil }
+                    list.append(Int(i))
                 }
-                return offset == end ? lists : nil
-            } catch {
-                return nil
+                lists.append(list)
             }
+            return offset == end ? lists : nil
         }
     }
 }

@@ -125,51 +125,37 @@ struct SearchTermsCache: Sendable {
 
     /// The terms and documents of a file made under `fingerprint`; nil for any other bytes.
     static func decode(_ data: Data, fingerprint: String) -> (terms: [String], documents: [UInt64: SearchTerms.Document])? {
-        data.withUnsafeBytes { all -> (terms: [String], documents: [UInt64: SearchTerms.Document])? in
-            guard all.count >= 8 else { return nil }
-            let bytes = UnsafeRawBufferPointer(rebasing: all.dropLast(8))
-            guard ArticleCache.checksum(bytes) == UInt64(littleEndian: all.loadUnaligned(fromByteOffset: bytes.count, as: UInt64.self)),
-                  bytes.count >= magic.count, bytes.prefix(magic.count).elementsEqual(magic)
-            else { return nil }
-            let reader = BinaryReader(bytes)
-            let end = bytes.count
-            var offset = magic.count
-            do {
-                guard try reader.fixed(UInt32.self, at: &offset, limit: end) == format,
-                      try reader.stringBytes(at: &offset, limit: end) == fingerprint
-                else { return nil }
-                let termCount = try reader.varint(at: &offset, limit: end)
-                guard termCount <= UInt64(end - offset), termCount <= UInt64(Int32.max) else { return nil }
-                var terms: [String] = []
-                terms.reserveCapacity(Int(termCount))
-                for _ in 0..<termCount { terms.append(try reader.stringBytes(at: &offset, limit: end)) }
-                let documentCount = try reader.varint(at: &offset, limit: end)
-                guard documentCount <= UInt64(end - offset) else { return nil }
-                var documents: [UInt64: SearchTerms.Document] = [:]
-                documents.reserveCapacity(Int(documentCount))
-                for _ in 0..<documentCount {
-                    let key = try reader.fixed(UInt64.self, at: &offset, limit: end)
-                    var document = SearchTerms.Document(length: Double(try reader.varint(at: &offset, limit: end)) / 2)
-                    for list in 0..<2 {
-                        let count = try reader.varint(at: &offset, limit: end)
-                        guard count <= UInt64(end - offset) else { return nil }
-                        var pairs: [(Int32, Double)] = []
-                        pairs.reserveCapacity(Int(count))
-                        for _ in 0..<count {
-                            let term = try reader.varint(at: &offset, limit: end)
-                            let weight = try reader.varint(at: &offset, limit: end)
-                            guard term < termCount, weight < 1 << 53 else { return nil }
-                            pairs.append((Int32(term), Double(weight) / 2))
-                        }
-                        if list == 0 { document.tf = pairs } else { document.alternates = pairs }
+        BinaryReader.checkedBody(data, magic: magic, format: format, fingerprint: fingerprint) { reader, offset, end
+            -> (terms: [String], documents: [UInt64: SearchTerms.Document])? in
+            let termCount = try reader.varint(at: &offset, limit: end)
+            guard termCount <= UInt64(end - offset), termCount <= UInt64(Int32.max) else { return nil }
+            var terms: [String] = []
+            terms.reserveCapacity(Int(termCount))
+            for _ in 0..<termCount { terms.append(try reader.stringBytes(at: &offset, limit: end)) }
+            let documentCount = try reader.varint(at: &offset, limit: end)
+            guard documentCount <= UInt64(end - offset) else { return nil }
+            var documents: [UInt64: SearchTerms.Document] = [:]
+            documents.reserveCapacity(Int(documentCount))
+            for _ in 0..<documentCount {
+                let key = try reader.fixed(UInt64.self, at: &offset, limit: end)
+                var document = SearchTerms.Document(length: Double(try reader.varint(at: &offset, limit: end)) / 2)
+                for list in 0..<2 {
+                    let count = try reader.varint(at: &offset, limit: end)
+                    guard count <= UInt64(end - offset) else { return nil }
+                    var pairs: [(Int32, Double)] = []
+                    pairs.reserveCapacity(Int(count))
+                    for _ in 0..<count {
+                        let term = try reader.varint(at: &offset, limit: end)
+                        let weight = try reader.varint(at: &offset, limit: end)
+                        guard term < termCount, weight < 1 << 53 else { return nil }
+                        pairs.append((Int32(term), Double(weight) / 2))
                     }
-                    documents[key] = document
+                    if list == 0 { document.tf = pairs } else { document.alternates = pairs }
                 }
-                guard offset == end else { return nil }
-                return (terms, documents)
-            } catch {
-                return nil
+                documents[key] = document
             }
+            guard offset == end else { return nil }
+            return (terms, documents)
         }
     }
 }
