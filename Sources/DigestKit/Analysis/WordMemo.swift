@@ -7,72 +7,69 @@ import ArabicText
 /// result. Not shared between threads: each worker of `Parallel.map` makes its own, and it
 /// serves one analyzer (its taggers' tables and summarizer's stopwords).
 public final class WordMemo {
+    /// Answers by word, forgotten all at once past `capacity` so that memory stays bounded
+    /// whatever the archive holds (a worker's vocabulary rarely comes near it).
+    struct Table<Value> {
+        private(set) var values: [WordKey: Value] = [:]
+
+        var isEmpty: Bool { values.isEmpty }
+        var count: Int { values.count }
+        var isFull: Bool { values.count >= WordMemo.capacity }
+
+        mutating func value(for word: String, make: () -> Value) -> Value {
+            let key = WordKey(word)
+            if let known = values[key] { return known }
+            if isFull { removeAll() }
+            let found = make()
+            values[key] = found
+            return found
+        }
+
+        mutating func removeAll() { values.removeAll(keepingCapacity: true) }
+    }
+
+    static let capacity = 400_000
+
     /// Each word's readings with its clitics taken off, for both taggers.
-    var readings: [WordKey: [String]] = [:]
+    var readings = Table<[String]>()
     /// Each word's heads in the gazetteer, for the country tagger.
-    var countryHeads: [WordKey: Gazetteer.Heads] = [:]
+    var countryHeads = Table<Gazetteer.Heads>()
     /// Each word's readings and stems, for the topic tagger.
-    var forms: [WordKey: TopicTagger.WordForms] = [:]
+    var forms = Table<TopicTagger.WordForms>()
     /// Each word's stem for the summarizer, as the stem's number in `stemNumbers`, or nil
     /// for a stopword: vectors of numbers are made without hashing a string again.
-    var summaryStems: [WordKey: Int32?] = [:]
-    var stemNumbers: [WordKey: Int32] = [:]
-
-    /// A worker's vocabulary rarely comes near this; past it the memo starts again, so that
-    /// memory stays bounded whatever the archive holds.
-    static let capacity = 400_000
+    var summaryStems = Table<Int32?>()
+    var stemNumbers = Table<Int32>()
 
     public init() {}
 
     func readings(of word: String) -> [String] {
-        let key = WordKey(word)
-        if let known = readings[key] { return known }
-        if readings.count >= Self.capacity { readings.removeAll(keepingCapacity: true) }
-        let found = Clitics.readings(of: word)
-        readings[key] = found
-        return found
+        readings.value(for: word) { Clitics.readings(of: word) }
     }
 
     /// The heads of a word in a gazetteer (one gazetteer's: a memo serves one analyzer).
     func countryHeads(of word: String, in gazetteer: Gazetteer) -> Gazetteer.Heads {
-        let key = WordKey(word)
-        if let known = countryHeads[key] { return known }
-        if countryHeads.count >= Self.capacity { countryHeads.removeAll(keepingCapacity: true) }
-        let found = gazetteer.heads(readings: readings(of: word))
-        countryHeads[key] = found
-        return found
+        countryHeads.value(for: word) { gazetteer.heads(readings: readings(of: word)) }
     }
 
     /// The forms of a word for a topic tagger's phrases (one tagger's: a memo serves one analyzer).
     func forms(of word: String, phrasesByFirst: [WordKey: [Int]]) -> TopicTagger.WordForms {
-        let key = WordKey(word)
-        if let known = forms[key] { return known }
-        if forms.count >= Self.capacity { forms.removeAll(keepingCapacity: true) }
-        let found = TopicTagger.WordForms(word, readings: readings(of: word), phrasesByFirst: phrasesByFirst)
-        forms[key] = found
-        return found
+        forms.value(for: word) { TopicTagger.WordForms(word, readings: readings(of: word), phrasesByFirst: phrasesByFirst) }
     }
 
     /// The number of a word's stem for the summarizer (equal numbers, equal stems), or nil for
     /// a stopword.
     func summaryStem(of word: String, stopwords: Stopwords) -> Int32? {
-        let key = WordKey(word)
-        if let known = summaryStems[key] { return known }
-        if summaryStems.count >= Self.capacity {
-            // Both go together: a stem's number must not change while a word still holds it.
-            summaryStems.removeAll(keepingCapacity: true)
-            stemNumbers.removeAll(keepingCapacity: true)
+        // Both tables are forgotten together: a stem's number must not change while a word still holds it.
+        if summaryStems.isFull || stemNumbers.isFull {
+            summaryStems.removeAll()
+            stemNumbers.removeAll()
         }
-        var found: Int32?
-        if !stopwords.contains(word) {
-            let stem = WordKey(LightStemmer.stem(word))
-            found = stemNumbers[stem] ?? {
-                let number = Int32(stemNumbers.count)
-                stemNumbers[stem] = number
-                return number
-            }()
+        return summaryStems.value(for: word) {
+            guard !stopwords.contains(word) else { return nil }
+            let stem = LightStemmer.stem(word)
+            let next = Int32(stemNumbers.count)
+            return stemNumbers.value(for: stem) { next }
         }
-        summaryStems[key] = .some(found)
-        return found
     }
 }
