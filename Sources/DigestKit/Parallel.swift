@@ -7,12 +7,7 @@ public enum Parallel {
     /// Each finished item steps `progress`.
     static func map<T: Sendable, R: Sendable>(_ items: [T], progress: ProgressCounter?,
                                               _ transform: @Sendable (T) -> R) -> [R] {
-        guard let progress else { return map(items, transform) }
-        return map(items) { item in
-            let result = transform(item)
-            progress.step()
-            return result
-        }
+        map(items, progress: progress, state: {}) { _, item in transform(item) }
     }
 
     public static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {

@@ -58,20 +58,18 @@ public struct Furniture: Sendable {
                     starts: starts)
     }
 
-    static let metacharacters = Set("\\.[](){}*+?^$|")
-
     /// The plain words a match of `pattern` must begin with: its literal start, or the literal
     /// start of each alternative of a first group (`(العودة|الرجوع) إلى…`). Nil when the
     /// pattern starts with anything else (a class, an escape, an optional group).
     static func startingWords(_ pattern: String) -> [String]? {
         func literalStart(_ text: Substring) -> String? {
-            var prefix = String(text.prefix { !metacharacters.contains($0) })
+            var prefix = String(text.prefix { !RequiredWords.metacharacters.contains($0) })
             let next = text.dropFirst(prefix.count).first
             // A quantifier after the prefix makes its last character optional.
             if let next, "?*{".contains(next), !prefix.isEmpty { prefix.removeLast() }
             return prefix.isEmpty ? nil : prefix
         }
-        guard !hasTopLevelAlternation(pattern) else { return nil }
+        guard RequiredWords.alternatives(Array(pattern)[...]).count == 1 else { return nil }
         guard pattern.hasPrefix("(") else { return literalStart(Substring(pattern)).map { [$0] } }
         guard let close = pattern.firstIndex(of: ")") else { return nil }
         let inner = pattern[pattern.index(after: pattern.startIndex)..<close]
@@ -83,24 +81,6 @@ public struct Furniture: Sendable {
             words.append(word)
         }
         return words
-    }
-
-    /// Whether `pattern` is `a|b` outside any group or class.
-    static func hasTopLevelAlternation(_ pattern: String) -> Bool {
-        var depth = 0, inClass = false, escaped = false
-        for c in pattern {
-            if escaped { escaped = false; continue }
-            switch c {
-            case "\\": escaped = true
-            case "[": inClass = true
-            case "]": inClass = false
-            case "(" where !inClass: depth += 1
-            case ")" where !inClass: depth -= 1
-            case "|" where !inClass && depth == 0: return true
-            default: break
-            }
-        }
-        return false
     }
 
     /// A coarser folding than the tolerant patterns' (ArabicNormalizer's, plus ؤ → و and
