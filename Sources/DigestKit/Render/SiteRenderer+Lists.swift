@@ -1,14 +1,14 @@
 /// The list pages: country, topic, relation (a pair of countries), month, the archive, and
 /// the 404 page. Lists of articles are split into pages of `page_size` with numbered links.
 extension SiteRenderer {
-    func countryPages(_ code: String) throws(Diagnostic) -> [Made] {
+    func countryPages(_ code: String, _ pages: Range<Int>) throws(Diagnostic) -> [Made] {
         let indices = digest.byCountry[code] ?? []
         let own = code.lowercased()
         let path = SitePaths.country(code)
-        return try listPages(indices, title: digest.gazetteer.name(of: code), template: "country",
+        return try listPages(indices, pages, title: digest.gazetteer.name(of: code), template: "country",
                              path: { SitePaths.country(code, page: $0) }, extra: [
                                  "code": own,
-                             ], subject: .country(code)) { () throws(Diagnostic) in [
+                             ], subject: .country(code)) { (indices: [Int]) throws(Diagnostic) in [
                                  "partners": Self.byCount(partnerCounts(indices, of: own)).map { relationLink($0.key, from: path, count: $0.count) },
                                  "topics": Self.byCount(topicCounts(indices)).map { topicLink($0.key, from: path, count: $0.count) },
                                  "timeline": timeline(indices),
@@ -17,13 +17,13 @@ extension SiteRenderer {
                              ] }
     }
 
-    func topicPages(_ slug: String) throws(Diagnostic) -> [Made] {
+    func topicPages(_ slug: String, _ pages: Range<Int>) throws(Diagnostic) -> [Made] {
         let indices = digest.byTopic[slug] ?? []
         let path = SitePaths.topic(slug)
-        return try listPages(indices, title: digest.topicName(slug), template: "topic",
+        return try listPages(indices, pages, title: digest.topicName(slug), template: "topic",
                              path: { SitePaths.topic(slug, page: $0) }, extra: [
                                  "slug": slug,
-                             ], subject: .topic(slug)) { () throws(Diagnostic) in [
+                             ], subject: .topic(slug)) { (indices: [Int]) throws(Diagnostic) in [
                                  "countries": Self.byCount(countryCounts(indices)).map { countryLink($0.key, from: path, count: $0.count) },
                                  "timeline": timeline(indices),
                                  "undatedCount": undatedCount(indices),
@@ -31,15 +31,15 @@ extension SiteRenderer {
                              ] }
     }
 
-    func relationPages(_ key: String) throws(Diagnostic) -> [Made] {
+    func relationPages(_ key: String, _ pages: Range<Int>) throws(Diagnostic) -> [Made] {
         let indices = digest.byRelation[key] ?? []
         let codes = key.split(separator: "-").map { $0.uppercased() }
         let path = SitePaths.relation(key)
-        return try listPages(indices, title: digest.relationName(key), template: "relation",
+        return try listPages(indices, pages, title: digest.relationName(key), template: "relation",
                              path: { SitePaths.relation(key, page: $0) }, extra: [
                                  "key": key,
                                  "countries": codes.map { countryLink($0, from: path) },
-                             ], subject: .relation(key)) { () throws(Diagnostic) in [
+                             ], subject: .relation(key)) { (indices: [Int]) throws(Diagnostic) in [
                                  "topics": Self.byCount(topicCounts(indices)).map { topicLink($0.key, from: path, count: $0.count) },
                                  "topicsOverTime": topicsOverTime(indices, from: path),
                                  "commentary": try commentaryHTML(digest.commentary.relations[key], on: path),
@@ -79,8 +79,8 @@ extension SiteRenderer {
         return countries
     }
 
-    func monthPages(_ month: String) throws(Diagnostic) -> [Made] {
-        try listPages(digest.byMonth[month] ?? [], title: dates.month(month), template: "month",
+    func monthPages(_ month: String, _ pages: Range<Int>) throws(Diagnostic) -> [Made] {
+        try listPages(digest.byMonth[month] ?? [], pages, title: dates.month(month), template: "month",
                       path: { SitePaths.month(month, page: $0) }, extra: ["month": month])
     }
 
@@ -110,25 +110,23 @@ extension SiteRenderer {
         return try render("404", view, path: SitePaths.notFound)
     }
 
-    /// A list of articles split into pages of `pageSize`, with numbered page links. Every
-    /// page has `extra`; the first also has the `overview` (commentary, counts, timelines),
-    /// the later ones have it empty, so they open on the list. Every page of a list is in
-    /// one folder, so the links of both are the same from each. The overview is made only
-    /// when a page is rendered: a rebuild keeps most lists' pages as they were.
-    func listPages(_ indices: [Int], title: String, template: String, path: (Int) -> String, extra: [String: Any],
-                   subject: Subject? = nil, overview makeOverview: () throws(Diagnostic) -> [String: Any] = { [:] }) throws(Diagnostic) -> [Made] {
-        let slices = listSlices(indices, path: path)
-        var overview: [String: Any]?
+    /// A list of articles split into pages of `pageSize`, with numbered page links: the pages
+    /// numbered `numbers` of it (a job renders some pages of a long list). Every page has
+    /// `extra`; the first also has the `overview` (commentary, counts, timelines) of the list's
+    /// articles, the later ones have it empty, so they open on the list. Every page of a list
+    /// is in one folder, so the links of both are the same from each. The overview is made
+    /// only when the first page is rendered: a rebuild keeps most lists' pages as they were.
+    func listPages(_ indices: [Int], _ numbers: Range<Int>, title: String, template: String, path: (Int) -> String, extra: [String: Any],
+                   subject: Subject? = nil, overview makeOverview: ([Int]) throws(Diagnostic) -> [String: Any] = { _ in [:] }) throws(Diagnostic) -> [Made] {
+        let count = listPageCount(indices.count)
+        var emptyOverview: [String: Any]?
         var pages: [Made] = []
-        for page in slices {
-            let here = page.path, number = page.number, count = slices.count
+        for page in listSlices(indices, pages: numbers, path: path) {
+            let here = page.path, number = page.number
             if let key = page.key, staleLists.map({ !$0.contains(here) }) ?? isCurrent(here, key: key) {
                 pages.append(.kept(path: here, key: key))
                 continue
             }
-            let full: [String: Any]
-            if let overview { full = overview } else { full = try makeOverview() }
-            overview = full
             var view = base(path: here, title: count > 1 && number > 1 ? "\(title) (صفحة \(dates.number(number)))" : title)
             view["articles"] = try page.slice.map { (i) throws(Diagnostic) in try listItem(for: digest.articles[i], from: here) }
             view["count"] = dates.number(indices.count)
@@ -136,7 +134,13 @@ extension SiteRenderer {
             view["pageCount"] = dates.number(count)
             view["pagination"] = count > 1 ? pagination(count: count, current: number, from: here, path: path) : false
             view.merge(extra) { $1 }
-            view.merge(number == 1 ? full : full.mapValues { $0 is [Any] ? [Any]() : false as Any }) { $1 }
+            if number == 1 {
+                view.merge(try makeOverview(indices)) { $1 }
+            } else {
+                // The same names, empty: the overview of no articles has every one of them.
+                if emptyOverview == nil { emptyOverview = try makeOverview([]).mapValues { $0 is [Any] ? [Any]() : false as Any } }
+                view.merge(emptyOverview ?? [:]) { $1 }
+            }
             if let subject { view["discovery"] = discoveryHead(path: here, title: title, subject: subject) }
             pages.append(.rendered(try render(template, view, path: here), key: page.key))
         }
@@ -151,11 +155,15 @@ extension SiteRenderer {
         var key: UInt64?
     }
 
-    /// The pages a list of `indices` is split into (at least one, which may be empty).
-    func listSlices(_ indices: [Int], path: (Int) -> String) -> [ListPage] {
+    /// How many pages a list of `articles` takes: at least one, which may be empty.
+    func listPageCount(_ articles: Int) -> Int {
+        max(1, (articles + digest.config.pageSize - 1) / digest.config.pageSize)
+    }
+
+    /// The pages numbered `numbers` (from 1) of those a list of `indices` is split into.
+    func listSlices(_ indices: [Int], pages numbers: Range<Int>, path: (Int) -> String) -> [ListPage] {
         let size = digest.config.pageSize
-        let count = max(1, (indices.count + size - 1) / size)
-        return (1...count).map { number in
+        return numbers.clamped(to: 1..<listPageCount(indices.count) + 1).map { number in
             let here = path(number)
             let slice = indices.dropFirst((number - 1) * size).prefix(size)
             return ListPage(number: number, path: here, slice: slice,
@@ -164,12 +172,12 @@ extension SiteRenderer {
     }
 
     /// The articles and page paths of a list job; nil for the jobs that are not lists.
-    func list(of job: PageJob) -> (indices: [Int], path: (Int) -> String)? {
+    func list(of job: PageJob) -> (indices: [Int], pages: Range<Int>, path: (Int) -> String)? {
         switch job {
-        case .country(let code): return (digest.byCountry[code] ?? [], { SitePaths.country(code, page: $0) })
-        case .topic(let slug): return (digest.byTopic[slug] ?? [], { SitePaths.topic(slug, page: $0) })
-        case .relation(let key): return (digest.byRelation[key] ?? [], { SitePaths.relation(key, page: $0) })
-        case .month(let month): return (digest.byMonth[month] ?? [], { SitePaths.month(month, page: $0) })
+        case .country(let code, let pages): return (digest.byCountry[code] ?? [], pages, { SitePaths.country(code, page: $0) })
+        case .topic(let slug, let pages): return (digest.byTopic[slug] ?? [], pages, { SitePaths.topic(slug, page: $0) })
+        case .relation(let key, let pages): return (digest.byRelation[key] ?? [], pages, { SitePaths.relation(key, page: $0) })
+        case .month(let month, let pages): return (digest.byMonth[month] ?? [], pages, { SitePaths.month(month, page: $0) })
         case .index, .archive, .search, .notFound, .article: return nil
         }
     }

@@ -50,8 +50,10 @@ public struct SiteRenderer: Sendable {
                        into sink: (Batch) throws(Diagnostic) -> Void) throws(BuildFailure) -> [String] {
         var renderer = self
         let jobs: [PageJob] = [.index] + digest.articles.indices.map(PageJob.article)
-            + digest.countryCodes.map(PageJob.country) + digest.topicSlugs.map(PageJob.topic)
-            + digest.relationKeys.map(PageJob.relation) + digest.months.map(PageJob.month)
+            + listJobs(digest.countryCodes, digest.byCountry, PageJob.country)
+            + listJobs(digest.topicSlugs, digest.byTopic, PageJob.topic)
+            + listJobs(digest.relationKeys, digest.byRelation, PageJob.relation)
+            + listJobs(digest.months, digest.byMonth, PageJob.month)
             + [.archive, .search, .notFound]
         let listed = articlesListed(by: jobs)
         renderer.staleLists = listed.stale
@@ -102,7 +104,7 @@ public struct SiteRenderer: Sendable {
         var stale = Set<String>()
         for job in jobs {
             guard let list = list(of: job) else { continue }
-            for page in listSlices(list.indices, path: list.path) where !isCurrent(page.path, key: page.key) {
+            for page in listSlices(list.indices, pages: list.pages, path: list.path) where !isCurrent(page.path, key: page.key) {
                 needed.formUnion(page.slice)
                 stale.insert(page.path)
             }
@@ -130,11 +132,26 @@ public struct SiteRenderer: Sendable {
         return ListItems(values: values)
     }
 
-    /// One unit of rendering work: a page, or a collection's pages.
+    /// One unit of rendering work: a page, or some pages of a collection's list.
     enum PageJob: Sendable {
         case index, archive, search, notFound
         case article(Int)
-        case country(String), topic(String), relation(String), month(String)
+        case country(String, pages: Range<Int>), topic(String, pages: Range<Int>)
+        case relation(String, pages: Range<Int>), month(String, pages: Range<Int>)
+    }
+
+    /// How many pages of a list one job renders at most: a list of thousands of articles is
+    /// split over several jobs, so it is spread over the cores, and no batch holds all of it.
+    static let listPagesPerJob = 8
+
+    /// The jobs of each collection's list: its page numbers (from 1) in runs of `listPagesPerJob`.
+    func listJobs(_ keys: [String], _ members: [String: [Int]], _ job: (String, Range<Int>) -> PageJob) -> [PageJob] {
+        keys.flatMap { key in
+            let count = listPageCount(members[key]?.count ?? 0)
+            return stride(from: 1, through: count, by: Self.listPagesPerJob).map {
+                job(key, $0..<min($0 + Self.listPagesPerJob, count + 1))
+            }
+        }
     }
 
     /// A page of this build: rendered, or kept from the previous site (its key did not change).
@@ -162,10 +179,10 @@ public struct SiteRenderer: Sendable {
             switch job {
             case .index: return .success([.rendered(try indexPage(), key: nil)])
             case .article(let i): return .success([try articlePage(i)])
-            case .country(let code): return .success(try countryPages(code))
-            case .topic(let slug): return .success(try topicPages(slug))
-            case .relation(let key): return .success(try relationPages(key))
-            case .month(let month): return .success(try monthPages(month))
+            case .country(let code, let pages): return .success(try countryPages(code, pages))
+            case .topic(let slug, let pages): return .success(try topicPages(slug, pages))
+            case .relation(let key, let pages): return .success(try relationPages(key, pages))
+            case .month(let month, let pages): return .success(try monthPages(month, pages))
             case .archive: return .success([.rendered(try archivePage(), key: nil)])
             case .search: return .success([.rendered(try searchPage(), key: nil)])
             case .notFound: return .success([.rendered(try notFoundPage(), key: nil)])

@@ -162,6 +162,23 @@ struct ThemePagesTests {
         #expect(first.contains("<span class=\"gap\">…</span>"))
     }
 
+    @Test("a list longer than one job's pages has each page once, the overview on the first only")
+    func listSplitOverJobs() throws {
+        let count = SiteRenderer.listPagesPerJob * 2 + 3
+        let many = (1...count).map { Self.article("k\($0)", (2024, 1, 1 + $0 % 28), countries: ["KZ"], topics: ["energy"]) }
+        let pages = try Self.pages(pageSize: 1, articles: many)
+        let country = pages.keys.filter { $0.hasPrefix("countries/kz") }
+        #expect(country.count == count)
+        let paths = ["countries/kz.html"] + (2...count).map { "countries/kz-\($0).html" }
+        #expect(Set(paths) == Set(country))
+        let listed = paths.compactMap { pages[$0] }.flatMap { Self.matches("articles/k[0-9]+\\.html", in: $0) }
+        #expect(Set(listed).count == count)
+        let first = try #require(pages["countries/kz.html"])
+        #expect(first.contains("id=\"country-topics\""))
+        // Pages of the first job and of later jobs alike open on the list.
+        for path in paths.dropFirst() { #expect(pages[path].map { !$0.contains("id=\"country-topics\"") } == true, "\(path)") }
+    }
+
     @Test("the archive groups months by year and counts the undated articles it cannot place")
     func archive() throws {
         let page = try #require(try Self.pages()["archive/index.html"])
