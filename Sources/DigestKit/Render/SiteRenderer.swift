@@ -43,9 +43,11 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Renders every page, batch by batch in a deterministic order, handing each batch to
-    /// `sink` (the writer) so the site is never held whole; returns the pages' paths.
-    /// A template error stops nothing until every page was tried, so each distinct
-    /// problem is reported once; no batch reaches `sink` after the first failure.
+    /// `sink` (the writer) so the site is never held whole; returns the pages' paths. The next
+    /// batch renders while `sink` writes the last one, so writing files (much of it in the
+    /// kernel) does not leave a core idle. A template error stops nothing until every page
+    /// was tried, so each distinct problem is reported once; no batch reaches `sink` after
+    /// the first failure.
     public func render(progress: BuildProgressHandler? = nil, batchSize: Int = 512,
                        into sink: (Batch) throws(Diagnostic) -> Void) throws(BuildFailure) -> [String] {
         var renderer = self
@@ -59,12 +61,14 @@ public struct SiteRenderer: Sendable {
         renderer.staleLists = listed.stale
         renderer.listItems = try listItems(for: listed.articles)
         let counter = ProgressCounter(.rendering, total: jobs.count, handler: progress)
+        let batches = Self.batches(jobs, size: batchSize)
         var paths: [String] = []
         var diagnostics: [Diagnostic] = []
-        for start in stride(from: 0, to: jobs.count, by: batchSize) {
-            // Pages render on every core; results keep the jobs' order, so output is deterministic.
-            let slice = Array(jobs[start..<min(start + batchSize, jobs.count)])
-            let results = Parallel.map(slice, progress: counter) { [renderer] job in renderer.render(job) }
+        var next = batches.first.map { RenderingBatch($0, renderer: renderer, progress: counter) }
+        for number in batches.indices {
+            guard let rendering = next else { break }
+            let results = rendering.results()
+            next = batches.indices.contains(number + 1) ? RenderingBatch(batches[number + 1], renderer: renderer, progress: counter) : nil
             var batch = Batch()
             for result in results {
                 switch result {
@@ -84,6 +88,7 @@ public struct SiteRenderer: Sendable {
             do {
                 try sink(batch)
             } catch {
+                _ = next?.results()
                 throw BuildFailure([error])
             }
         }
@@ -93,6 +98,23 @@ public struct SiteRenderer: Sendable {
             throw BuildFailure(diagnostics.filter { seen.insert($0).inserted })
         }
         return paths
+    }
+
+    /// The jobs in batches of about `size` article pages' worth of bytes (see `PageJob.weight`):
+    /// a batch is held whole in memory until it is written.
+    static func batches(_ jobs: [PageJob], size: Int) -> [[PageJob]] {
+        var batches: [[PageJob]] = [], current: [PageJob] = [], weight = 0
+        for job in jobs {
+            current.append(job)
+            weight += job.weight
+            if weight >= size {
+                batches.append(current)
+                current = []
+                weight = 0
+            }
+        }
+        if !current.isEmpty { batches.append(current) }
+        return batches
     }
 
     /// The articles that lists one folder deep will show, from the pages that will be
@@ -138,6 +160,15 @@ public struct SiteRenderer: Sendable {
         case article(Int)
         case country(String, pages: Range<Int>), topic(String, pages: Range<Int>)
         case relation(String, pages: Range<Int>), month(String, pages: Range<Int>)
+
+        /// About how many article pages' worth of bytes the job makes: a list page of fifty
+        /// items weighs about as much as four article pages.
+        var weight: Int {
+            switch self {
+            case .country(_, let pages), .topic(_, let pages), .relation(_, let pages), .month(_, let pages): return pages.count * 4
+            case .index, .archive, .search, .notFound, .article: return 1
+            }
+        }
     }
 
     /// How many pages of a list one job renders at most: a list of thousands of articles is
