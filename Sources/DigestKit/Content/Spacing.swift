@@ -10,6 +10,12 @@ import Foundation
 /// previous pass's output whole, as a regular-expression replacement would.
 enum Spacing {
     static func tidy(_ text: String) -> String {
+        // Most paragraphs are well spaced already: they are read once, not copied through the passes.
+        isCollapsed(text) && !needsPasses(text) ? text : passes(text)
+    }
+
+    /// What `tidy` gives, by running every pass the text's marks call for.
+    static func passes(_ text: String) -> String {
         var s = spacesCollapsed(Array(text.unicodeScalars))
         // Each pass below changes only lines holding the marks it looks at; most lines hold few.
         var spaceBeforeMark = false, commas = false, closers = false, openers = false
@@ -49,6 +55,22 @@ enum Spacing {
             (s[i] == "“" || s[i] == "«") && i > 0 && isArabicLetter(s[i - 1])
         } }
         return trimmed(s)
+    }
+
+    /// False when no pass of `tidy` would change `text`: none of the pairs of scalars a pass
+    /// changes stands in it (a pass never makes such a pair for a later one: it only takes
+    /// spaces out before a closing mark or puts them in after a comma or quote).
+    static func needsPasses(_ text: String) -> Bool {
+        var previous: Unicode.Scalar?
+        for c in text.unicodeScalars {
+            defer { previous = c }
+            guard let p = previous else { continue }
+            if p == " ", closingPunctuation.contains(c) { return true }
+            if p == "،" || p == "؛", isLetter(c) || "“«\"".unicodeScalars.contains(c) { return true }
+            if "”»)".unicodeScalars.contains(p), isArabicLetter(c) { return true }
+            if c == "“" || c == "«", isArabicLetter(p) { return true }
+        }
+        return false
     }
 
     /// Trimmed, with runs of spaces as one.
