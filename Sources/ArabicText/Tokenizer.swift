@@ -45,13 +45,16 @@ public enum Tokenizer {
         return words
     }
 
-    /// How many words `words(text)` would give, without making them.
-    public static func wordCount(_ text: some StringProtocol) -> Int {
+    /// How many words `words(text)` would give, without making them; counting stops at `limit`.
+    public static func wordCount(_ text: some StringProtocol, upTo limit: Int = .max) -> Int {
         var count = 0, inWord = false
         for scalar in text.unicodeScalars {
             guard let folded = ArabicNormalizer.fold(scalar) else { continue }
             if isWordScalar(folded) {
-                if !inWord { count += 1 }
+                if !inWord {
+                    count += 1
+                    if count >= limit { break }
+                }
                 inWord = true
             } else {
                 inWord = false

@@ -18,5 +18,7 @@ struct TokenizerTests {
     ])
     func wordCount(_ text: String) {
         #expect(Tokenizer.wordCount(text) == Tokenizer.words(text).count)
+        // With a limit, no further than the limit.
+        #expect(Tokenizer.wordCount(text, upTo: 2) == min(2, Tokenizer.words(text).count))
     }
 }

@@ -52,13 +52,18 @@ struct MetadataReader: Sendable {
         self.sources = sources
     }
 
+    /// A metadata line has at most this many words.
+    static let maxWords = 40
+    static let spaceOrPunctuation = CharacterSet.whitespacesAndNewlines.union(.punctuationCharacters)
+
     func read(_ line: String) -> MetadataLine? {
         // A date needs a digit and a source or editor a colon: a line with neither is story
         // text, and most lines are, so they skip the expressions below.
         let hasColon = line.unicodeScalars.contains { $0 == ":" || $0 == "：" }
         guard hasColon || line.unicodeScalars.contains(where: CommonScalars.isDecimalDigit) else { return nil }
+        // Paragraphs are long: counting their words stops past the limit, before any is made.
+        guard Tokenizer.wordCount(line, upTo: Self.maxWords + 1) <= Self.maxWords else { return nil }
         let words = Tokenizer.words(line)
-        guard words.count <= 40 else { return nil }
         // Without a colon there is no name either: every word is a label, a date word or a number.
         if !hasColon, !mayHoldOnly(words, of: line) { return nil }
         let ns = line as NSString
@@ -66,7 +71,7 @@ struct MetadataReader: Sendable {
         var result = MetadataLine()
         let firstLabel = matches.first?.range.location ?? ns.length
         let prefix = ns.substring(to: firstLabel)
-        if !prefix.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters)).isEmpty {
+        if !prefix.trimmingCharacters(in: Self.spaceOrPunctuation).isEmpty {
             guard let date = onlyDates(prefix) else { return nil }
             result.published = date
         }

@@ -30,8 +30,10 @@ public struct SourceNames: Sendable {
     }
 
     static func clean(_ text: String) -> String {
-        let edge = CharacterSet.whitespaces.union(.punctuationCharacters).union(CharacterSet(charactersIn: "\"'“”«»‘’()[]"))
-        return text.components(separatedBy: .whitespaces).filter { !$0.isEmpty }.joined(separator: " ")
+        text.components(separatedBy: .whitespaces).filter { !$0.isEmpty }.joined(separator: " ")
             .trimmingCharacters(in: edge)
     }
+
+    /// What is trimmed off a name's ends; made once, as every metadata line asks for it.
+    static let edge = CharacterSet.whitespaces.union(.punctuationCharacters).union(CharacterSet(charactersIn: "\"'“”«»‘’()[]"))
 }
