@@ -99,8 +99,13 @@ public struct Furniture: Sendable {
     }
 
     public func isFurniture(_ line: String) -> Bool {
-        guard let first = line.unicodeScalars.first else { return false }
         var folded = FoldedLine(line)
+        return isFurniture(line, folded: &folded)
+    }
+
+    /// With the line folded once for this and `isEndMarker`.
+    func isFurniture(_ line: String, folded: inout FoldedLine) -> Bool {
+        guard let first = line.unicodeScalars.first else { return false }
         return lines.contains { rule in
             (rule.start?.admits(first) ?? true) && (rule.words.map { folded.holds(any: $0) } ?? true)
                 && (rule.starts.map { folded.begins(withAny: $0) } ?? true) && rule.expression.matchesWhole(line)
@@ -159,12 +164,16 @@ public struct Furniture: Sendable {
 
     /// Markers may follow punctuation and spaces, so each of those can be where one begins.
     public func isEndMarker(_ line: String) -> Bool {
+        var folded = FoldedLine(line)
+        return isEndMarker(line, folded: &folded)
+    }
+
+    func isEndMarker(_ line: String, folded: inout FoldedLine) -> Bool {
         var starts: [Unicode.Scalar] = []
         for c in line.unicodeScalars {
             starts.append(c)
             if !Self.isPunctuationOrSpace(c) { break }
         }
-        var folded = FoldedLine(line)
         return endMarkers.contains { rule in
             (rule.start.map { start in starts.contains(where: start.admits) } ?? true)
                 && (rule.words.map { folded.holds(any: $0) } ?? true) && rule.expression.matchesWhole(line)

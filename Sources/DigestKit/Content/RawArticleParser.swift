@@ -83,11 +83,12 @@ public struct RawArticleParser: Sendable {
         for raw in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
             let line = Spacing.collapse(String(decoding: raw, as: UTF8.self))
             if line.isEmpty { continue }
-            if rules.furniture.isEndMarker(line) {
+            var folded = Furniture.FoldedLine(line)
+            if rules.furniture.isEndMarker(line, folded: &folded) {
                 if seenStory { break }
                 continue
             }
-            if rules.furniture.isFurniture(line) { continue }
+            if rules.furniture.isFurniture(line, folded: &folded) { continue }
             if !seenStory, Tokenizer.wordCount(line) >= Self.minStoryWords { seenStory = true }
             lines.append(line)
         }
