@@ -57,7 +57,8 @@ public enum Build {
         var diagnostics = Diagnostics()
         // Output safety first: refuse a second build of the same site, or an output folder
         // that holds what the build reads, before any work is done.
-        let writer = SiteWriter(output: options.output, protecting: [options.input, options.templates, options.config])
+        var writer = SiteWriter(output: options.output, protecting: [options.input, options.templates, options.config])
+        writer.spare = options.cache.map(writer.spareFolder(in:))
         let lock: OutputLock
         do {
             try writer.checkLocation()
