@@ -103,7 +103,7 @@ public struct SiteWriter {
         var newPaths = Set<String>()
         /// Opened at the first file written.
         var folder: StagingFolder?
-        /// Paths whose file is to be the previous site's, and those of them that are symbolic links.
+        /// Paths whose file is to be the previous site's file, and others' symbolic links to copy.
         var sameAsBefore: [String] = []
         var links: [String] = []
 
@@ -212,7 +212,7 @@ public struct SiteWriter {
         /// Links the files that are to be the previous site's into the staging folder; a file
         /// that cannot be linked is copied.
         func takeFromPrevious(into folder: StagingFolder) throws(OutputError) {
-            for relative in sameAsBefore {
+            for (relative, linked) in zip(sameAsBefore, folder.holdsAlready(sameAsBefore, from: previous)) where !linked {
                 let source = previous + "/" + relative
                 if try folder.link(relative, to: source) { continue }
                 guard let bytes = OutputFiles.read(source) else {

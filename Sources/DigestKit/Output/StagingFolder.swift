@@ -53,6 +53,15 @@ final class StagingFolder {
         return true
     }
 
+    /// For each of `paths`, whether the file there is already the one at the same path below
+    /// `source`: in a spare, most are. Asked on every core, two `lstat`s a file.
+    func holdsAlready(_ paths: [String], from source: String) -> [Bool] {
+        let entries = self.entries, path = self.path
+        return Parallel.map(paths) { relative in
+            entries[relative] == false && OutputFiles.isSameFile(source + "/" + relative, path + "/" + relative)
+        }
+    }
+
     /// Makes `relative` a copy of the symbolic link at `source`.
     func copyLink(_ relative: String, from source: String) throws(OutputError) -> Bool {
         try makeRoom(for: relative)
