@@ -57,7 +57,8 @@ public enum Build {
         var diagnostics = Diagnostics()
         // Output safety first: refuse a second build of the same site, or an output folder
         // that holds what the build reads, before any work is done.
-        let writer = SiteWriter(output: options.output, protecting: [options.input, options.templates, options.config])
+        var writer = SiteWriter(output: options.output, protecting: [options.input, options.templates, options.config])
+        writer.spare = options.cache.map(writer.spareFolder(in:))
         let lock: OutputLock
         do {
             try writer.checkLocation()
@@ -75,14 +76,22 @@ public enum Build {
         let templates = try loadTemplates(options.templates)
 
         // Content and Analysis, reusing the cache's work on articles whose files did not change
-        let files = ContentLoader.files(in: options.input, diagnostics: &diagnostics)
+        // Files that are as the last build read them (`InputMemo`) are not read unless needed.
+        let inputs = options.cache.map { InputMemo(folder: $0, input: options.input) }
+        let input = options.input
+        let files = ContentLoader.files(in: input, diagnostics: &diagnostics, unchanged: { [inputs] path, state in
+            inputs?.isUnchanged(path, state) ?? false
+        })
         let analyzer = Analyzer(gazetteer: gazetteer, taxonomy: taxonomy,
                                 budget: SummaryBudget(sentences: config.summarySentences, words: config.summaryWords))
         var cache = ArticleCache(folder: options.cache, config: config, diagnostics: &diagnostics)
         let content = IncrementalAnalysis(parser: ContentParser(rules: contentRules), analyzer: analyzer)
-            .run(files, cache: &cache, progress: options.progress)
+            .run(files, cache: &cache, inputs: inputs, read: { ContentLoader.read($0.path, in: input, state: $0.state) },
+                 progress: options.progress)
+        diagnostics.append(contentsOf: content.unreadable)
         diagnostics.append(contentsOf: content.diagnostics.items.map { $0.inFolder(options.input) })
         cache.save(diagnostics: &diagnostics)
+        inputs?.save(content.inputs)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics.items) }
         timings.finish(.analysing)
 

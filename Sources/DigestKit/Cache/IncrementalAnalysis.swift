@@ -23,14 +23,49 @@ struct IncrementalAnalysis: Sendable {
         /// Slug → the unit (its primary path) and the article of it, for the articles taken
         /// from the cache, which come without their text (`ArticleCache.fullArticles`).
         var withoutText: [String: (unit: String, index: Int)] = [:]
+        /// Files left unread by the listing that could not be read when their unit needed them.
+        var unreadable: [Diagnostic] = []
+        /// What `InputMemo` keeps of this build's files.
+        var inputs: [String: InputMemo.Record] = [:]
     }
 
-    func run(_ files: [ContentFile], cache: inout ArticleCache, progress: BuildProgressHandler? = nil) -> Result {
-        let (units, commentaryFiles) = ArticleUnit.group(files)
+    /// `files` may come unread (`ContentFile.isRead`) where `inputs` knows them: a unit of such
+    /// files takes its key from `inputs`, and is read with `read` only when the cache has no
+    /// entry for it. Files that cannot be read then are left out with their warning
+    /// (`unreadable`).
+    func run(_ files: [ContentFile], cache: inout ArticleCache, inputs: InputMemo? = nil,
+             read: @Sendable (ContentFile) -> Swift.Result<ContentFile, Diagnostic> = { .success($0) },
+             progress: BuildProgressHandler? = nil) -> Result {
+        let grouped = ArticleUnit.group(files)
+        var units = grouped.units
+        let commentaryFiles = grouped.commentary
+        var keys = [String](repeating: "", count: units.count)
+        var entries = [ArticleCache.Entry?](repeating: nil, count: units.count)
+        var unread: [Int] = []
+        for i in units.indices where units[i].files.contains(where: { !$0.isRead }) {
+            if let key = inputs?.key(of: units[i].files), let entry = cache.entry(for: units[i], key: key) {
+                (keys[i], entries[i]) = (key, entry)
+            } else {
+                unread.append(i)
+            }
+        }
+        var unreadable: [Diagnostic] = []
+        let reread = Parallel.map(unread.map { units[$0].files }) { files in files.map { $0.isRead ? .success($0) : read($0) } }
+        for (i, results) in zip(unread, reread) {
+            units[i].files = results.compactMap { result in
+                switch result {
+                case .success(let file): return file
+                case .failure(let warning): unreadable.append(warning); return nil
+                }
+            }
+        }
         // Hashing is bound by FNV-1a's one multiply per byte (69 MB for 10,000 articles): spread it.
-        let keys = Parallel.map(units) { $0.contentKey }
-        var entries: [ArticleCache.Entry?] = units.indices.map { cache.entry(for: units[$0], key: keys[$0]) }
-        let misses = entries.indices.filter { entries[$0] == nil }
+        let toHash = units.indices.filter { entries[$0] == nil && !units[$0].files.isEmpty }
+        for (i, key) in zip(toHash, Parallel.map(toHash.map { units[$0] }) { $0.contentKey }) {
+            keys[i] = key
+            entries[i] = cache.entry(for: units[i], key: key)
+        }
+        let misses = toHash.filter { entries[$0] == nil }
         // Each miss is independent of the others, so they are spread over the cores.
         let stages = self
         let work = misses.map { (units[$0], keys[$0]) }
@@ -68,9 +103,11 @@ struct IncrementalAnalysis: Sendable {
             commentaryKey.combine("\(file.path)\u{0}\(file.bytes.count)\u{0}")
             commentaryKey.combine(file.bytes)
         }
+        let known = units.indices.filter { entries[$0] != nil }.lazy.map { (unit: units[$0], key: keys[$0]) }
         return Result(articles: articles, commentary: commentary.commentary, diagnostics: diagnostics,
-                      reused: units.count - misses.count, analysed: misses.count,
-                      articleKeys: articleKeys, commentaryKey: commentaryKey.state, withoutText: withoutText)
+                      reused: known.count - misses.count, analysed: misses.count,
+                      articleKeys: articleKeys, commentaryKey: commentaryKey.state, withoutText: withoutText,
+                      unreadable: unreadable, inputs: inputs?.records(of: known) ?? [:])
     }
 
     /// Parses and analyses one unit on its own.

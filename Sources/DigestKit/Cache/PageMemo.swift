@@ -80,11 +80,19 @@ struct PageMemo: Sendable {
     /// link keeps the inode, size and modification time): they are not looked at again.
     func save(_ keys: [(path: String, key: UInt64)], kept: Set<String> = []) {
         guard let file else { return }
-        var text = "\(Self.header) \(fingerprint)\n"
+        var made: [(path: String, record: Record)] = []
+        made.reserveCapacity(keys.count)
         for (path, key) in keys where !path.contains("\n") {
             let known = kept.contains(path) ? records[path].flatMap { $0.key == key ? $0.file : nil } : nil
             guard let identity = known ?? FileIdentity(path: output + "/" + path) else { continue }
-            text += "\(String(key, radix: 16)) \(identity.size) \(identity.modified) \(identity.inode) \(path)\n"
+            made.append((path, Record(key: key, file: identity)))
+        }
+        // A build that changed nothing need not write the same 15,000 lines again.
+        if made.count == records.count, made.allSatisfy({ records[$0.path] == $0.record }) { return }
+        var text = "\(Self.header) \(fingerprint)\n"
+        for (path, record) in made {
+            let identity = record.file
+            text += "\(String(record.key, radix: 16)) \(identity.size) \(identity.modified) \(identity.inode) \(path)\n"
         }
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? Data(text.utf8).write(to: file, options: .atomic)

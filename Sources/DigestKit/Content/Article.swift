@@ -57,13 +57,22 @@ public struct ArticleDate: Sendable, Hashable, Comparable, Codable {
 
     /// ISO 8601: `2024-04-23` or `2024-04-23T15:48:47`.
     public var iso8601: String {
-        let date = String(format: "%04d-%02d-%02d", year, month, day)
+        let date = monthKey + "-" + Self.padded(day, 2)
         guard let t = time else { return date }
-        return date + String(format: "T%02d:%02d:%02d", t.hour, t.minute, t.second)
+        return date + "T" + Self.padded(t.hour, 2) + ":" + Self.padded(t.minute, 2) + ":" + Self.padded(t.second, 2)
     }
 
     /// `yyyy-MM`, the month an article is archived under.
-    public var monthKey: String { String(format: "%04d-%02d", year, month) }
+    public var monthKey: String { Self.padded(year, 4) + "-" + Self.padded(month, 2) }
+
+    /// `value` in at least `width` characters, zeros after the sign, as `%0*d` writes it:
+    /// `String(format:)` went through Foundation's formatter for every article of every build.
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value.magnitude)
+        let sign = value < 0 ? "-" : ""
+        let zeros = max(0, width - sign.count - digits.count)
+        return sign + String(repeating: "0", count: zeros) + digits
+    }
 
     /// Sort key: dates without a time sort as midnight.
     var sortKey: Int { ((year * 13 + month) * 32 + day) * 86401 + (secondsOfDay ?? 0) }

@@ -16,6 +16,11 @@ enum ContentFileKind {
     /// Why the thing at `path` (links followed) cannot be read as a content file; nil when it can.
     static func problem(at path: String) -> String? {
         var info = stat()
+        return problem(at: path, info: &info)
+    }
+
+    /// The same, leaving what `stat` told of the file in `info`.
+    static func problem(at path: String, info: inout stat) -> String? {
         guard stat(path, &info) == 0 else {
             let reason = String(cString: strerror(errno))
             if isLink(path) {

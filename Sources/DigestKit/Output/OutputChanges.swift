@@ -13,7 +13,8 @@ public struct OutputChanges: Sendable, Equatable {
     /// Problems that did not stop the write (a foreign file replaced by a page, …).
     public var warnings: [Diagnostic] = []
     /// How the new folder took the place of the old: `exchange` (atomic `renameat2`),
-    /// `renamePair` or `rename` (there was no output yet).
+    /// `renamePair` or `rename` (there was no output yet); `none` when nothing was written or
+    /// removed, so the output folder already was the new site and was left as it was.
     public var swap: String = ""
 
     public init() {}

@@ -46,6 +46,22 @@ enum OutputFiles {
         return result
     }
 
+    /// Everything below `root`, folders included, as paths relative to it: true for a folder.
+    /// Never descends through a symbolic link.
+    static func tree(_ root: String) -> [String: Bool] {
+        var result: [String: Bool] = [:]
+        func visit(_ relative: String) {
+            for (name, isDirectory) in entries(of: relative.isEmpty ? root : root + "/" + relative) {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                let folder = isDirectory ?? (kind(root + "/" + child) == .directory)
+                result[child] = folder
+                if folder { visit(child) }
+            }
+        }
+        visit("")
+        return result
+    }
+
     /// The names in the folder at `path` and whether each is a folder (a link is not), as the
     /// folder's listing tells it: a site's 15,000 files are not each asked with `lstat`. Nil
     /// where the listing does not tell.
@@ -99,6 +115,14 @@ enum OutputFiles {
     /// Creates `path` as a second name of the file at `existing`: same inode, same mtime.
     static func hardLink(_ existing: String, _ path: String) -> Bool {
         link(existing, path) == 0
+    }
+
+    /// True when `a` and `b` are one regular file (hard links of the same inode): then
+    /// they hold the same bytes, whoever wrote them.
+    static func isSameFile(_ a: String, _ b: String) -> Bool {
+        var first = stat(), second = stat()
+        guard lstat(a, &first) == 0, lstat(b, &second) == 0, first.st_mode & S_IFMT == S_IFREG else { return false }
+        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 
     /// Recreates the symbolic link at `existing` as `path` (a link is copied, never followed).

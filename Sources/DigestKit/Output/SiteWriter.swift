@@ -6,16 +6,22 @@ import Foundation
 /// The pages go into a staging folder beside the output (`.site.staging-PID`), which then
 /// takes the output's place in one `renameat2(RENAME_EXCHANGE)` on Linux. Files whose
 /// bytes did not change, and files digest did not write, are hard-linked from the
-/// previous site, so they keep their inode and mtime. The caller holds the `OutputLock`.
+/// previous site, so they keep their inode and mtime. With a `spare`, the staging folder
+/// starts from the site the last build replaced (`StagingFolder`). The caller holds the `OutputLock`.
 public struct SiteWriter {
     public var output: URL
     /// What the build reads (content, theme, config): the output may not be or hold any of them,
     /// since it is replaced whole.
     public var protected: [URL]
+    /// Where the site the output replaced is kept until the next build (in the build cache:
+    /// `spareFolder(in:)`), which brings it up to date instead of linking every file of the site
+    /// into an empty folder; nil removes it after the swap.
+    public var spare: URL?
 
-    public init(output: URL, protecting protected: [URL] = []) {
+    public init(output: URL, protecting protected: [URL] = [], spare: URL? = nil) {
         self.output = output
         self.protected = protected
+        self.spare = spare
     }
 
     var display: String { output.relativePath }
@@ -57,50 +63,62 @@ public struct SiteWriter {
         }
     }
 
-    /// Starts a build's output: a staging folder that pages are added to as they are
-    /// rendered, so the site is never held in memory whole. Nothing reaches the output
-    /// folder before `finish`; `abandon` removes the staging folder.
+    /// Starts a build's output: pages are added to it as they are rendered, so the site is
+    /// never held in memory whole. Nothing reaches the output folder before `finish`;
+    /// `abandon` gives up what was staged.
     public func begin() throws(Diagnostic) -> Session {
         try checkLocation()
         let out = outputPath
         let parent = (out as NSString).deletingLastPathComponent
         let name = (out as NSString).lastPathComponent
         recoverInterruptedBuilds(parent: parent, name: name, output: out)
-        let staging = parent + "/.\(name).staging-\(getpid())"
-        do {
-            OutputFiles.removeTree(staging)
-            try OutputFiles.makeDirectories(staging)
-        } catch {
-            OutputFiles.removeTree(staging)
-            throw Diagnostic.error("cannot write the site (\(error)); the previous site was left as it was", file: display)
-        }
-        return Session(writer: self, staging: staging, previous: out, retired: parent + "/.\(name).old-\(getpid())")
+        // A spare inside the output would leave with it at the swap.
+        let sparePath = spare.map(\.standardizedFileURL.path).flatMap { $0.hasPrefix(out + "/") || $0 == out ? nil : $0 }
+        return Session(writer: self, staging: parent + "/.\(name).staging-\(getpid())", previous: out,
+                       retired: parent + "/.\(name).old-\(getpid())", spare: sparePath)
     }
 
-    /// One build's staging folder, filled page batch by page batch.
+    /// The spare site of this output in the build cache `folder`: named after the output, as
+    /// one cache may serve several.
+    public func spareFolder(in folder: URL) -> URL {
+        var name = StableHasher()
+        name.combine(outputPath)
+        return folder.appendingPathComponent("spare-\(name.hex)")
+    }
+
+    /// One build's output. Files with new bytes go to the staging folder at once; files that
+    /// are to be the previous site's (kept pages, equal bytes, others' files) are only noted,
+    /// and linked in at `finish` if the site changed at all: a build that changes nothing
+    /// leaves the output folder as it was, without staging anything.
     public final class Session {
         let writer: SiteWriter
         let staging: String
         let previous: String
         let retired: String
+        let spare: String?
         let hadOutput: Bool
         let manifestText: String?
         let ours: Set<String>
         var changes = OutputChanges()
         var newPaths = Set<String>()
-        var madeFolders: Set<String> = [""]
+        /// Opened at the first file written.
+        var folder: StagingFolder?
+        /// Paths whose file is to be the previous site's file, and others' symbolic links to copy.
+        var sameAsBefore: [String] = []
+        var links: [String] = []
 
-        init(writer: SiteWriter, staging: String, previous: String, retired: String) {
+        init(writer: SiteWriter, staging: String, previous: String, retired: String, spare: String?) {
             self.writer = writer
             self.staging = staging
             self.previous = previous
             self.retired = retired
+            self.spare = spare
             hadOutput = OutputFiles.kind(previous) == .directory
             manifestText = OutputFiles.read(previous + "/" + OutputManifest.fileName).map { String(decoding: $0, as: UTF8.self) }
             ours = manifestText.map(OutputManifest.init(text:))?.paths ?? []
         }
 
-        /// Checks and writes `pages`: new bytes written, equal bytes linked from the previous site.
+        /// Checks and writes `pages`: new bytes written, equal bytes taken from the previous site.
         public func add(_ pages: [Page]) throws(Diagnostic) {
             for page in pages {
                 guard SiteWriter.isInside(page.path) else {
@@ -124,32 +142,26 @@ public struct SiteWriter {
                 guard SiteWriter.isInside(path), newPaths.insert(path).inserted else {
                     throw Diagnostic.error("a page would be kept at `\(path)` twice or outside the output folder; nothing was written", file: writer.display)
                 }
-                do {
-                    try folder(of: path)
-                } catch {
-                    throw Diagnostic.error("cannot write the site (\(error)); the previous site was left as it was", file: writer.display)
-                }
-                guard OutputFiles.hardLink(previous + "/" + path, staging + "/" + path) else {
-                    throw Diagnostic.error("cannot keep `\(path)` of the previous site (\(String(cString: strerror(errno)))); build again with --no-cache", file: writer.display)
-                }
+                sameAsBefore.append(path)
                 changes.unchanged.append(path)
             }
         }
 
-        func folder(of relative: String) throws(OutputError) {
-            let dir = (relative as NSString).deletingLastPathComponent
-            guard madeFolders.insert(dir).inserted else { return }
-            try OutputFiles.makeDirectories(staging + "/" + dir)
+        func stagingFolder() throws(OutputError) -> StagingFolder {
+            if let folder { return folder }
+            let opened = try StagingFolder.open(at: staging, from: spare)
+            folder = opened
+            return opened
         }
 
         func write(_ file: Page) throws(OutputError) {
-            try folder(of: file.path)
             let old = previous + "/" + file.path
-            if hadOutput, OutputFiles.holds(old, file.bytes), OutputFiles.hardLink(old, staging + "/" + file.path) {
+            if hadOutput, OutputFiles.holds(old, file.bytes) {
+                sameAsBefore.append(file.path)
                 changes.unchanged.append(file.path)
                 return
             }
-            try OutputFiles.create(staging + "/" + file.path, file.bytes)
+            try stagingFolder().create(file.path, file.bytes)
             changes.written.append(file.path)
             if hadOutput, manifestText != nil, !ours.contains(file.path), OutputFiles.kind(old) != nil {
                 changes.warnings.append(.warning("was not written by digest, and a page of the site goes there; it was replaced",
@@ -158,46 +170,91 @@ public struct SiteWriter {
         }
 
         /// Adds the theme's assets, carries over what digest did not write, writes the
-        /// manifest and puts the staging folder in place of the output.
+        /// manifest and puts the staging folder in place of the output. When nothing was
+        /// written or removed, the output already is the new site and stays as it is.
         public func finish(assets: URL?) throws(Diagnostic) -> OutputChanges {
             try add(writer.assetFiles(assets))
             do {
                 try keepForeignFiles()
                 try writeManifest()
+                guard folder != nil || !changes.removed.isEmpty || !hadOutput else {
+                    changes.swap = "none"
+                    return changes
+                }
+                let folder = try stagingFolder()
+                try takeFromPrevious(into: folder)
+                folder.removeAll(except: newPaths.union(changes.kept).union([OutputManifest.fileName]))
                 changes.swap = try FolderSwap.install(staging, at: previous, retiring: retired).rawValue
             } catch {
                 throw Diagnostic.error("cannot write the site (\(error)); the previous site was left as it was", file: writer.display)
             }
-            OutputFiles.removeTree(retired)
+            self.folder = nil
+            // The site just replaced is the next build's spare; without one, it goes.
+            if let spare, OutputFiles.kind(retired) == .directory {
+                OutputFiles.removeTree(spare)
+                try? FileManager.default.createDirectory(atPath: (spare as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                if rename(retired, spare) != 0 { OutputFiles.removeTree(retired) }
+            } else {
+                OutputFiles.removeTree(retired)
+            }
             return changes
         }
 
+        /// Gives up what was staged; a staging folder made from the spare goes back to be
+        /// the spare (whatever it holds, it is checked file by file when used).
         public func abandon() {
+            guard folder != nil else { return }
+            folder = nil
+            if let spare, rename(staging, spare) == 0 { return }
             OutputFiles.removeTree(staging)
         }
 
+        /// Links the files that are to be the previous site's into the staging folder; a file
+        /// that cannot be linked is copied.
+        func takeFromPrevious(into folder: StagingFolder) throws(OutputError) {
+            for (relative, linked) in zip(sameAsBefore, folder.holdsAlready(sameAsBefore, from: previous)) where !linked {
+                let source = previous + "/" + relative
+                if try folder.link(relative, to: source) { continue }
+                guard let bytes = OutputFiles.read(source) else {
+                    throw OutputError(path: source, call: "keep", message: "\(String(cString: strerror(errno))); build again with --no-cache")
+                }
+                try folder.create(relative, bytes)
+            }
+            for relative in links {
+                let source = previous + "/" + relative
+                guard try folder.copyLink(relative, from: source) else {
+                    throw OutputError(path: source, call: "keep", message: "digest did not write it and cannot carry it over: \(String(cString: strerror(errno)))")
+                }
+            }
+        }
+
         /// Files of the previous site this build does not write: removed when digest wrote
-        /// them (its manifest says), linked into the new site otherwise.
+        /// them (its manifest says), carried into the new site otherwise.
         func keepForeignFiles() throws(OutputError) {
             let oldFiles = hadOutput ? OutputFiles.walk(previous) : []
             var keptWithoutManifest = 0
+            // The folders the new site's files are in, made only when there are others' files to check.
+            lazy var folders = SiteWriter.folders(above: newPaths)
             for relative in oldFiles where relative != OutputManifest.fileName && !newPaths.contains(relative) {
                 if ours.contains(relative) {
                     changes.removed.append(relative)
                     continue
                 }
                 if manifestText == nil { keptWithoutManifest += 1 }
-                let source = previous + "/" + relative, target = staging + "/" + relative
-                do {
-                    try folder(of: relative)
-                } catch {
-                    throw OutputError(path: source, call: "keep",
-                                      message: "digest did not write it and a page of the site needs its folder's name; move it away")
+                // A page goes where one of the file's folders is: both cannot be.
+                var end = relative.endIndex
+                while let slash = relative[..<end].lastIndex(of: "/") {
+                    if newPaths.contains(String(relative[..<slash])) {
+                        throw OutputError(path: previous + "/" + relative, call: "keep",
+                                          message: "digest did not write it and a page of the site needs its folder's name; move it away")
+                    }
+                    end = slash
                 }
-                let linked = OutputFiles.kind(source) == .link ? OutputFiles.copyLink(source, target) : OutputFiles.hardLink(source, target)
-                guard linked else {
-                    throw OutputError(path: source, call: "keep", message: "digest did not write it and cannot carry it over: \(String(cString: strerror(errno)))")
+                if folders.contains(relative) {
+                    throw OutputError(path: previous + "/" + relative, call: "keep",
+                                      message: "digest did not write it and a page of the site needs its name for a folder; move it away")
                 }
+                if OutputFiles.kind(previous + "/" + relative) == .link { links.append(relative) } else { sameAsBefore.append(relative) }
                 changes.kept.append(relative)
             }
             if keptWithoutManifest > 0 {
@@ -209,10 +266,12 @@ public struct SiteWriter {
 
         func writeManifest() throws(OutputError) {
             let manifest = OutputManifest(paths: newPaths).text
-            let target = staging + "/" + OutputManifest.fileName
             // An unchanged manifest keeps its mtime too, so deploying an unchanged site sends nothing.
-            if manifest == manifestText, OutputFiles.hardLink(previous + "/" + OutputManifest.fileName, target) { return }
-            try OutputFiles.create(target, Array(manifest.utf8))
+            if manifest == manifestText {
+                sameAsBefore.append(OutputManifest.fileName)
+                return
+            }
+            try stagingFolder().create(OutputManifest.fileName, Array(manifest.utf8))
         }
     }
 
@@ -228,6 +287,19 @@ public struct SiteWriter {
             files.append(Page(path: "assets/" + relative, bytes: bytes))
         }
         return files
+    }
+
+    /// Every folder that holds one of `paths` (relative paths of files), at any depth.
+    static func folders(above paths: some Sequence<String>) -> Set<String> {
+        var folders = Set<String>()
+        for path in paths {
+            var end = path.endIndex
+            while let slash = path[..<end].lastIndex(of: "/") {
+                guard folders.insert(String(path[..<slash])).inserted else { break }
+                end = slash
+            }
+        }
+        return folders
     }
 
     /// True for a relative path of plain names: no `..`, `.`, empty part or leading `/`.

@@ -27,7 +27,7 @@ struct ArticleCacheFileTests {
         try folder.write(".digest-cache/articles-89ab.bin", "digest-cache")
         try folder.write(".digest-cache/notes.txt", "kept")
         _ = try Build.run(BuildOptions(siteFolder: folder.url))
-        let listed = try Self.cacheFiles(in: folder).map(\.lastPathComponent).filter { !["pages-", "search-", "related-"].contains(where: $0.hasPrefix) }
+        let listed = try Self.cacheFiles(in: folder).map(\.lastPathComponent).filter { !["pages-", "search-", "related-", "inputs-", "spare-"].contains(where: $0.hasPrefix) }
         #expect(listed.count == 2)
         #expect(listed.contains("notes.txt"))
         let (shards, _) = try Self.shardFiles(in: folder)

@@ -94,6 +94,24 @@ struct PageReuseTests {
         #expect(folder.read(page) == original)
     }
 
+    @Test("a memo saved with the pages it holds is left as it was; a changed key writes it again")
+    func unchangedMemoIsNotRewritten() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("site/a.html", "a")
+        let site = folder.url.appendingPathComponent("site").path
+        let cache = folder.url.appendingPathComponent("cache")
+        PageMemo(folder: cache, output: site, fingerprint: "f").save([("a.html", 1)])
+        let memo = PageMemo(folder: cache, output: site, fingerprint: "f")
+        let file = try #require(memo.file)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_000_000)], ofItemAtPath: file.path)
+        let before = try #require(PageMemo.FileIdentity(path: file.path))
+        memo.save([("a.html", 1)])
+        // An atomic write would have made a new inode with a new time.
+        #expect(PageMemo.FileIdentity(path: file.path) == before)
+        memo.save([("a.html", 2)])
+        #expect(PageMemo(folder: cache, output: site, fingerprint: "f").records["a.html"]?.key == 2)
+    }
+
     @Test("a memo made under another fingerprint, or damaged, keeps nothing")
     func foreignMemoIsEmpty() {
         let line = "1f 10 5 7 articles/a.html\n"

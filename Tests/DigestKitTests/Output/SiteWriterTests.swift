@@ -148,6 +148,51 @@ struct SiteWriterTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["site"])
     }
 
+    @Test("a build that writes nothing new leaves the output folder as it was, without a swap")
+    func unchangedSiteIsNotSwapped() throws {
+        let folder = try TemporaryFolder()
+        let site = folder.url.appendingPathComponent("site")
+        let writer = SiteWriter(output: site)
+        try writer.write(pages: pages([("index.html", "a"), ("articles/x.html", "x")]), assets: nil)
+        try folder.write("site/CNAME", "digest.example.org\n")
+        let before = try #require(inode(site))
+        let changes = try writer.write(pages: pages([("index.html", "a"), ("articles/x.html", "x")]), assets: nil)
+        #expect(changes.swap == "none")
+        #expect(changes.written.isEmpty)
+        #expect(changes.unchanged.sorted() == ["articles/x.html", "index.html"])
+        #expect(changes.kept == ["CNAME"])
+        #expect(inode(site)?.0 == before.0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["site"])
+    }
+
+    @Test("with a spare, the site a build replaces becomes the spare, and the next build brings it up to date into the same site a new folder gives")
+    func spareIsBroughtUpToDate() throws {
+        let folder = try TemporaryFolder()
+        let site = folder.url.appendingPathComponent("site")
+        let spare = folder.url.appendingPathComponent("cache/spare")
+        let writer = SiteWriter(output: site, spare: spare)
+        try writer.write(pages: pages([("index.html", "a"), ("b.html", "b"), ("sub/c.html", "c")]), assets: nil)
+        try folder.write("site/CNAME", "digest.example.org\n")
+        let second = try writer.write(pages: pages([("index.html", "a2"), ("b.html", "b"), ("d.html", "d")]), assets: nil)
+        #expect(second.removed == ["sub/c.html"])
+        #expect(folder.read("cache/spare/index.html") == "a", "the replaced site is the spare")
+        let kept = try #require(inode(site.appendingPathComponent("b.html")))
+        let third = try writer.write(pages: pages([("index.html", "a2"), ("b.html", "b3"), ("d.html", "d")]), assets: nil)
+        #expect(third.written == ["b.html"])
+        #expect(inode(site.appendingPathComponent("d.html")) != nil)
+        #expect(inode(site.appendingPathComponent("b.html"))?.0 != kept.0)
+
+        let fresh = folder.url.appendingPathComponent("fresh")
+        try SiteWriter(output: fresh).write(pages: pages([("index.html", "a2"), ("b.html", "b3"), ("d.html", "d")]), assets: nil)
+        try folder.write("fresh/CNAME", "digest.example.org\n")
+        let listed = { (url: URL) in ((try? FileManager.default.subpathsOfDirectory(atPath: url.path)) ?? []).sorted() }
+        #expect(listed(site) == listed(fresh))
+        for path in listed(site) where !path.hasSuffix("manifest") {
+            #expect(folder.read("site/" + path) == folder.read("fresh/" + path), "\(path)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["cache", "fresh", "site"])
+    }
+
     @Test("theme assets are written under assets/ and listed in the manifest")
     func assetsAreWritten() throws {
         let folder = try TemporaryFolder()

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import DigestKit
+
+/// The folder a new site is staged in: a spare brought up to date file by file, or a new one.
+@Suite("StagingFolder")
+struct StagingFolderTests {
+    func inode(_ path: String) -> UInt64? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.systemFileNumber] as? UInt64
+    }
+
+    func files(_ path: String) -> [String] {
+        ((try? FileManager.default.subpathsOfDirectory(atPath: path)) ?? []).sorted()
+    }
+
+    @Test("a staging folder made from the spare keeps what is the output's file, and replaces or removes the rest")
+    func spareIsBroughtUpToDate() throws {
+        let folder = try TemporaryFolder()
+        let root = folder.url.path
+        try folder.write("site/a.html", "a")
+        try folder.write("site/b.html", "b")
+        try folder.write("site/sub/c.html", "c")
+        try folder.write("spare/b.html", "old b")
+        try folder.write("spare/gone/x.html", "x")
+        try folder.write("spare/sub", "a file where a folder goes")
+        try FileManager.default.linkItem(atPath: root + "/site/a.html", toPath: root + "/spare/a.html")
+
+        let staging = try StagingFolder.open(at: root + "/staging", from: root + "/spare")
+        #expect(!FileManager.default.fileExists(atPath: root + "/spare"))
+        for path in ["a.html", "b.html", "sub/c.html"] {
+            #expect(try staging.link(path, to: root + "/site/" + path))
+            #expect(inode(root + "/staging/" + path) == inode(root + "/site/" + path), "\(path)")
+        }
+        staging.removeAll(except: ["a.html", "b.html", "sub/c.html"])
+        #expect(files(root + "/staging") == ["a.html", "b.html", "sub", "sub/c.html"])
+        #expect(folder.read("staging/b.html") == "b")
+        #expect(folder.read("site/b.html") == "b")
+    }
+
+    @Test("a file is never written through: writing where the spare holds the output's file leaves the output's as it was")
+    func createNeverWritesThrough() throws {
+        let folder = try TemporaryFolder()
+        let root = folder.url.path
+        try folder.write("site/a.html", "a")
+        try FileManager.default.createDirectory(atPath: root + "/spare", withIntermediateDirectories: true)
+        try FileManager.default.linkItem(atPath: root + "/site/a.html", toPath: root + "/spare/a.html")
+        let staging = try StagingFolder.open(at: root + "/staging", from: root + "/spare")
+        try staging.create("a.html", Array("new".utf8))
+        #expect(folder.read("staging/a.html") == "new")
+        #expect(folder.read("site/a.html") == "a")
+    }
+
+    @Test("without a spare the staging folder starts empty, and an old one at its place is removed")
+    func withoutSpareStartsEmpty() throws {
+        let folder = try TemporaryFolder()
+        let root = folder.url.path
+        try folder.write("staging/left-over.html", "x")
+        let staging = try StagingFolder.open(at: root + "/staging", from: root + "/no-spare")
+        #expect(files(root + "/staging").isEmpty)
+        try staging.create("deep/er/page.html", Array("p".utf8))
+        staging.removeAll(except: ["deep/er/page.html"])
+        #expect(folder.read("staging/deep/er/page.html") == "p")
+    }
+}
