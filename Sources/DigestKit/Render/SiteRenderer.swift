@@ -49,19 +49,16 @@ public struct SiteRenderer: Sendable {
     public func render(progress: BuildProgressHandler? = nil, batchSize: Int = 512,
                        into sink: (Batch) throws(Diagnostic) -> Void) throws(BuildFailure) -> [String] {
         var renderer = self
-        let jobs: [PageJob] = [.index] + digest.articles.indices.map(PageJob.article)
-            + digest.countryCodes.map(PageJob.country) + digest.topicSlugs.map(PageJob.topic)
-            + digest.relationKeys.map(PageJob.relation) + digest.months.map(PageJob.month)
-            + [.archive, .search, .notFound]
+        let jobs = self.jobs
         let listed = articlesListed(by: jobs)
         renderer.staleLists = listed.stale
         renderer.listItems = try listItems(for: listed.articles)
         let counter = ProgressCounter(.rendering, total: jobs.count, handler: progress)
         var paths: [String] = []
         var diagnostics: [Diagnostic] = []
-        for start in stride(from: 0, to: jobs.count, by: batchSize) {
+        for range in batches(of: jobs, pages: batchSize) {
             // Pages render on every core; results keep the jobs' order, so output is deterministic.
-            let slice = Array(jobs[start..<min(start + batchSize, jobs.count)])
+            let slice = Array(jobs[range])
             let results = Parallel.map(slice, progress: counter) { [renderer] job in renderer.render(job) }
             var batch = Batch()
             for result in results {
@@ -91,6 +88,40 @@ public struct SiteRenderer: Sendable {
             throw BuildFailure(diagnostics.filter { seen.insert($0).inserted })
         }
         return paths
+    }
+
+    /// Every page's job, in the order pages are handed on.
+    var jobs: [PageJob] {
+        [.index] + digest.articles.indices.map(PageJob.article)
+            + digest.countryCodes.map(PageJob.country) + digest.topicSlugs.map(PageJob.topic)
+            + digest.relationKeys.map(PageJob.relation) + digest.months.map(PageJob.month)
+            + [.archive, .search, .notFound]
+    }
+
+    /// How many pages `job` makes.
+    func pageCount(of job: PageJob) -> Int {
+        list(of: job).map { max(1, ($0.indices.count + digest.config.pageSize - 1) / digest.config.pageSize) } ?? 1
+    }
+
+    /// The jobs in consecutive batches of about `pages` pages each. Counted in pages, not
+    /// jobs: the lists' jobs, which come last, make every page of a country, topic, relation
+    /// or month each, and one batch of them held all 5,000 list pages of a 10,000-article
+    /// site at once, the peak of a cold build's memory. A batch has at least a job per core,
+    /// so a long list does not leave the other cores idle.
+    func batches(of jobs: [PageJob], pages: Int) -> [Range<Int>] {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        var batches: [Range<Int>] = []
+        var start = 0, count = 0
+        for (i, job) in jobs.enumerated() {
+            count += pageCount(of: job)
+            if count >= pages && i + 1 - start >= cores {
+                batches.append(start..<i + 1)
+                start = i + 1
+                count = 0
+            }
+        }
+        if start < jobs.count { batches.append(start..<jobs.count) }
+        return batches
     }
 
     /// The articles that lists one folder deep will show, from the pages that will be

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import DigestKit
+
+/// How the renderer hands pages to the writer: in batches, so the site is never held whole.
+@Suite("Site renderer")
+struct SiteRendererTests {
+    /// 40 articles on two countries and their relation, 2 to a list page: lists of 20 pages.
+    static func renderer() throws -> SiteRenderer {
+        var digest = DiscoveryFixtures.digest(count: 40)
+        digest.config.pageSize = 2
+        let templates = try TemplateSet(folder: BuiltInResources.themeFolder, displayFolder: "(default theme)")
+        return SiteRenderer(digest: digest, templates: templates, dates: try Build.dateDisplay(digest.config))
+    }
+
+    @Test("batches hold about as many pages as asked, counting every page of a list, not one per list")
+    func batchesCountPages() throws {
+        let renderer = try Self.renderer()
+        let jobs = renderer.jobs
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let batches = renderer.batches(of: jobs, pages: 8)
+        #expect(batches.first?.lowerBound == 0 && batches.last?.upperBound == jobs.count)
+        #expect(zip(batches, batches.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+        #expect(jobs.contains { renderer.pageCount(of: $0) == 20 })
+        for batch in batches {
+            let pages = batch.map { renderer.pageCount(of: jobs[$0]) }
+            // Below the size before its last job, or no more jobs than cores (each may be a long list).
+            #expect(pages.dropLast().reduce(0, +) < 8 || batch.count <= cores, "\(batch): \(pages)")
+        }
+    }
+
+    @Test("the pages are the same whatever the batch size")
+    func batchSizeChangesNothing() throws {
+        let renderer = try Self.renderer()
+        func pages(batchSize: Int) throws -> [String: [UInt8]] {
+            var pages: [String: [UInt8]] = [:]
+            _ = try renderer.render(batchSize: batchSize) { batch in
+                for page in batch.pages { pages[page.path] = page.bytes }
+            }
+            return pages
+        }
+        let small = try pages(batchSize: 3)
+        #expect(small.count > 100)
+        #expect(small == (try pages(batchSize: 512)))
+    }
+}
