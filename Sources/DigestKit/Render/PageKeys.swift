@@ -85,6 +85,17 @@ struct PageKeys: Sendable {
         return hasher.state
     }
 
+    /// A file whose bytes are all it is made from, made again on every build because making
+    /// it costs less than tracking its inputs (a term shard of the search index: its keys'
+    /// postings): kept when they come out the same, so it is not written again.
+    func file(path: String, bytes: [UInt8]) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(site)
+        hasher.combine("\(path)\u{0}")
+        hasher.combine(bytes)
+        return hasher.state
+    }
+
     private func start(_ path: String) -> StableHasher {
         var hasher = StableHasher()
         hasher.combine(shape)
