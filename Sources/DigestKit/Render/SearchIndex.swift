@@ -17,8 +17,8 @@ struct SearchIndex: Sendable {
     static let documentsPerShard = 10
     /// Aim for term shards about this big, so a query loads a small part of the index.
     static let termShardBytes = 24_000
-    /// Shards made at a time (on every core) and handed on before the next are made, so the
-    /// index is never held whole.
+    /// Shards a build makes at a time (on every core) and hands on before it makes the next,
+    /// so the index is never held whole.
     static let shardsPerBatch = 64
     /// How much a word counts in each field: multiples of one half (see `SearchPostings`).
     static let weights = (title: 3.0, names: 2.0, summary: 1.5, body: 1.0)
@@ -45,9 +45,8 @@ struct SearchIndex: Sendable {
 
     /// The index's files all at once: its tables, manifest, term shards and every document shard.
     func files() -> [Page] {
-        var pages = tablesAndManifest()
-        termShards { pages += $0 }
-        return pages + Parallel.map(Array(0..<documentShards)) { documentFile($0) }
+        tablesAndManifest() + Parallel.map(Array(termShardKeys().enumerated())) { termShard($0, keys: $1) }
+            + Parallel.map(Array(0..<documentShards)) { documentFile($0) }
     }
 
     var documentShards: Int { max(1, (digest.articles.count + Self.documentsPerShard - 1) / Self.documentsPerShard) }
@@ -124,14 +123,22 @@ struct SearchIndex: Sendable {
         return Parallel.map(shards) { keys in keys.sorted { terms[$0] < terms[$1] } }
     }
 
-    /// The term shards in order, `shardsPerBatch` at a time, each batch made on every core and
-    /// handed to `sink` before the next is made.
-    func termShards<E: Error>(into sink: ([Page]) throws(E) -> Void) throws(E) {
-        let shards = Array(termShardKeys().enumerated())
-        for start in stride(from: 0, to: shards.count, by: Self.shardsPerBatch) {
-            let batch = Array(shards[start..<min(start + Self.shardsPerBatch, shards.count)])
-            try sink(Parallel.map(batch) { [self] number, keys in termShard(number, keys: keys) })
+    /// What a term shard of the keys numbered `keys` is made from, hashed: the keys and their
+    /// postings, which its bytes spell out. Cheaper than making the bytes, so a rebuild makes
+    /// only the shards whose hash changed.
+    func hash(ofTermShard keys: [Int]) -> UInt64 {
+        var hasher = StableHasher()
+        for term in keys {
+            hasher.combine(postings.terms[term])
+            let range = postings.range(of: term)
+            hasher.mix(UInt64(range.count))
+            for p in range {
+                let document = postings.documents[p]
+                hasher.mix(UInt64(UInt32(bitPattern: document)) << 32 | UInt64(postings.frequencies[p]))
+                hasher.mix(UInt64(postings.lengths[Int(document)]))
+            }
         }
+        return hasher.state
     }
 
     /// Term shard `number`, of the keys numbered `keys`: each key with its postings as

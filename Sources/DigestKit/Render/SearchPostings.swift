@@ -34,36 +34,38 @@ struct SearchPostings: Sendable {
         }
         // Two passes over the documents: counting each key's postings places every list in
         // the flat table, then filling it keeps each list in document order.
-        var merged = [UInt32](repeating: 0, count: termCount)
+        var weights = [UInt32](repeating: 0, count: termCount)
         var touched: [Int32] = []
-        func forEachKey(of document: SearchTerms.Document, _ body: (Int, UInt32) -> Void) {
-            for (id, weight) in document.tf {
-                merged[Int(id)] = Self.doubled(weight)
-                touched.append(id)
-            }
-            for (id, weight) in document.alternates where attested[Int(id)] {
-                if merged[Int(id)] == 0 { touched.append(id) }
-                merged[Int(id)] += Self.doubled(weight)
-            }
-            for id in touched {
-                body(Int(id), merged[Int(id)])
-                merged[Int(id)] = 0
-            }
-            touched.removeAll(keepingCapacity: true)
-        }
         var starts = [Int](repeating: 0, count: termCount + 1)
-        for document in corpus.documents {
-            forEachKey(of: document) { id, _ in starts[id + 1] += 1 }
-        }
-        for t in 0..<termCount { starts[t + 1] += starts[t] }
-        var next = starts
-        var documents = [Int32](repeating: 0, count: starts[termCount])
-        var frequencies = [UInt32](repeating: 0, count: starts[termCount])
-        for (d, document) in corpus.documents.enumerated() {
-            forEachKey(of: document) { id, weight in
-                documents[next[id]] = Int32(d)
-                frequencies[next[id]] = weight
-                next[id] += 1
+        var documents: [Int32] = [], frequencies: [UInt32] = []
+        var next: [Int] = []
+        for pass in 0..<2 {
+            if pass == 1 {
+                for t in 0..<termCount { starts[t + 1] += starts[t] }
+                next = starts
+                documents = [Int32](repeating: 0, count: starts[termCount])
+                frequencies = [UInt32](repeating: 0, count: starts[termCount])
+            }
+            for (d, document) in corpus.documents.enumerated() {
+                for (id, weight) in document.tf {
+                    weights[Int(id)] = Self.doubled(weight)
+                    touched.append(id)
+                }
+                for (id, weight) in document.alternates where attested[Int(id)] {
+                    if weights[Int(id)] == 0 { touched.append(id) }
+                    weights[Int(id)] += Self.doubled(weight)
+                }
+                for id in touched.lazy.map({ Int($0) }) {
+                    if pass == 0 {
+                        starts[id + 1] += 1
+                    } else {
+                        documents[next[id]] = Int32(d)
+                        frequencies[next[id]] = weights[id]
+                        next[id] += 1
+                    }
+                    weights[id] = 0
+                }
+                touched.removeAll(keepingCapacity: true)
             }
         }
         self.terms = corpus.terms

@@ -89,14 +89,13 @@ extension SiteRenderer {
         // its postings go before the feeds are made.
         let index = search ?? SearchIndex(digest: digest, dates: dates)
         try hand(index.tablesAndManifest().map { .rendered($0, key: nil) })
-        // A term shard is made from its keys' postings alone, which its bytes spell out: their
-        // hash is its key.
-        try index.termShards { (pages: [Page]) throws(Diagnostic) in
-            try hand(Parallel.map(pages) { page -> Made in
-                guard let keys = renderer.reuse?.keys else { return .rendered(page, key: nil) }
-                let key = keys.file(path: page.path, bytes: page.bytes)
-                if renderer.isCurrent(page.path, key: key) { return .kept(path: page.path, key: key) }
-                return .rendered(page, key: key)
+        let layout = index.termShardKeys()
+        for start in stride(from: 0, to: layout.count, by: SearchIndex.shardsPerBatch) {
+            try hand(Parallel.map(Array(start..<min(start + SearchIndex.shardsPerBatch, layout.count))) { number -> Made in
+                let path = SitePaths.searchTerms(number)
+                let key = renderer.reuse?.keys.file(path: path, content: index.hash(ofTermShard: layout[number]))
+                if let key, renderer.isCurrent(path, key: key) { return .kept(path: path, key: key) }
+                return .rendered(index.termShard(number, keys: layout[number]), key: key)
             })
         }
         for start in stride(from: 0, to: index.documentShards, by: SearchIndex.shardsPerBatch) {

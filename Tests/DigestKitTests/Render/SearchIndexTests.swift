@@ -82,18 +82,22 @@ struct SearchIndexTests {
         #expect(SearchIndex.shard(of: "كازاخست", count: 7) < 7)
     }
 
-    @Test("an edit of one article changes only the term shards its keys are in, and the manifest")
+    @Test("an edit of one article changes only the term shards its keys are in, and the manifest, and their hashes only")
     func anEditChangesItsShardsOnly() throws {
         var digest = Self.varied(count: 60)
         let dates = try Build.dateDisplay(SiteConfig())
         func files(_ digest: Digest) -> [String: [UInt8]] {
             Dictionary(uniqueKeysWithValues: SearchIndex(digest: digest, dates: dates, shardBytes: 250).files().map { ($0.path, $0.bytes) })
         }
-        let before = files(digest)
+        func hashes(_ digest: Digest) -> [UInt64] {
+            let index = SearchIndex(digest: digest, dates: dates, shardBytes: 250)
+            return index.termShardKeys().map(index.hash(ofTermShard:))
+        }
+        let before = files(digest), hashesBefore = hashes(digest)
         let edited = 17
         let keysBefore = Set(SearchCorpus(digest: digest).keys(of: edited))
         digest.articles[edited].article.blocks.append(.paragraph("وأضاف المتحدث أن التعاون سيتواصل بين البلدين"))
-        let after = files(digest)
+        let after = files(digest), hashesAfter = hashes(digest)
         let keys = keysBefore.union(SearchCorpus(digest: digest).keys(of: edited))
         let shards = before.keys.filter { $0.hasPrefix("search/terms/") }.count
         #expect(shards >= 64)
@@ -102,6 +106,11 @@ struct SearchIndexTests {
         #expect(changed.contains(SitePaths.searchManifest))
         #expect(changed.subtracting([SitePaths.searchManifest]).isSubset(of: touched))
         #expect(changed.count > 1 && changed.count < shards / 2, "\(changed.count) of \(shards) term shards changed")
+        // What a rebuild keeps a shard by: its hash changed exactly where its bytes did.
+        for number in 0..<shards {
+            let path = SitePaths.searchTerms(number)
+            #expect((hashesBefore[number] != hashesAfter[number]) == changed.contains(path), "\(path)")
+        }
     }
 
     @Test("writes keys as the JSON encoder does, line separators escaped")
