@@ -83,9 +83,7 @@ def parity(driver, report):
           window.DigestSearchLoaded = previous;
           const postings = {};
           for (const [key, list] of Object.entries(terms)) {
-            const set = new Set(); let d = 0;
-            for (let i = 0; i < list.length; i += 2) { d += list[i]; set.add(d); }
-            postings[key] = set;
+            postings[key] = new Set(DigestSearch.postings(list).map((p) => p.doc));
           }
           let words = 0; const missing = [];
           for (const [shard, list] of docs) {

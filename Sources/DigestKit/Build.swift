@@ -129,32 +129,34 @@ public enum Build {
         }
         var keys: [(path: String, key: UInt64)] = []
         var kept = Set<String>()
-        var search: (cache: SearchTermsCache, corpus: SearchCorpus, keys: [UInt64])?
         let session: SiteWriter.Session
         do { session = try writer.begin() } catch { throw BuildFailure(diagnostics.items + [error]) }
         let changes: OutputChanges
         do throws(BuildFailure) {
-            let paths = try renderer.render(progress: options.progress) { batch throws(Diagnostic) in
+            let add = { (batch: SiteRenderer.Batch) throws(Diagnostic) in
                 try session.add(batch.pages)
                 try session.keep(batch.kept)
                 keys += batch.keys
                 kept.formUnion(batch.kept)
             }
+            let paths = try renderer.render(progress: options.progress, into: add)
             timings.finish(.rendering)
+            // The articles' terms are saved as soon as they are known and not held after the
+            // index's postings are made from them: they were a large part of a cold build's peak.
+            var search: SearchIndex?
             if let searchTerms {
-                search = (searchTerms.cache, searchTerms.cache.corpus(for: renderer.digest, keys: searchTerms.keys), searchTerms.keys)
+                let corpus = searchTerms.cache.corpus(for: renderer.digest, keys: searchTerms.keys)
+                searchTerms.cache.save(corpus, keys: searchTerms.keys)
+                search = SearchIndex(digest: renderer.digest, dates: dates, corpus: corpus)
             }
-            let discovery = try renderer.discoveryFiles(forPaths: paths, search: search?.corpus)
+            let discovery: (count: Int, warnings: [Diagnostic])
             do {
-                try session.add(discovery.files.pages)
-                try session.keep(discovery.files.kept)
+                discovery = try renderer.discoveryFiles(forPaths: paths, search: search, into: add)
             } catch {
                 throw BuildFailure(diagnostics.items + [error])
             }
-            keys += discovery.files.keys
-            kept.formUnion(discovery.files.kept)
             diagnostics.append(contentsOf: discovery.warnings)
-            pageCount = paths.count + discovery.files.pages.count + discovery.files.kept.count
+            pageCount = paths.count + discovery.count
             timings.finish(.discovery)
             do { changes = try session.finish(assets: templates.assets) } catch { throw BuildFailure(diagnostics.items + [error]) }
         } catch {
@@ -163,7 +165,6 @@ public enum Build {
         }
         diagnostics.append(contentsOf: changes.warnings)
         memo?.save(keys, kept: kept)
-        if let search { search.cache.save(search.corpus, keys: search.keys) }
         timings.finish(.writing)
         return BuildReport(articles: digest.articles.count, pages: pageCount,
                            seconds: Date().timeIntervalSince(start), warnings: diagnostics.warnings, output: changes,

@@ -85,6 +85,16 @@ struct PageKeys: Sendable {
         return hasher.state
     }
 
+    /// A file whose maker hashes what it is made from itself (`content`): a term shard of the
+    /// search index, made from its keys' postings. Unlike pages, it depends on nothing else.
+    func file(path: String, content: UInt64) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(site)
+        hasher.combine("\(path)\u{0}")
+        hasher.combine(content)
+        return hasher.state
+    }
+
     private func start(_ path: String) -> StableHasher {
         var hasher = StableHasher()
         hasher.combine(shape)
@@ -94,6 +104,14 @@ struct PageKeys: Sendable {
 }
 
 extension StableHasher {
+    /// Adds a number in one step, not byte by byte: for the millions of numbers of a search
+    /// index's postings. Each step is a bijection of the state, for any number, and distinct
+    /// numbers give distinct states, so two runs of numbers that differ in one never meet.
+    mutating func mix(_ value: UInt64) {
+        state = (state ^ value) &* 0x100_0000_01b3
+        state ^= state >> 29
+    }
+
     /// Adds a number's eight bytes (little-endian: the same on every machine digest runs on).
     mutating func combine(_ value: UInt64) {
         var value = value.littleEndian

@@ -28,7 +28,7 @@ struct SearchCorpus: Sendable {
         let missing = articles.indices.filter { documents[$0] == nil }
         let chunkSize = max(64, missing.count / (2 * ProcessInfo.processInfo.activeProcessorCount) + 1)
         let ranges = stride(from: 0, to: missing.count, by: chunkSize).map { $0..<min($0 + chunkSize, missing.count) }
-        let chunks = Parallel.map(ranges) { range -> SearchTerms.Chunk in
+        var chunks = Parallel.map(ranges) { range -> SearchTerms.Chunk in
             var counter = SearchTerms()
             let read = range.map { counter.document(articles[missing[$0]], digest: digest) }
             return SearchTerms.Chunk(terms: counter.terms, documents: read)
@@ -38,7 +38,10 @@ struct SearchCorpus: Sendable {
         if !chunks.isEmpty {
             var number = [String: Int32](minimumCapacity: terms.count)
             for (n, term) in terms.enumerated() where number[term] == nil { number[term] = Int32(n) }
-            for (range, chunk) in zip(ranges, chunks) {
+            for (index, range) in ranges.enumerated() {
+                // Taken out, so each chunk's documents are freed once renumbered, not at the end.
+                let chunk = chunks[index]
+                chunks[index] = SearchTerms.Chunk(terms: [], documents: [])
                 let global = chunk.terms.map { term -> Int32 in
                     if let n = number[term] { return n }
                     terms.append(term)

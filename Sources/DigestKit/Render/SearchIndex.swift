@@ -5,34 +5,48 @@ import Foundation
 /// opened from disk (browsers refuse `fetch` on file://, but load `<script src>`).
 ///
 /// Terms are the keys of `SearchKeys` (normalized, light-stemmed, proclitics taken
-/// off), each with the documents it occurs in and a BM25 score weighted by field.
-/// They are split into shards by a hash of the key, so a query loads one shard per
-/// key it looks up, and documents (title, date, summary) into shards of a fixed size,
-/// so showing a page of results loads only the shards of those results.
+/// off), each with its postings (`SearchPostings`): the documents it occurs in, its weighted
+/// occurrences there and their lengths. The search script scores them with BM25 when a query
+/// needs them, from the document count and average length in the manifest, so a term shard
+/// changes only when its own keys' postings do: an edit remakes the shards of the edited
+/// article's keys, not every shard. Terms are split into shards by a hash of the key, so a
+/// query loads one shard per key it looks up, and documents (title, date, summary) into
+/// shards of a fixed size, so showing a page of results loads only the shards of those results.
 struct SearchIndex: Sendable {
     /// Documents per document shard.
     static let documentsPerShard = 10
     /// Aim for term shards about this big, so a query loads a small part of the index.
     static let termShardBytes = 24_000
-    /// How much a word counts in each field.
+    /// Shards a build makes at a time (on every core) and hands on before it makes the next,
+    /// so the index is never held whole.
+    static let shardsPerBatch = 64
+    /// How much a word counts in each field: multiples of one half (see `SearchPostings`).
     static let weights = (title: 3.0, names: 2.0, summary: 1.5, body: 1.0)
-    /// BM25's term-frequency saturation and length normalization.
+    /// BM25's term-frequency saturation and length normalization, read by the script from the manifest.
     static let k1 = 1.2, b = 0.5
+    /// The manifest's `version`: 2 since postings hold weights and lengths instead of scores.
+    static let version = 2
 
     var digest: Digest
     var dates: DateDisplay
-    /// Every article's terms: read from the articles, or partly taken from the cache.
-    var corpus: SearchCorpus
+    /// Every key's postings, made from the articles' terms (read from the articles, or
+    /// partly taken from the cache), which are not needed once these are made.
+    var postings: SearchPostings
+    /// How many term shards (see `termShardCount(of:shardBytes:)`).
+    var termShardCount: Int
 
-    init(digest: Digest, dates: DateDisplay, corpus: SearchCorpus? = nil) {
+    /// `shardBytes`: what a term shard should be about, `termShardBytes` but in tests.
+    init(digest: Digest, dates: DateDisplay, corpus: SearchCorpus? = nil, shardBytes: Int = termShardBytes) {
         self.digest = digest
         self.dates = dates
-        self.corpus = corpus ?? SearchCorpus(digest: digest)
+        postings = SearchPostings(corpus ?? SearchCorpus(digest: digest))
+        termShardCount = Self.termShardCount(of: postings, shardBytes: shardBytes)
     }
 
-    /// The index's files: its tables, manifest, term shards and every document shard.
+    /// The index's files all at once: its tables, manifest, term shards and every document shard.
     func files() -> [Page] {
-        termFiles() + Parallel.map(Array(0..<documentShards)) { documentFile($0) }
+        tablesAndManifest() + Parallel.map(Array(termShardKeys().enumerated())) { termShard($0, keys: $1) }
+            + Parallel.map(Array(0..<documentShards)) { documentFile($0) }
     }
 
     var documentShards: Int { max(1, (digest.articles.count + Self.documentsPerShard - 1) / Self.documentsPerShard) }
@@ -49,38 +63,141 @@ struct SearchIndex: Sendable {
         return Page(path: SitePaths.searchDocuments(number), text: "DigestSearchLoaded(\"docs/\(number)\",\(Self.json(documents)));\n")
     }
 
-    /// The tables, the manifest and the term shards: every one of them depends on every article.
-    func termFiles() -> [Page] {
-        let postings = Self.postings(for: corpus)
-        let shardCount = max(1, (postings.estimatedBytes + Self.termShardBytes - 1) / Self.termShardBytes)
-        var shards = Array(repeating: [(String, [Int])](), count: shardCount)
-        for key in postings.scores.keys.sorted() {
-            shards[Int(Self.shard(of: key, count: shardCount))].append((key, postings.scores[key] ?? []))
-        }
-        var pages: [Page] = []
-        pages.append(Page(path: SitePaths.searchTables, text: "window.DigestSearchTables = \(Self.json(SearchKeys.tables));\n"))
-        let manifest: [String: Int] = [
-            "version": 1, "documents": digest.articles.count, "documentsPerShard": Self.documentsPerShard,
-            "documentShards": documentShards, "termShards": shardCount, "arabicDigits": digest.config.arabicIndicDigits ? 1 : 0,
-        ]
-        pages.append(Page(path: SitePaths.searchManifest, text: "window.DigestSearchIndex = \(Self.json(manifest));\n"))
-        // Written as bytes, digit by digit: strings joined per number were most of this work.
-        pages += Parallel.map(Array(shards.enumerated())) { number, shard in
-            var bytes = Array("DigestSearchLoaded(\"terms/\(number)\",{".utf8)
-            for (i, (key, list)) in shard.enumerated() {
-                if i > 0 { bytes.append(UInt8(ascii: ",")) }
-                bytes.append(contentsOf: Self.json(key).utf8)
-                bytes.append(contentsOf: ":[".utf8)
-                for (j, value) in list.enumerated() {
-                    if j > 0 { bytes.append(UInt8(ascii: ",")) }
-                    Self.appendDecimal(value, to: &bytes)
-                }
-                bytes.append(UInt8(ascii: "]"))
+    /// What the search script needs before it looks anything up: the normalizer's tables and
+    /// the manifest (how many shards, and the corpus-wide numbers of BM25).
+    func tablesAndManifest() -> [Page] {
+        let count = Double(max(postings.lengths.count, 1))
+        let manifest = Manifest(version: Self.version, documents: digest.articles.count,
+                                averageLength: Double(postings.totalLength) / 2 / count, k1: Self.k1, b: Self.b,
+                                documentsPerShard: Self.documentsPerShard, documentShards: documentShards,
+                                termShards: termShardCount, arabicDigits: digest.config.arabicIndicDigits ? 1 : 0)
+        return [Page(path: SitePaths.searchTables, text: "window.DigestSearchTables = \(Self.json(SearchKeys.tables));\n"),
+                Page(path: SitePaths.searchManifest, text: "window.DigestSearchIndex = \(Self.json(manifest));\n")]
+    }
+
+    /// The manifest's fields. The average length is written as the shortest decimal that reads
+    /// back as the same double, so the script divides by exactly the number Swift would.
+    struct Manifest: Encodable {
+        var version: Int
+        var documents: Int
+        var averageLength: Double
+        var k1: Double
+        var b: Double
+        var documentsPerShard: Int
+        var documentShards: Int
+        var termShards: Int
+        var arabicDigits: Int
+    }
+
+    /// How many term shards: the index's size over `shardBytes`, rounded up to a power of
+    /// two. An edit moves the size a little, so it almost never changes the count, which
+    /// would move keys between every shard and remake them all.
+    static func termShardCount(of postings: SearchPostings, shardBytes: Int) -> Int {
+        // Lengths are written on every posting: their digits count too.
+        let lengthDigits = postings.lengths.map { decimalLength(Int($0)) }
+        var bytes = 0
+        for term in postings.indexedTerms {
+            bytes += postings.terms[term].utf8.count + 6
+            var previous: Int32 = 0
+            for p in postings.range(of: term) {
+                let document = postings.documents[p]
+                bytes += decimalLength(Int(document - previous)) + decimalLength(Int(postings.frequencies[p]))
+                    + lengthDigits[Int(document)] + 3
+                previous = document
             }
-            bytes.append(contentsOf: "});\n".utf8)
-            return Page(path: SitePaths.searchTerms(number), bytes: bytes)
         }
-        return pages
+        let needed = max(1, (bytes + shardBytes - 1) / shardBytes)
+        var count = 1
+        while count < needed { count *= 2 }
+        return count
+    }
+
+    /// Each term shard's keys by number, in key order.
+    func termShardKeys() -> [[Int]] {
+        let count = termShardCount
+        var shards = Array(repeating: [Int](), count: count)
+        for term in postings.indexedTerms {
+            shards[Int(Self.shard(of: postings.terms[term], count: count))].append(term)
+        }
+        let terms = postings.terms
+        return Parallel.map(shards) { keys in keys.sorted { terms[$0] < terms[$1] } }
+    }
+
+    /// What a term shard of the keys numbered `keys` is made from, hashed: the keys and their
+    /// postings, which its bytes spell out. Cheaper than making the bytes, so a rebuild makes
+    /// only the shards whose hash changed.
+    func hash(ofTermShard keys: [Int]) -> UInt64 {
+        var hasher = StableHasher()
+        for term in keys {
+            hasher.combine(postings.terms[term])
+            let range = postings.range(of: term)
+            hasher.mix(UInt64(range.count))
+            for p in range {
+                let document = postings.documents[p]
+                hasher.mix(UInt64(UInt32(bitPattern: document)) << 32 | UInt64(postings.frequencies[p]))
+                hasher.mix(UInt64(postings.lengths[Int(document)]))
+            }
+        }
+        return hasher.state
+    }
+
+    /// Term shard `number`, of the keys numbered `keys`: each key with its postings as
+    /// `[document delta, weight × 2, length × 2, …]`, documents ascending (so newest first),
+    /// deltas from the previous document. Written as bytes, digit by digit: strings joined per
+    /// number were most of this work.
+    func termShard(_ number: Int, keys: [Int]) -> Page {
+        var bytes = Array("DigestSearchLoaded(\"terms/\(number)\",{".utf8)
+        for (i, term) in keys.enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            Self.appendJSONString(postings.terms[term], to: &bytes)
+            bytes.append(contentsOf: ":[".utf8)
+            var previous: Int32 = 0
+            for p in postings.range(of: term) {
+                if p > postings.starts[term] { bytes.append(UInt8(ascii: ",")) }
+                let document = postings.documents[p]
+                Self.appendDecimal(Int(document - previous), to: &bytes)
+                bytes.append(UInt8(ascii: ","))
+                Self.appendDecimal(Int(postings.frequencies[p]), to: &bytes)
+                bytes.append(UInt8(ascii: ","))
+                Self.appendDecimal(Int(postings.lengths[Int(document)]), to: &bytes)
+                previous = document
+            }
+            bytes.append(UInt8(ascii: "]"))
+        }
+        bytes.append(contentsOf: "});\n".utf8)
+        return Page(path: SitePaths.searchTerms(number), bytes: bytes)
+    }
+
+    /// `text` as a JSON string, as `json` writes it, without an encoder per key.
+    static func appendJSONString(_ text: String, to bytes: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        bytes.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22: bytes.append(contentsOf: #"\""#.utf8)
+            case 0x5C: bytes.append(contentsOf: #"\\"#.utf8)
+            case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
+            case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
+            case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
+            case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
+            case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
+            case 0..<0x20:
+                bytes.append(contentsOf: #"\u00"#.utf8)
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0xF)])
+            case 0xA8...0xA9:
+                // The last byte of U+2028/2029 (E2 80 A8/A9), line ends to older JavaScript
+                // parsers (see `json`); of any other character (ب is D8 A8), just a byte.
+                if bytes.count >= 2, bytes[bytes.count - 2] == 0xE2, bytes[bytes.count - 1] == 0x80 {
+                    bytes.removeLast(2)
+                    bytes.append(contentsOf: (byte == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8)
+                } else {
+                    bytes.append(byte)
+                }
+            default: bytes.append(byte)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// `String(value)`'s bytes, without making the string.
@@ -107,86 +224,6 @@ struct SearchIndex: Sendable {
         return [article.title, SitePaths.article(article.slug),
                 article.published.map(dates.gregorian) ?? "", article.published?.iso8601 ?? "",
                 analyzed.summary.joined(separator: " ")]
-    }
-
-    /// Key → `[document delta, score, document delta, score, …]`, documents ascending
-    /// (so newest first), deltas from the previous document, scores as integers.
-    struct Postings {
-        var scores: [String: [Int]] = [:]
-        var estimatedBytes = 0
-    }
-
-    static func postings(for digest: Digest) -> Postings {
-        postings(for: SearchCorpus(digest: digest))
-    }
-
-    static func postings(for corpus: SearchCorpus) -> Postings {
-        let keys = corpus.terms
-        // An alternate counts only where some document has it as a primary key.
-        var attested = [Bool](repeating: false, count: keys.count)
-        for document in corpus.documents {
-            for (id, _) in document.tf { attested[Int(id)] = true }
-        }
-        var documentsOfKey = [[(Int, Double)]](repeating: [], count: keys.count)
-        var merged = [Double](repeating: 0, count: keys.count), touched: [Int] = []
-        var lengths: [Double] = []
-        lengths.reserveCapacity(corpus.documents.count)
-        for document in corpus.documents {
-            let d = lengths.count
-            lengths.append(max(document.length, 1))
-            for (id, weight) in document.tf {
-                merged[Int(id)] = weight
-                touched.append(Int(id))
-            }
-            for (id, weight) in document.alternates where attested[Int(id)] {
-                let key = Int(id)
-                if merged[key] == 0 { touched.append(key) }
-                merged[key] += weight
-            }
-            for key in touched {
-                documentsOfKey[key].append((d, merged[key]))
-                merged[key] = 0
-            }
-            touched.removeAll(keepingCapacity: true)
-        }
-        let count = Double(max(lengths.count, 1))
-        let average = lengths.reduce(0, +) / count
-        // Scores are worked out on every core, in chunks of keys; the digits are counted, not
-        // printed (printing every number to count its digits was most of this).
-        let used = keys.indices.filter { !documentsOfKey[$0].isEmpty }
-        let chunkSize = max(1024, used.count / (4 * ProcessInfo.processInfo.activeProcessorCount) + 1)
-        let chunks = stride(from: 0, to: used.count, by: chunkSize).map { used[$0..<min($0 + chunkSize, used.count)] }
-        let scored = Parallel.map(chunks) { [documentsOfKey, lengths] chunk -> (lists: [[Int]], bytes: Int) in
-            var lists: [[Int]] = []
-            lists.reserveCapacity(chunk.count)
-            var bytes = 0
-            for key in chunk {
-                let list = documentsOfKey[key]
-                let df = Double(list.count)
-                let idf = log(1 + (count - df + 0.5) / (df + 0.5))
-                var encoded: [Int] = []
-                encoded.reserveCapacity(list.count * 2)
-                var previous = 0
-                bytes += keys[key].utf8.count + 6
-                for (document, tf) in list {
-                    let saturation = tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[document] / average))
-                    let delta = document - previous, score = max(1, Int((idf * saturation * 100).rounded()))
-                    encoded.append(delta)
-                    encoded.append(score)
-                    bytes += decimalLength(delta) + decimalLength(score) + 2
-                    previous = document
-                }
-                lists.append(encoded)
-            }
-            return (lists, bytes)
-        }
-        var result = Postings()
-        result.scores.reserveCapacity(used.count)
-        for (chunk, part) in zip(chunks, scored) {
-            result.estimatedBytes += part.bytes
-            for (key, list) in zip(chunk, part.lists) { result.scores[keys[key]] = list }
-        }
-        return result
     }
 
     /// How many characters `String(value)` has.

@@ -61,12 +61,52 @@ extension SiteRenderer {
         return try render("search", view, path: path)
     }
 
-    /// The files beside the pages: Atom feeds, the sitemap and robots.txt (with a base
-    /// URL), and the search index, its terms read from `search` when given. With `reuse`,
-    /// feeds and search documents whose key did not change are kept, like pages. Warns when
-    /// the sitemap has to be skipped.
-    func discoveryFiles(forPaths pagePaths: [String], search corpus: SearchCorpus? = nil) throws(BuildFailure) -> (files: Batch, warnings: [Diagnostic]) {
-        var warnings: [Diagnostic] = []
+    /// The files beside the pages: the search index (`search`, or one read from the articles),
+    /// Atom feeds, and the sitemap and robots.txt (with a base URL). They go to `sink` batch
+    /// by batch as they are made, like pages, so neither the index nor the feeds are ever
+    /// held whole. With `reuse`, feeds, search documents and term shards whose key did not
+    /// change are kept, like pages. Returns how many files there are; warns when the sitemap
+    /// has to be skipped.
+    func discoveryFiles(forPaths pagePaths: [String], search: SearchIndex? = nil,
+                        into sink: (Batch) throws(Diagnostic) -> Void) throws(Diagnostic) -> (count: Int, warnings: [Diagnostic]) {
+        var count = 0
+        func hand(_ made: [Made]) throws(Diagnostic) {
+            var batch = Batch()
+            for file in made {
+                switch file {
+                case .rendered(let page, _): batch.pages.append(page)
+                case .kept(let path, _): batch.kept.append(path)
+                }
+                if let key = file.key { batch.keys.append((file.path, key)) }
+            }
+            count += made.count
+            try sink(batch)
+        }
+        let renderer = self, digest = self.digest
+        let slug: @Sendable (Int) -> String = { digest.articles[$0].article.slug }
+
+        // The search index first: the articles' terms it was made from are gone by now, and
+        // its postings go before the feeds are made.
+        let index = search ?? SearchIndex(digest: digest, dates: dates)
+        try hand(index.tablesAndManifest().map { .rendered($0, key: nil) })
+        let layout = index.termShardKeys()
+        for start in stride(from: 0, to: layout.count, by: SearchIndex.shardsPerBatch) {
+            try hand(Parallel.map(Array(start..<min(start + SearchIndex.shardsPerBatch, layout.count))) { number -> Made in
+                let path = SitePaths.searchTerms(number)
+                let key = renderer.reuse?.keys.file(path: path, content: index.hash(ofTermShard: layout[number]))
+                if let key, renderer.isCurrent(path, key: key) { return .kept(path: path, key: key) }
+                return .rendered(index.termShard(number, keys: layout[number]), key: key)
+            })
+        }
+        for start in stride(from: 0, to: index.documentShards, by: SearchIndex.shardsPerBatch) {
+            try hand(Parallel.map(Array(start..<min(start + SearchIndex.shardsPerBatch, index.documentShards))) { number -> Made in
+                let path = SitePaths.searchDocuments(number)
+                let key = renderer.reuse?.keys.file(path: path, articles: index.articles(inDocumentShard: number), slugs: slug)
+                if let key, renderer.isCurrent(path, key: key) { return .kept(path: path, key: key) }
+                return .rendered(index.documentFile(number), key: key)
+            })
+        }
+
         typealias Feed = (path: String, page: String, title: String, indices: [Int])
         var feeds: [Feed] = [(SitePaths.feed, SitePaths.index, digest.config.title, Array(digest.articles.indices))]
         for code in digest.countryCodes {
@@ -78,17 +118,18 @@ extension SiteRenderer {
         for key in digest.relationKeys {
             feeds.append((SitePaths.relationFeed(key), SitePaths.relation(key), digest.relationName(key), digest.byRelation[key] ?? []))
         }
-        let renderer = self, digest = self.digest
-        let slug: @Sendable (Int) -> String = { digest.articles[$0].article.slug }
-        var made = Parallel.map(feeds) { feed -> Made in
-            // Only the newest dated articles become entries: the rest are never copied.
-            let newest = Array(feed.indices.lazy.filter { digest.articles[$0].article.published != nil }.prefix(AtomFeed.limit))
-            let key = renderer.reuse?.keys.file(path: feed.path, title: feed.title, articles: newest, slugs: slug)
-            if let key, renderer.isCurrent(feed.path, key: key) { return .kept(path: feed.path, key: key) }
-            let atom = AtomFeed(path: feed.path, pagePath: feed.page, title: feed.title, articles: newest.map { digest.articles[$0] })
-            return .rendered(Page(path: feed.path, text: atom.xml(site: digest.config, gazetteer: digest.gazetteer, topicName: digest.topicName)), key: key)
+        for start in stride(from: 0, to: feeds.count, by: SearchIndex.shardsPerBatch) {
+            try hand(Parallel.map(Array(feeds[start..<min(start + SearchIndex.shardsPerBatch, feeds.count)])) { feed -> Made in
+                // Only the newest dated articles become entries: the rest are never copied.
+                let newest = Array(feed.indices.lazy.filter { digest.articles[$0].article.published != nil }.prefix(AtomFeed.limit))
+                let key = renderer.reuse?.keys.file(path: feed.path, title: feed.title, articles: newest, slugs: slug)
+                if let key, renderer.isCurrent(feed.path, key: key) { return .kept(path: feed.path, key: key) }
+                let atom = AtomFeed(path: feed.path, pagePath: feed.page, title: feed.title, articles: newest.map { digest.articles[$0] })
+                return .rendered(Page(path: feed.path, text: atom.xml(site: digest.config, gazetteer: digest.gazetteer, topicName: digest.topicName)), key: key)
+            })
         }
 
+        var warnings: [Diagnostic] = []
         if let urls = digest.config.urls {
             var modified: [String: ArticleDate] = [:]
             for analyzed in digest.articles {
@@ -98,28 +139,10 @@ extension SiteRenderer {
             }
             modified[SitePaths.index] = digest.articles.compactMap { $0.article.updated ?? $0.article.published }.max()
             let listed = pagePaths.filter { $0.hasSuffix(".html") && $0 != SitePaths.notFound && $0 != SitePaths.search }.sorted()
-            made += Sitemap(urls: urls, entries: listed.map { ($0, modified[$0]) }).files().map { .rendered($0, key: nil) }
+            try hand(Sitemap(urls: urls, entries: listed.map { ($0, modified[$0]) }).files().map { .rendered($0, key: nil) })
         } else {
             warnings.append(.warning("no base URL, so sitemap.xml and robots.txt were skipped and feeds link relative to the site; set `base_url:` here or pass --base-url https://…/", file: digest.config.file))
         }
-
-        let index = SearchIndex(digest: digest, dates: dates, corpus: corpus)
-        made += index.termFiles().map { .rendered($0, key: nil) }
-        made += Parallel.map(Array(0..<index.documentShards)) { number -> Made in
-            let path = SitePaths.searchDocuments(number)
-            let key = renderer.reuse?.keys.file(path: path, articles: index.articles(inDocumentShard: number), slugs: slug)
-            if let key, renderer.isCurrent(path, key: key) { return .kept(path: path, key: key) }
-            return .rendered(index.documentFile(number), key: key)
-        }
-
-        var files = Batch()
-        for file in made {
-            switch file {
-            case .rendered(let page, _): files.pages.append(page)
-            case .kept(let path, _): files.kept.append(path)
-            }
-            if let key = file.key { files.keys.append((file.path, key)) }
-        }
-        return (files, warnings)
+        return (count, warnings)
     }
 }

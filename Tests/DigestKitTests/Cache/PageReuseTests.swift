@@ -37,8 +37,8 @@ struct PageReuseTests {
         #expect(second.keptPages > 20)
         let files = IncrementalBuildTests.files(in: folder.url.appendingPathComponent("site")).keys
         let htmlPages = files.filter { $0.hasSuffix(".html") }
-        // Feeds and the search index's document shards are kept like pages.
-        let keyedFiles = files.filter { $0.hasSuffix(".xml") && $0 != "sitemap.xml" || $0.hasPrefix("search/docs/") }
+        // Feeds and the search index's document and term shards are kept like pages.
+        let keyedFiles = files.filter { $0.hasSuffix(".xml") && $0 != "sitemap.xml" || $0.hasPrefix("search/docs/") || $0.hasPrefix("search/terms/") }
         #expect(!keyedFiles.isEmpty)
         // The front page, archive, search and 404 pages are always made: they are few, and show everything.
         #expect(second.keptPages == htmlPages.count - 4 + keyedFiles.count)

@@ -165,6 +165,25 @@
   // A reading with a proclitic taken off counts a little less than the word as typed.
   var alternateWeight = 0.8;
 
+  // A key's documents with their BM25 scores, computed as SearchPostings.score does it: the
+  // same operations in the same order, so the same numbers. Postings hold no scores (they
+  // would change with every edit of any article, through the average length): a posting is
+  // [document delta, weighted occurrences × 2, document length × 2]; the document count and
+  // average length are the manifest's.
+  function postings(list) {
+    var out = [];
+    var count = Math.max(M.documents, 1), df = list.length / 3;
+    var idf = Math.log(1 + (count - df + 0.5) / (df + 0.5));
+    var doc = 0;
+    for (var i = 0; i < list.length; i += 3) {
+      doc += list[i];
+      var tf = list[i + 1] / 2, length = list[i + 2] / 2;
+      var saturation = tf * (M.k1 + 1) / (tf + M.k1 * (1 - M.b + M.b * length / M.averageLength));
+      out.push({ doc: doc, score: Math.max(1, Math.round(idf * saturation * 100)) });
+    }
+    return out;
+  }
+
   function termShard(key) {
     var name = "terms/" + shardOf(key);
     return load(name).then(function (terms) { return terms[key] || null; });
@@ -189,12 +208,10 @@
         var best = new Map();
         candidates.forEach(function (c) {
           if (!c.list) { return; }
-          var doc = 0;
-          for (var i = 0; i < c.list.length; i += 2) {
-            doc += c.list[i];
-            var score = c.list[i + 1] * c.weight;
-            if (!best.has(doc) || best.get(doc) < score) { best.set(doc, score); }
-          }
+          postings(c.list).forEach(function (p) {
+            var score = p.score * c.weight;
+            if (!best.has(p.doc) || best.get(p.doc) < score) { best.set(p.doc, score); }
+          });
         });
         best.forEach(function (score, doc) {
           var t = totals.get(doc) || { id: doc, score: 0, matched: 0 };
@@ -229,7 +246,7 @@
     });
   }
 
-  window.DigestSearch = { normalize: normalize, words: words, stem: stem, keys: keys, search: search,
+  window.DigestSearch = { normalize: normalize, words: words, stem: stem, keys: keys, search: search, postings: postings,
                           documents: documents, shardOf: shardOf, loadedFiles: function () { return Object.keys(loaded); } };
 
   // The page.
