@@ -72,15 +72,15 @@ extension SiteRenderer {
         var count = 0
         func hand(_ made: [Made]) throws(Diagnostic) {
             var batch = Batch()
-            for file in made {
-                switch file {
-                case .rendered(let page, _): batch.pages.append(page)
-                case .kept(let path, _): batch.kept.append(path)
-                }
-                if let key = file.key { batch.keys.append((file.path, key)) }
-            }
+            batch.add(made)
             count += made.count
             try sink(batch)
+        }
+        /// Makes a file of each item on every core, handed on `shardsPerBatch` files at a time.
+        func handInBatches<Item: Sendable>(_ items: [Item], _ make: @Sendable (Item) -> Made) throws(Diagnostic) {
+            for start in stride(from: 0, to: items.count, by: SearchIndex.shardsPerBatch) {
+                try hand(Parallel.map(Array(items[start..<min(start + SearchIndex.shardsPerBatch, items.count)]), make))
+            }
         }
         let renderer = self, digest = self.digest
         let slug: @Sendable (Int) -> String = { digest.articles[$0].article.slug }
@@ -90,21 +90,17 @@ extension SiteRenderer {
         let index = search ?? SearchIndex(digest: digest, dates: dates)
         try hand(index.tablesAndManifest().map { .rendered($0, key: nil) })
         let layout = index.termShardKeys()
-        for start in stride(from: 0, to: layout.count, by: SearchIndex.shardsPerBatch) {
-            try hand(Parallel.map(Array(start..<min(start + SearchIndex.shardsPerBatch, layout.count))) { number -> Made in
-                let path = SitePaths.searchTerms(number)
-                let key = renderer.reuse?.keys.file(path: path, content: index.hash(ofTermShard: layout[number]))
-                if let key, renderer.isCurrent(path, key: key) { return .kept(path: path, key: key) }
-                return .rendered(index.termShard(number, keys: layout[number]), key: key)
-            })
+        try handInBatches(Array(layout.indices)) { number -> Made in
+            let path = SitePaths.searchTerms(number)
+            let key = renderer.reuse?.keys.file(path: path, content: index.hash(ofTermShard: layout[number]))
+            if let key, renderer.isCurrent(path, key: key) { return .kept(path: path, key: key) }
+            return .rendered(index.termShard(number, keys: layout[number]), key: key)
         }
-        for start in stride(from: 0, to: index.documentShards, by: SearchIndex.shardsPerBatch) {
-            try hand(Parallel.map(Array(start..<min(start + SearchIndex.shardsPerBatch, index.documentShards))) { number -> Made in
-                let path = SitePaths.searchDocuments(number)
-                let key = renderer.reuse?.keys.file(path: path, articles: index.articles(inDocumentShard: number), slugs: slug)
-                if let key, renderer.isCurrent(path, key: key) { return .kept(path: path, key: key) }
-                return .rendered(index.documentFile(number), key: key)
-            })
+        try handInBatches(Array(0..<index.documentShards)) { number -> Made in
+            let path = SitePaths.searchDocuments(number)
+            let key = renderer.reuse?.keys.file(path: path, articles: index.articles(inDocumentShard: number), slugs: slug)
+            if let key, renderer.isCurrent(path, key: key) { return .kept(path: path, key: key) }
+            return .rendered(index.documentFile(number), key: key)
         }
 
         typealias Feed = (path: String, page: String, title: String, indices: [Int])
@@ -118,15 +114,13 @@ extension SiteRenderer {
         for key in digest.relationKeys {
             feeds.append((SitePaths.relationFeed(key), SitePaths.relation(key), digest.relationName(key), digest.byRelation[key] ?? []))
         }
-        for start in stride(from: 0, to: feeds.count, by: SearchIndex.shardsPerBatch) {
-            try hand(Parallel.map(Array(feeds[start..<min(start + SearchIndex.shardsPerBatch, feeds.count)])) { feed -> Made in
-                // Only the newest dated articles become entries: the rest are never copied.
-                let newest = Array(feed.indices.lazy.filter { digest.articles[$0].article.published != nil }.prefix(AtomFeed.limit))
-                let key = renderer.reuse?.keys.file(path: feed.path, title: feed.title, articles: newest, slugs: slug)
-                if let key, renderer.isCurrent(feed.path, key: key) { return .kept(path: feed.path, key: key) }
-                let atom = AtomFeed(path: feed.path, pagePath: feed.page, title: feed.title, articles: newest.map { digest.articles[$0] })
-                return .rendered(Page(path: feed.path, text: atom.xml(site: digest.config, gazetteer: digest.gazetteer, topicName: digest.topicName)), key: key)
-            })
+        try handInBatches(feeds) { feed -> Made in
+            // Only the newest dated articles become entries: the rest are never copied.
+            let newest = Array(feed.indices.lazy.filter { digest.articles[$0].article.published != nil }.prefix(AtomFeed.limit))
+            let key = renderer.reuse?.keys.file(path: feed.path, title: feed.title, articles: newest, slugs: slug)
+            if let key, renderer.isCurrent(feed.path, key: key) { return .kept(path: feed.path, key: key) }
+            let atom = AtomFeed(path: feed.path, pagePath: feed.page, title: feed.title, articles: newest.map { digest.articles[$0] })
+            return .rendered(Page(path: feed.path, text: atom.xml(site: digest.config, gazetteer: digest.gazetteer, topicName: digest.topicName)), key: key)
         }
 
         var warnings: [Diagnostic] = []

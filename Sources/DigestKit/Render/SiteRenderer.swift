@@ -40,6 +40,17 @@ public struct SiteRenderer: Sendable {
         public var pages: [Page] = []
         public var kept: [String] = []
         public var keys: [(path: String, key: UInt64)] = []
+
+        /// Adds what jobs made: a rendered page's bytes, a kept page's path, and each key.
+        mutating func add(_ made: [Made]) {
+            for file in made {
+                switch file {
+                case .rendered(let page, _): pages.append(page)
+                case .kept(let path, _): kept.append(path)
+                }
+                if let key = file.key { keys.append((file.path, key)) }
+            }
+        }
     }
 
     /// Renders every page, batch by batch in a deterministic order, handing each batch to
@@ -73,14 +84,8 @@ public struct SiteRenderer: Sendable {
             for result in results {
                 switch result {
                 case .success(let made):
-                    for page in made {
-                        switch page {
-                        case .rendered(let page, _): batch.pages.append(page)
-                        case .kept(let path, _): batch.kept.append(path)
-                        }
-                        if let key = page.key { batch.keys.append((page.path, key)) }
-                        paths.append(page.path)
-                    }
+                    batch.add(made)
+                    paths += made.map(\.path)
                 case .failure(let error): diagnostics.append(error)
                 }
             }
