@@ -21,10 +21,10 @@ public enum Tokenizer {
     /// The normalized words of a text, in order.
     public static func words(_ text: some StringProtocol) -> [String] { words(scalars: text.unicodeScalars) }
 
-    /// The same for a `String` and a `Substring`, made here, where the loop below is
-    /// specialized for them: every stage tokenizes every article, most of all the search index.
-    public static func words(_ text: String) -> [String] { words(scalars: text.unicodeScalars) }
-    public static func words(_ text: Substring) -> [String] { words(scalars: text.unicodeScalars) }
+    /// The same for a `String` and a `Substring`, on their UTF-8 bytes (`WordScanner`): every
+    /// stage tokenizes every article, most of all the search index.
+    public static func words(_ text: String) -> [String] { WordScanner.words(text) }
+    public static func words(_ text: Substring) -> [String] { WordScanner.words(text) }
 
     @inline(__always)
     static func words(scalars: some Sequence<Unicode.Scalar>) -> [String] {

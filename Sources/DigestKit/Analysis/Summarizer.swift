@@ -65,11 +65,11 @@ public struct Summarizer: Sendable {
 
     /// The summary of an article: some of its sentences, in the article's order.
     public func summarize(title: String, paragraphs: [String], memo: WordMemo = WordMemo()) -> [String] {
-        summarize(title: title, sentencesOfParagraphs: paragraphs.map(SentenceSplitter.sentences), memo: memo)
+        summarize(title: title, sentencesOfParagraphs: paragraphs.map { SentenceSplitter.sentences($0).map(ArticleSentence.init) }, memo: memo)
     }
 
     /// The same, from the sentences of each paragraph.
-    func summarize(title: String, sentencesOfParagraphs paragraphs: [[String]], memo: WordMemo) -> [String] {
+    func summarize(title: String, sentencesOfParagraphs paragraphs: [[ArticleSentence]], memo: WordMemo) -> [String] {
         let sentences = SummarySentence.split(paragraphs, title: title, stopwords: stopwords, minimumWords: minimumWords, memo: memo)
         let candidates = method == .digest ? sentences.filter(\.isEligible) : sentences
         guard !candidates.isEmpty else { return [] }

@@ -20,7 +20,7 @@ struct SummarySentence: Sendable {
     /// A sentence that repeats the title, or one seen before, is kept (it counts for
     /// position and centrality) but never eligible: a summary shown under the headline
     /// should not say it again.
-    static func split(_ paragraphs: [[String]], title: String = "", stopwords: Stopwords,
+    static func split(_ paragraphs: [[ArticleSentence]], title: String = "", stopwords: Stopwords,
                       minimumWords: Int, memo: WordMemo = WordMemo()) -> [SummarySentence] {
         var result: [SummarySentence] = []
         // Sentences as their words joined by spaces (words hold none, so equal joins are equal words).
@@ -30,8 +30,8 @@ struct SummarySentence: Sendable {
         var paragraph = 0
         for sentences in paragraphs {
             let before = result.count
-            for text in sentences {
-                let words = Tokenizer.words(text)
+            for sentence in sentences {
+                let (text, words) = (sentence.text, sentence.words)
                 guard !words.isEmpty else { continue }
                 let stems = words.compactMap(stem)
                 let isNew = seen.insert(WordKey(words.joined(separator: " "))).inserted

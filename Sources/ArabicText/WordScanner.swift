@@ -1,0 +1,141 @@
+/// Finds the words of a text on its UTF-8 bytes, with the folding of `ArabicNormalizer`
+/// and the word scalars of `Tokenizer`: every stage splits every article into words
+/// (passages, summaries, search terms), and decoding `Unicode.Scalar`s one by one through
+/// the generic views, each asking two Unicode tables, was the larger part of that.
+///
+/// A word is a run of word scalars (letters and digits of any script, after folding) with
+/// the scalars folding drops (diacritics, tatweel, joiners) inside it; anything else
+/// separates words. The scanner hands over each word's normalized bytes and the byte range
+/// of the word as written (from the previous separator to the next one).
+public enum WordScanner {
+    /// What a scalar below U+0900 is to the scanner, as one `UInt32`: the folded scalar's
+    /// value in the low 21 bits, and flags above.
+    static let dropped: UInt32 = 1 << 31
+    static let word: UInt32 = 1 << 30
+    static let unchanged: UInt32 = 1 << 29
+    static let valueMask: UInt32 = 0x1F_FFFF
+    static let tableEnd: UInt32 = 0x900
+
+    static let table: [UInt32] = (0..<tableEnd).map { value in
+        guard let scalar = Unicode.Scalar(value) else { return 0 }
+        return classify(scalar)
+    }
+
+    static func classify(_ scalar: Unicode.Scalar) -> UInt32 {
+        guard let folded = ArabicNormalizer.fold(scalar) else { return dropped }
+        return folded.value | (Tokenizer.isWordScalar(folded) ? word : 0) | (folded == scalar ? unchanged : 0)
+    }
+
+    @inline(__always)
+    static func entry(_ value: UInt32) -> UInt32 {
+        value < tableEnd ? table[Int(value)] : classify(Unicode.Scalar(value) ?? "\u{FFFD}")
+    }
+
+    /// Calls `found` for every word of `bytes` (valid UTF-8) with the word's normalized
+    /// bytes and the range of its bytes as written.
+    @inline(__always)
+    public static func scan(_ bytes: UnsafeBufferPointer<UInt8>,
+                            _ found: (_ normalized: UnsafeBufferPointer<UInt8>, _ written: Range<Int>) -> Void) {
+        var normalized: [UInt8] = []
+        normalized.reserveCapacity(64)
+        var start = 0  // where the word as written begins: just past the last separator
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            let lead = bytes[i]
+            var value: UInt32
+            var length: Int
+            if lead < 0x80 {
+                value = UInt32(lead)
+                length = 1
+            } else if lead < 0xE0 {
+                value = (UInt32(lead & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
+                length = 2
+            } else if lead < 0xF0 {
+                value = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+                length = 3
+            } else {
+                value = (UInt32(lead & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12)
+                    | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F)
+                length = 4
+            }
+            let e = entry(value)
+            if e & dropped != 0 {
+                // Inside a word, or before one: it stays with the word as written.
+            } else if e & word != 0 {
+                if e & unchanged != 0 {
+                    for k in 0..<length { normalized.append(bytes[i + k]) }
+                } else {
+                    append(e & valueMask, to: &normalized)
+                }
+            } else {
+                if !normalized.isEmpty {
+                    normalized.withUnsafeBufferPointer { found($0, start..<i) }
+                    normalized.removeAll(keepingCapacity: true)
+                }
+                start = i + length
+            }
+            i += length
+        }
+        if !normalized.isEmpty { normalized.withUnsafeBufferPointer { found($0, start..<count) } }
+    }
+
+    @inline(__always)
+    static func append(_ v: UInt32, to bytes: inout [UInt8]) {
+        if v < 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: v))
+        } else if v < 0x800 {
+            bytes.append(UInt8(truncatingIfNeeded: 0xC0 | (v >> 6)))
+            bytes.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            bytes.append(UInt8(truncatingIfNeeded: 0xE0 | (v >> 12)))
+            bytes.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F)))
+            bytes.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
+        } else {
+            bytes.append(UInt8(truncatingIfNeeded: 0xF0 | (v >> 18)))
+            bytes.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F)))
+            bytes.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F)))
+            bytes.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
+        }
+    }
+
+    /// The normalized words of a text.
+    public static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        withBytes(text) { bytes in
+            scan(bytes) { normalized, _ in words.append(String(decoding: normalized, as: UTF8.self)) }
+        }
+        return words
+    }
+
+    public static func words(_ text: Substring) -> [String] {
+        var words: [String] = []
+        withBytes(text) { bytes in
+            scan(bytes) { normalized, _ in words.append(String(decoding: normalized, as: UTF8.self)) }
+        }
+        return words
+    }
+
+    /// Each word as written and normalized.
+    public static func writtenAndNormalized(_ text: String) -> (written: [String], normalized: [String]) {
+        var written: [String] = [], normalized: [String] = []
+        withBytes(text) { bytes in
+            scan(bytes) { folded, range in
+                normalized.append(String(decoding: folded, as: UTF8.self))
+                written.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+            }
+        }
+        return (written, normalized)
+    }
+
+    /// The text's UTF-8 bytes in one buffer, copied only when the string is not stored contiguously (bridged).
+    public static func withBytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
+    public static func withBytes<R>(_ text: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+}

@@ -1,0 +1,55 @@
+import Testing
+@testable import ArabicText
+
+@Suite("WordScanner")
+struct WordScannerTests {
+    /// Letters, diacritics, tatweel, joiners and bidi marks, digits of three scripts, Latin
+    /// in both cases, punctuation, and scalars of two, three and four UTF-8 bytes outside the tables.
+    static let alphabet = Array("بكاأإآةىیکـَُِّٰ\u{200C}\u{200D}\u{200F}\u{FEFF}٣۵7aZé ،.«»-\n\u{0900}ह中\u{1F600}ﻻ𝐀".unicodeScalars)
+
+    @Test("finds the words scalar by scalar decoding finds, in every mix a seeded generator gives")
+    func sameWordsAsScalars() {
+        var random = ScannerRandom(seed: 11)
+        for _ in 0..<20_000 {
+            let text = String(String.UnicodeScalarView((0...random.next(below: 12)).map { _ in
+                Self.alphabet[random.next(below: Self.alphabet.count)]
+            }))
+            #expect(WordScanner.words(text) == Tokenizer.words(scalars: text.unicodeScalars), "\(text.unicodeScalars.map(\.value))")
+            let (written, normalized) = WordScanner.writtenAndNormalized(text)
+            #expect(normalized == WordScanner.words(text))
+            // Each word as written normalizes to the word, and they stand in the text in order.
+            #expect(written.map { ArabicNormalizer.normalize($0) } == normalized)
+            var rest = Substring(text)
+            for word in written {
+                guard let found = rest.range(of: word) else { Issue.record("\(word) not in \(text)"); break }
+                rest = rest[found.upperBound...]
+            }
+        }
+    }
+
+    @Test("keeps diacritics inside a word as written and drops them from its normalized form")
+    func diacritics() {
+        let (written, normalized) = WordScanner.writtenAndNormalized("قالَ: مُحَمَّدٌ، إلى")
+        #expect(written == ["قالَ", "مُحَمَّدٌ", "إلى"])
+        #expect(normalized == ["قال", "محمد", "الي"])
+    }
+
+    @Test("reads a substring's own words, not its base string's")
+    func substring() {
+        let text = "أولا ثانيا ثالثا"
+        #expect(Tokenizer.words(text.dropFirst(5)) == ["ثانيا", "ثالثا"])
+    }
+}
+
+/// SplitMix64: the same texts on every run.
+struct ScannerRandom {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next(below bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
+    }
+}
