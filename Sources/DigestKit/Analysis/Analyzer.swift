@@ -14,8 +14,9 @@ public struct Analyzer: Sendable {
     /// Analyses one article on its own (everything but related articles); `memo` keeps what
     /// was learnt of words in the articles analysed before it on this thread.
     public func analyze(_ article: Article, memo: WordMemo = WordMemo()) -> AnalyzedArticle {
-        let sentences = ArticleSentences(article)
-        let passages = Passage.passages(of: article, sentences: sentences)
+        memo.startArticle()
+        let sentences = ArticleSentences(article, memo: memo)
+        let passages = Passage.passages(of: article, sentences: sentences, memo: memo)
         let countries = countryTagger.tag(article, passages: passages, memo: memo)
         let (topics, topicEvidence) = topicTagger.tag(article, passages: passages, memo: memo)
         let summary = article.frontMatter.summary

@@ -1,16 +1,47 @@
 import ArabicText
 
-/// A sentence of an article with its words as written and normalized, found once for all
-/// of analysis: the taggers' passages and the summarizer read the same words.
+/// A sentence of an article with its words as written, normalized and numbered, found once
+/// for all of analysis: the taggers' passages and the summarizer read the same words.
 struct ArticleSentence: Sendable {
     var text: String
-    var written: [String]
-    /// The sentence's words as `Tokenizer` gives them.
-    var words: [String]
+    var words: SentenceWords
 
-    init(_ text: String) {
+    init(_ text: String, memo: WordMemo) {
         self.text = text
-        (written, words) = WordScanner.writtenAndNormalized(text)
+        words = SentenceWords(text, memo: memo)
+    }
+}
+
+/// Words of a piece of text: as written (for evidence a person can find in the text),
+/// normalized as `Tokenizer` gives them (for matching), and their numbers in a `WordMemo`
+/// (for what is known of each word).
+struct SentenceWords: Sendable {
+    var written: [String]
+    var normalized: [String]
+    var numbers: [Int32]
+
+    init(_ text: String, memo: WordMemo) {
+        (written, normalized) = WordScanner.writtenAndNormalized(text)
+        numbers = memo.numbers(of: normalized)
+    }
+
+    init(written: [String] = [], normalized: [String] = [], numbers: [Int32] = []) {
+        self.written = written
+        self.normalized = normalized
+        self.numbers = numbers
+    }
+
+    var isEmpty: Bool { normalized.isEmpty }
+
+    func dropFirst(_ k: Int) -> SentenceWords {
+        SentenceWords(written: Array(written.dropFirst(k)), normalized: Array(normalized.dropFirst(k)),
+                      numbers: Array(numbers.dropFirst(k)))
+    }
+
+    static func += (lhs: inout SentenceWords, rhs: SentenceWords) {
+        lhs.written += rhs.written
+        lhs.normalized += rhs.normalized
+        lhs.numbers += rhs.numbers
     }
 }
 
@@ -19,8 +50,10 @@ struct ArticleSentence: Sendable {
 struct ArticleSentences: Sendable {
     var ofBlocks: [[ArticleSentence]]
 
-    init(_ article: Article) {
-        ofBlocks = article.blocks.map { $0.isArticleText ? SentenceSplitter.sentences($0.text).map(ArticleSentence.init) : [] }
+    init(_ article: Article, memo: WordMemo) {
+        ofBlocks = article.blocks.map { block in
+            block.isArticleText ? SentenceSplitter.sentences(block.text).map { ArticleSentence($0, memo: memo) } : []
+        }
     }
 
     /// The sentences of each paragraph, headings left out (they are signposts, not statements).

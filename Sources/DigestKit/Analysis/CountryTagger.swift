@@ -58,7 +58,8 @@ public struct CountryTagger: Sendable {
     }
 
     public func tag(_ article: Article) -> CountryTags {
-        tag(article, passages: Passage.passages(of: article), memo: WordMemo())
+        let memo = WordMemo()
+        return tag(article, passages: Passage.passages(of: article, memo: memo), memo: memo)
     }
 
     /// With the article's passages already read (the topic tagger reads the same ones),
@@ -108,7 +109,7 @@ public struct CountryTagger: Sendable {
     func find(in passages: [Passage], memo: WordMemo) -> [Mention] {
         var mentions: [Mention] = []
         for passage in passages {
-            var matches = gazetteer.matches(in: passage.words) { memo.countryHeads(of: $0, in: gazetteer) }
+            var matches = gazetteer.matches(in: passage.words) { memo.countryHeads(of: passage.numbers[$0], in: gazetteer) }
             if passage.place == .quote { matches += gazetteer.matches(in: passage.words, latinScript: true) }
             var previousEnd = 0
             for match in matches {
@@ -116,7 +117,8 @@ public struct CountryTagger: Sendable {
                 // The look back stops at the mention before: its actor word is its own.
                 let start = max(previousEnd, match.wordIndex - weights.window)
                 mentions.append(Mention(codes: match.codes, weak: match.weak, words: words, place: passage.place,
-                                        role: role(of: passage.words[start..<match.wordIndex], memo: memo)))
+                                        role: role(of: passage.words[start..<match.wordIndex],
+                                                   numbers: passage.numbers[start..<match.wordIndex], memo: memo)))
                 previousEnd = match.wordIndex + match.length
             }
         }
@@ -124,11 +126,11 @@ public struct CountryTagger: Sendable {
     }
 
     /// Actor or media words among the few words before a mention.
-    func role(of before: ArraySlice<String>, memo: WordMemo) -> Role {
+    func role(of before: ArraySlice<String>, numbers: ArraySlice<Int32>, memo: WordMemo) -> Role {
         var role = Role.plain
-        for word in before.reversed() {
+        for (word, number) in zip(before, numbers).reversed() {
             if gazetteer.breakWords.contains(word) { break }
-            let readings = memo.readings(of: word)
+            let readings = memo.readings(of: number)
             if readings.contains(where: gazetteer.mediaWords.contains) { return .media }
             if readings.contains(where: gazetteer.actorWords.contains) { role = .actor }
         }

@@ -128,7 +128,7 @@ public struct Gazetteer: Sendable {
     /// Arabic forms may carry the clitics و ف ب ل ك ال on their first word; Latin forms
     /// are matched as they are, and only when `latinScript` is set.
     public func matches(in words: [String], latinScript: Bool = false) -> [Match] {
-        matches(in: words, latinScript: latinScript) { heads(readings: latinScript ? [$0] : Clitics.readings(of: $0)) }
+        matches(in: words, latinScript: latinScript) { heads(readings: latinScript ? [words[$0]] : Clitics.readings(of: words[$0])) }
     }
 
     /// The ways a word may begin a form: its readings, and how many words the longest form
@@ -144,14 +144,14 @@ public struct Gazetteer: Sendable {
         return Heads(readings: readings, reach: reach, most: reach.max() ?? 0)
     }
 
-    /// With each word's heads from `heads` (a memo's, say).
-    func matches(in words: [String], latinScript: Bool = false, heads: (String) -> Heads) -> [Match] {
+    /// With the heads of the word at each place from `heads` (a memo's, say).
+    func matches(in words: [String], latinScript: Bool = false, heads: (Int) -> Heads) -> [Match] {
         let table = latinScript ? latin : arabic
         var result: [Match] = []
         var i = 0
         while i < words.count {
             var found: (Sense, Int)?
-            let word = heads(words[i])
+            let word = heads(i)
             // Longest form first; only lengths that some form starting with a reading has.
             search: for length in stride(from: min(word.most, words.count - i), through: 1, by: -1) {
                 let tail = length > 1 ? " " + words[(i + 1)..<(i + length)].joined(separator: " ") : ""

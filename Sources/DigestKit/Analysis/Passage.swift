@@ -1,7 +1,8 @@
 import ArabicText
 
 /// A piece of an article that analysis reads, with where it stands and its words both
-/// as written (for evidence a person can find in the text) and normalized (for matching).
+/// as written (for evidence a person can find in the text) and normalized (for matching),
+/// and numbered in the analyzer's `WordMemo`.
 struct Passage: Sendable {
     enum Place: String, Sendable {
         case title, lead, body
@@ -14,57 +15,48 @@ struct Passage: Sendable {
     var place: Place
     var surface: [String]
     var words: [String]
+    var numbers: [Int32]
 
-    init(place: Place, surface: [String]) {
-        self.place = place
-        self.surface = surface
-        self.words = surface.map { ArabicNormalizer.normalize($0) }
-    }
-
-    init(place: Place, text: String) {
-        self.init(place: place, words: WordScanner.writtenAndNormalized(text))
-    }
-
-    /// From words found by `WordScanner`, already normalized.
-    init(place: Place, words: (written: [String], normalized: [String])) {
+    init(place: Place, words: SentenceWords) {
         self.place = place
         self.surface = words.written
         self.words = words.normalized
+        self.numbers = words.numbers
+    }
+
+    init(place: Place, text: String, memo: WordMemo) {
+        self.init(place: place, words: SentenceWords(text, memo: memo))
     }
 
     /// The passages of an article: the title, the lead (its first sentences, however the
     /// text is broken into paragraphs), the rest of the body, and quoted foreign passages.
     /// A dateline at the start of the text is its own passage.
-    static func passages(of article: Article, leadWords: Int = 12) -> [Passage] {
-        passages(of: article, sentences: ArticleSentences(article), leadWords: leadWords)
+    static func passages(of article: Article, memo: WordMemo, leadWords: Int = 12) -> [Passage] {
+        passages(of: article, sentences: ArticleSentences(article, memo: memo), memo: memo, leadWords: leadWords)
     }
 
     /// With the article's sentences already split (the summarizer reads the same ones).
-    static func passages(of article: Article, sentences found: ArticleSentences, leadWords: Int = 12) -> [Passage] {
-        var result = [Passage(place: .title, text: article.title)]
-        var sentences = found.ofBlocks.joined().map { (written: $0.written, normalized: $0.words) }
-        if let dateline = article.dateline.map(WordScanner.writtenAndNormalized), !dateline.normalized.isEmpty,
+    static func passages(of article: Article, sentences found: ArticleSentences, memo: WordMemo,
+                         leadWords: Int = 12) -> [Passage] {
+        var result = [Passage(place: .title, text: article.title, memo: memo)]
+        var sentences = found.ofBlocks.joined().map(\.words)
+        if let dateline = article.dateline.map({ SentenceWords($0, memo: memo) }), !dateline.isEmpty,
            let first = sentences.first, first.normalized.starts(with: dateline.normalized) {
             result.append(Passage(place: .dateline, words: dateline))
-            sentences[0] = (Array(first.written.dropFirst(dateline.written.count)),
-                            Array(first.normalized.dropFirst(dateline.normalized.count)))
+            sentences[0] = first.dropFirst(dateline.normalized.count)
         }
-        var lead: (written: [String], normalized: [String]) = ([], [])
+        var lead = SentenceWords()
         var index = 0
         // The lead is the first sentence, and the next while it is shorter than a headline.
         while index < sentences.count, lead.written.count < leadWords {
-            lead.written += sentences[index].written
-            lead.normalized += sentences[index].normalized
+            lead += sentences[index]
             index += 1
         }
         result.append(Passage(place: .lead, words: lead))
         result.append(contentsOf: sentences[index...].map { Passage(place: .body, words: $0) })
         for block in article.blocks {
-            if case .quote(let text, _) = block { result.append(Passage(place: .quote, text: text)) }
+            if case .quote(let text, _) = block { result.append(Passage(place: .quote, text: text, memo: memo)) }
         }
         return result
     }
-
-    /// Words as written, split where `Tokenizer` splits (its normalized words are these, normalized).
-    static func split(_ text: String) -> [String] { WordScanner.writtenAndNormalized(text).written }
 }

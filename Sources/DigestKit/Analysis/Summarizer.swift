@@ -65,7 +65,8 @@ public struct Summarizer: Sendable {
 
     /// The summary of an article: some of its sentences, in the article's order.
     public func summarize(title: String, paragraphs: [String], memo: WordMemo = WordMemo()) -> [String] {
-        summarize(title: title, sentencesOfParagraphs: paragraphs.map { SentenceSplitter.sentences($0).map(ArticleSentence.init) }, memo: memo)
+        memo.startArticle()
+        return summarize(title: title, sentencesOfParagraphs: paragraphs.map { SentenceSplitter.sentences($0).map { ArticleSentence($0, memo: memo) } }, memo: memo)
     }
 
     /// The same, from the sentences of each paragraph.

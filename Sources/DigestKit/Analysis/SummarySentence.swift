@@ -26,14 +26,14 @@ struct SummarySentence: Sendable {
         // Sentences as their words joined by spaces (words hold none, so equal joins are equal words).
         var seen: Set<WordKey> = [WordKey(Tokenizer.words(title).joined(separator: " "))]
         // Each word's stem, or nil for a stopword, found once for all the articles of a worker.
-        func stem(_ word: String) -> Int32? { memo.summaryStem(of: word, stopwords: stopwords) }
+        func stem(_ number: Int32) -> Int32? { memo.summaryStem(of: number, stopwords: stopwords) }
         var paragraph = 0
         for sentences in paragraphs {
             let before = result.count
             for sentence in sentences {
-                let (text, words) = (sentence.text, sentence.words)
+                let (text, words) = (sentence.text, sentence.words.normalized)
                 guard !words.isEmpty else { continue }
-                let stems = words.compactMap(stem)
+                let stems = sentence.words.numbers.compactMap(stem)
                 let isNew = seen.insert(WordKey(words.joined(separator: " "))).inserted
                 result.append(SummarySentence(
                     text: text, order: result.count, paragraph: paragraph, wordCount: words.count, stems: stems,

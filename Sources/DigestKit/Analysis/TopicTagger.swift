@@ -101,7 +101,8 @@ public struct TopicTagger: Sendable {
     }
 
     public func tag(_ article: Article) -> (topics: [String], evidence: [String: Evidence]) {
-        tag(article, passages: Passage.passages(of: article), memo: WordMemo())
+        let memo = WordMemo()
+        return tag(article, passages: Passage.passages(of: article, memo: memo), memo: memo)
     }
 
     /// With the article's passages already read (the country tagger reads the same ones),
@@ -118,7 +119,7 @@ public struct TopicTagger: Sendable {
             case .body: place = weights.body
             case .dateline, .quote: continue
             }
-            let forms = passage.words.map { memo.forms(of: $0, phrasesByFirst: phrasesByFirst) }
+            let forms = passage.numbers.map { memo.forms(of: $0, phrasesByFirst: phrasesByFirst) }
             var i = 0
             while i < forms.count {
                 if prefixPhrases.isEmpty && forms[i].phraseStarts.isEmpty {

@@ -6,70 +6,113 @@ import ArabicText
 /// depends on the word alone (and the analyzer's fixed stopwords), so keeping it changes no
 /// result. Not shared between threads: each worker of `Parallel.map` makes its own, and it
 /// serves one analyzer (its taggers' tables and summarizer's stopwords).
+///
+/// Every word gets a number the first time it is met (`number(of:)`), and each answer is
+/// kept in an array by that number: a sentence's words are looked up once, and the
+/// taggers and the summarizer read their answers by number instead of each hashing the
+/// word again.
 public final class WordMemo {
-    /// Answers by word, forgotten all at once past `capacity` so that memory stays bounded
-    /// whatever the archive holds (a worker's vocabulary rarely comes near it).
-    struct Table<Value> {
-        private(set) var values: [WordKey: Value] = [:]
-
-        var isEmpty: Bool { values.isEmpty }
-        var count: Int { values.count }
-        var isFull: Bool { values.count >= WordMemo.capacity }
-
-        mutating func value(for word: String, make: () -> Value) -> Value {
-            let key = WordKey(word)
-            if let known = values[key] { return known }
-            if isFull { removeAll() }
-            let found = make()
-            values[key] = found
-            return found
-        }
-
-        mutating func removeAll() { values.removeAll(keepingCapacity: true) }
+    /// A summary stem not yet found, a stopword (no stem), or the stem's number.
+    enum SummaryStem: Equatable {
+        case unknown, stopword, stem(Int32)
     }
 
-    static let capacity = 400_000
-
+    private var numbers: [WordKey: Int32] = [:]
+    private(set) var words: [String] = []
     /// Each word's readings with its clitics taken off, for both taggers.
-    var readings = Table<[String]>()
+    private(set) var readings: [[String]?] = []
     /// Each word's heads in the gazetteer, for the country tagger.
-    var countryHeads = Table<Gazetteer.Heads>()
+    private(set) var countryHeads: [Gazetteer.Heads?] = []
     /// Each word's readings and stems, for the topic tagger.
-    var forms = Table<TopicTagger.WordForms>()
-    /// Each word's stem for the summarizer, as the stem's number in `stemNumbers`, or nil
-    /// for a stopword: vectors of numbers are made without hashing a string again.
-    var summaryStems = Table<Int32?>()
-    var stemNumbers = Table<Int32>()
+    private(set) var forms: [TopicTagger.WordForms?] = []
+    /// Each word's stem for the summarizer, as the stem's number in `stemNumbers`: vectors
+    /// of numbers are made without hashing a string again.
+    private(set) var summaryStems: [SummaryStem] = []
+    private(set) var stemNumbers: [WordKey: Int32] = [:]
+
+    /// Past this many words the memo forgets them all, between two articles (`startArticle`),
+    /// so that memory stays bounded whatever the archive holds (a worker's vocabulary rarely comes near it).
+    static let capacity = 400_000
 
     public init() {}
 
-    func readings(of word: String) -> [String] {
-        readings.value(for: word) { Clitics.readings(of: word) }
+    /// Called before each article: numbers handed out stay valid until the next call.
+    func startArticle() {
+        guard words.count >= Self.capacity || stemNumbers.count >= Self.capacity else { return }
+        numbers.removeAll(keepingCapacity: true)
+        words.removeAll(keepingCapacity: true)
+        readings.removeAll(keepingCapacity: true)
+        countryHeads.removeAll(keepingCapacity: true)
+        forms.removeAll(keepingCapacity: true)
+        summaryStems.removeAll(keepingCapacity: true)
+        stemNumbers.removeAll(keepingCapacity: true)
+    }
+
+    /// The number of a (normalized) word.
+    func number(of word: String) -> Int32 {
+        let key = WordKey(word)
+        if let known = numbers[key] { return known }
+        let number = Int32(words.count)
+        numbers[key] = number
+        words.append(key.text)
+        readings.append(nil)
+        countryHeads.append(nil)
+        forms.append(nil)
+        summaryStems.append(.unknown)
+        return number
+    }
+
+    func numbers(of words: [String]) -> [Int32] { words.map(number(of:)) }
+
+    func readings(of number: Int32) -> [String] {
+        let i = Int(number)
+        if let known = readings[i] { return known }
+        let found = Clitics.readings(of: words[i])
+        readings[i] = found
+        return found
     }
 
     /// The heads of a word in a gazetteer (one gazetteer's: a memo serves one analyzer).
-    func countryHeads(of word: String, in gazetteer: Gazetteer) -> Gazetteer.Heads {
-        countryHeads.value(for: word) { gazetteer.heads(readings: readings(of: word)) }
+    func countryHeads(of number: Int32, in gazetteer: Gazetteer) -> Gazetteer.Heads {
+        let i = Int(number)
+        if let known = countryHeads[i] { return known }
+        let found = gazetteer.heads(readings: readings(of: number))
+        countryHeads[i] = found
+        return found
     }
 
     /// The forms of a word for a topic tagger's phrases (one tagger's: a memo serves one analyzer).
-    func forms(of word: String, phrasesByFirst: [WordKey: [Int]]) -> TopicTagger.WordForms {
-        forms.value(for: word) { TopicTagger.WordForms(word, readings: readings(of: word), phrasesByFirst: phrasesByFirst) }
+    func forms(of number: Int32, phrasesByFirst: [WordKey: [Int]]) -> TopicTagger.WordForms {
+        let i = Int(number)
+        if let known = forms[i] { return known }
+        let found = TopicTagger.WordForms(words[i], readings: readings(of: number), phrasesByFirst: phrasesByFirst)
+        forms[i] = found
+        return found
     }
 
     /// The number of a word's stem for the summarizer (equal numbers, equal stems), or nil for
     /// a stopword.
+    func summaryStem(of number: Int32, stopwords: Stopwords) -> Int32? {
+        let i = Int(number)
+        switch summaryStems[i] {
+        case .stem(let stem): return stem
+        case .stopword: return nil
+        case .unknown: break
+        }
+        let word = words[i]
+        guard !stopwords.contains(word) else {
+            summaryStems[i] = .stopword
+            return nil
+        }
+        let stem = WordKey(LightStemmer.stem(word))
+        let found = stemNumbers[stem] ?? Int32(stemNumbers.count)
+        stemNumbers[stem] = found
+        summaryStems[i] = .stem(found)
+        return found
+    }
+
+    /// The same, for a word not numbered yet.
     func summaryStem(of word: String, stopwords: Stopwords) -> Int32? {
-        // Both tables are forgotten together: a stem's number must not change while a word still holds it.
-        if summaryStems.isFull || stemNumbers.isFull {
-            summaryStems.removeAll()
-            stemNumbers.removeAll()
-        }
-        return summaryStems.value(for: word) {
-            guard !stopwords.contains(word) else { return nil }
-            let stem = LightStemmer.stem(word)
-            let next = Int32(stemNumbers.count)
-            return stemNumbers.value(for: stem) { next }
-        }
+        summaryStem(of: number(of: word), stopwords: stopwords)
     }
 }

@@ -23,22 +23,35 @@ struct WordMemoTests {
             #expect(shared.summary == alone.summary)
             #expect(shared.countries == alone.countries)
         }
-        #expect(!memo.readings.isEmpty && !memo.countryHeads.isEmpty && !memo.forms.isEmpty && !memo.summaryStems.isEmpty)
+        #expect(!memo.words.isEmpty && memo.readings.contains { $0 != nil } && memo.countryHeads.contains { $0 != nil }
+                && memo.forms.contains { $0 != nil } && memo.summaryStems.contains { $0 != .unknown })
     }
 
-    @Test("a word's forms and summary stem are found once and then reused")
+    @Test("a word is numbered once, and its forms and summary stem are found once and then reused")
     func remembers() {
         let memo = WordMemo()
-        let first = memo.forms(of: "بالطاقة", phrasesByFirst: [:])
-        #expect(memo.forms(of: "بالطاقة", phrasesByFirst: [:]).stems == first.stems)
-        #expect(memo.forms.count == 1)
+        let energy = memo.number(of: "بالطاقة")
+        #expect(memo.number(of: "بالطاقة") == energy && memo.number(of: "الطاقة") != energy)
+        let first = memo.forms(of: energy, phrasesByFirst: [:])
+        #expect(memo.forms(of: energy, phrasesByFirst: [:]).stems == first.stems)
+        #expect(memo.forms.compactMap { $0 }.count == 1)
         let stopwords = Stopwords(words: ["في"])
         #expect(memo.summaryStem(of: "في", stopwords: stopwords) == nil)
-        let energy = memo.summaryStem(of: "الطاقات", stopwords: stopwords)
-        #expect(energy != nil)
+        let stem = memo.summaryStem(of: "الطاقات", stopwords: stopwords)
+        #expect(stem != nil)
         // Another word with the same stem gets the same number; a different stem another.
-        #expect(memo.summaryStem(of: "والطاقات", stopwords: stopwords) == energy)
-        #expect(memo.summaryStem(of: "المعادن", stopwords: stopwords) != energy)
-        #expect(memo.summaryStems.count == 4 && memo.stemNumbers.count == 2)
+        #expect(memo.summaryStem(of: "والطاقات", stopwords: stopwords) == stem)
+        #expect(memo.summaryStem(of: "المعادن", stopwords: stopwords) != stem)
+        #expect(memo.stemNumbers.count == 2)
+    }
+
+    @Test("past its capacity the memo forgets, between articles only")
+    func forgetsBetweenArticles() {
+        let memo = WordMemo()
+        for k in 0..<WordMemo.capacity { _ = memo.number(of: "w\(k)") }
+        let number = memo.number(of: "الطاقة")
+        #expect(memo.words[Int(number)] == "الطاقة")
+        memo.startArticle()
+        #expect(memo.words.isEmpty && memo.readings.isEmpty && memo.stemNumbers.isEmpty)
     }
 }
