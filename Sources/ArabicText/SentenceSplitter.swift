@@ -7,31 +7,71 @@
 /// the sentence they close. Works on texts whose paragraphs are one long line each.
 public enum SentenceSplitter {
     /// The sentences of a text, trimmed, in order; pieces without a letter or digit are dropped.
-    public static func sentences(_ text: some StringProtocol) -> [String] { sentences(of: text) }
+    public static func sentences(_ text: some StringProtocol) -> [String] { sentences(String(text)) }
 
-    /// The same for a `String` and a `Substring`, specialized here: every article's text passes through it.
-    public static func sentences(_ text: String) -> [String] { sentences(of: text) }
-    public static func sentences(_ text: Substring) -> [String] { sentences(of: text) }
+    /// The same for a `String` and a `Substring`, on their UTF-8 bytes: every article's text
+    /// passes through it, and each sentence is a slice of those bytes, not made again scalar by scalar.
+    public static func sentences(_ text: String) -> [String] { WordScanner.withBytes(text, sentences(utf8:)) }
+    public static func sentences(_ text: Substring) -> [String] { WordScanner.withBytes(text, sentences(utf8:)) }
 
-    @inline(__always)
-    static func sentences(of text: some StringProtocol) -> [String] {
+    /// The text's scalars, each with the offset of its first byte, so that a run of scalars
+    /// is a run of bytes.
+    struct Scalars {
+        var scalars: [Unicode.Scalar] = []
+        /// One more than the scalars: the end of the last.
+        var offsets: [Int] = []
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            scalars.reserveCapacity(bytes.count)
+            offsets.reserveCapacity(bytes.count + 1)
+            var i = 0
+            while i < bytes.count {
+                let lead = bytes[i]
+                var value: UInt32, length: Int
+                if lead < 0x80 {
+                    (value, length) = (UInt32(lead), 1)
+                } else if lead < 0xE0 {
+                    (value, length) = ((UInt32(lead & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F), 2)
+                } else if lead < 0xF0 {
+                    value = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+                    length = 3
+                } else {
+                    value = (UInt32(lead & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12)
+                        | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F)
+                    length = 4
+                }
+                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                offsets.append(i)
+                i += length
+            }
+            offsets.append(bytes.count)
+        }
+    }
+
+    static func sentences(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        let text = Scalars(bytes)
         var result: [String] = []
-        for line in lines(of: text) {
-            result += sentences(ofLine: Array(line))
+        text.scalars.withUnsafeBufferPointer { all in
+            // Lines end at LF, CR, CRLF, and the Unicode line and paragraph separators.
+            var lineStart = 0
+            for i in 0...all.count where i == all.count || isLineBreak(all[i]) {
+                if i > lineStart {
+                    sentences(ofLine: UnsafeBufferPointer(rebasing: all[lineStart..<i])) { start, end in
+                        let (from, to) = (text.offsets[lineStart + start], text.offsets[lineStart + end])
+                        result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self))
+                    }
+                }
+                lineStart = i + 1
+            }
         }
         return result
     }
 
-    /// Splits at line ends (LF, CR, CRLF, and the Unicode line and paragraph separators).
-    static func lines(of text: some StringProtocol) -> [Substring.UnicodeScalarView] {
-        Substring(text).unicodeScalars.split(omittingEmptySubsequences: true) {
-            $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}"
-        }
-    }
+    static func isLineBreak(_ c: Unicode.Scalar) -> Bool { c == "\n" || c == "\r" || c == "\u{2028}" || c == "\u{2029}" }
 
-    static func sentences(ofLine characters: [Unicode.Scalar]) -> [String] {
+    /// The sentences of one line, as the scalar ranges `found` is called with (trimmed).
+    static func sentences(ofLine characters: UnsafeBufferPointer<Unicode.Scalar>, _ found: (Int, Int) -> Void) {
         let quotes = QuotationSpans(characters)
-        var result: [String] = []
         var start = 0
         var i = 0
         while i < characters.count {
@@ -41,17 +81,16 @@ public enum SentenceSplitter {
                 i += 1
                 continue
             }
-            append(characters[start..<end], to: &result)
+            piece(characters, start..<end, found)
             start = end
             i = end
         }
-        append(characters[start...], to: &result)
-        return result
+        piece(characters, start..<characters.count, found)
     }
 
     /// Where the sentence that a terminator at `i` might end really ends (just past the
     /// terminators and closing marks that belong to it), or nil when it does not end here.
-    static func sentenceEnd(_ c: [Unicode.Scalar], at i: Int, quotes: QuotationSpans) -> Int? {
+    static func sentenceEnd(_ c: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, quotes: QuotationSpans) -> Int? {
         // A run of marks (`؟!`, `...`) is decided at its first mark.
         if i > 0, isTerminator(c[i - 1]) { return nil }
         var end = i
@@ -81,7 +120,7 @@ public enum SentenceSplitter {
     /// True when the word before position `i` is a single letter (an initial or an
     /// abbreviation such as `د.` or `ق.م`), unless it follows a number: `1770 م.` is the
     /// era after a year, and a sentence may end there.
-    static func isInitial(_ c: [Unicode.Scalar], before i: Int) -> Bool {
+    static func isInitial(_ c: UnsafeBufferPointer<Unicode.Scalar>, before i: Int) -> Bool {
         guard isSingleLetterWord(c, before: i) else { return false }
         var j = i - 2
         while j >= 0, c[j] == " " { j -= 1 }
@@ -89,7 +128,7 @@ public enum SentenceSplitter {
         return true
     }
 
-    static func isSingleLetterWord(_ c: [Unicode.Scalar], before i: Int) -> Bool {
+    static func isSingleLetterWord(_ c: UnsafeBufferPointer<Unicode.Scalar>, before i: Int) -> Bool {
         guard i > 0, c[i - 1].isLetter else { return false }
         return i == 1 || !(c[i - 2].isLetter || c[i - 2].isNumber)
     }
@@ -100,12 +139,13 @@ public enum SentenceSplitter {
 
     static func isClosingBracket(_ c: Unicode.Scalar) -> Bool { c == ")" || c == "]" || c == "﴾" }
 
-    static func append(_ piece: ArraySlice<Unicode.Scalar>, to result: inout [String]) {
-        guard piece.contains(where: { $0.isLetter || $0.isNumber }) else { return }
-        var s = piece[...]
-        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
-        while let l = s.last, l.isWhitespace { s = s.dropLast() }
-        result.append(String(scalars: s))
+    /// A piece with a letter or digit, trimmed of spaces at both ends.
+    static func piece(_ c: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, _ found: (Int, Int) -> Void) {
+        guard c[range].contains(where: { $0.isLetter || $0.isNumber }) else { return }
+        var (start, end) = (range.lowerBound, range.upperBound)
+        while start < end, c[start].isWhitespace { start += 1 }
+        while end > start, c[end - 1].isWhitespace { end -= 1 }
+        found(start, end)
     }
 }
 
@@ -114,19 +154,20 @@ public enum SentenceSplitter {
 /// typing often swaps them) and the straight double quote. A mark that never closes
 /// protects nothing, so a stray quote cannot swallow the rest of a paragraph.
 struct QuotationSpans {
-    private var inside: [Bool]
-    private var closers: Set<Int> = []
+    /// Empty for a line with no quotation (most lines): nothing is inside.
+    private var inside: [Bool] = []
+    private var closers: [Int] = []
 
-    init(_ c: [Unicode.Scalar]) {
-        inside = Array(repeating: false, count: c.count)
+    init(_ c: UnsafeBufferPointer<Unicode.Scalar>) {
         var open: [(family: Int, at: Int)] = []
         for (i, character) in c.enumerated() {
             guard let family = Self.family(of: character) else { continue }
             if let top = open.lastIndex(where: { $0.family == family }),
                Self.canClose(character, family: family) {
                 let start = open[top].at
+                if inside.isEmpty { inside = Array(repeating: false, count: c.count) }
                 for k in (start + 1)..<i { inside[k] = true }
-                closers.insert(i)
+                closers.append(i)
                 open.removeSubrange(top...)
             } else if Self.canOpen(character) {
                 open.append((family, i))
@@ -134,7 +175,7 @@ struct QuotationSpans {
         }
     }
 
-    func isInside(_ i: Int) -> Bool { inside[i] }
+    func isInside(_ i: Int) -> Bool { !inside.isEmpty && inside[i] }
     func isCloser(_ i: Int) -> Bool { closers.contains(i) }
 
     static func family(of c: Unicode.Scalar) -> Int? {

@@ -82,4 +82,23 @@ struct SentenceSplitterTests {
     func noWords() {
         #expect(SentenceSplitter.sentences("  ***  \n\n .  \nجملة قصيرة.  ") == ["جملة قصيرة."])
     }
+
+    @Test("loses no letter and invents none: sentences are the text's own pieces, in order, in every mix a seeded generator gives")
+    func piecesOfTheText() {
+        let alphabet = Array("بج د5٣a .!؟؛…«»“”\"()\n\r\u{2028}مُ😀".unicodeScalars)
+        var random = SeededRandom(seed: 5)
+        for _ in 0..<20_000 {
+            let text = String(String.UnicodeScalarView((0...random.next(below: 16)).map { _ in alphabet[random.next(below: alphabet.count)] }))
+            let sentences = SentenceSplitter.sentences(text)
+            var rest = Substring(text)
+            for sentence in sentences {
+                #expect(sentence.unicodeScalars.contains { $0.isLetter || $0.isNumber })
+                #expect(sentence.unicodeScalars.first.map { !$0.isWhitespace } == true && sentence.unicodeScalars.last.map { !$0.isWhitespace } == true)
+                guard let found = rest.range(of: sentence) else { Issue.record("\(sentence) not in \(text)"); break }
+                rest = rest[found.upperBound...]
+            }
+            let letters = { (s: String) in s.unicodeScalars.filter { $0.isLetter || $0.isNumber }.count }
+            #expect(sentences.map(letters).reduce(0, +) == letters(text), "\(text.unicodeScalars.map(\.value))")
+        }
+    }
 }

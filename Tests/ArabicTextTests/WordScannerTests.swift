@@ -9,7 +9,7 @@ struct WordScannerTests {
 
     @Test("finds the words scalar by scalar decoding finds, in every mix a seeded generator gives")
     func sameWordsAsScalars() {
-        var random = ScannerRandom(seed: 11)
+        var random = SeededRandom(seed: 11)
         for _ in 0..<20_000 {
             let text = String(String.UnicodeScalarView((0...random.next(below: 12)).map { _ in
                 Self.alphabet[random.next(below: Self.alphabet.count)]
@@ -38,18 +38,5 @@ struct WordScannerTests {
     func substring() {
         let text = "أولا ثانيا ثالثا"
         #expect(Tokenizer.words(text.dropFirst(5)) == ["ثانيا", "ثالثا"])
-    }
-}
-
-/// SplitMix64: the same texts on every run.
-struct ScannerRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next(below bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }
