@@ -132,11 +132,18 @@ public struct Gazetteer: Sendable {
     }
 
     /// The ways a word may begin a form: its readings, and how many words the longest form
-    /// starting with each has (0 for none).
-    struct Heads {
-        var readings: [String]
-        var reach: [Int]
-        var most: Int
+    /// starting with each has (0 for none). A class: a memo hands it out at every place the
+    /// word stands, and a reference is one count to keep where two arrays were two.
+    final class Heads: Sendable {
+        let readings: [String]
+        let reach: [Int]
+        let most: Int
+
+        init(readings: [String], reach: [Int], most: Int) {
+            self.readings = readings
+            self.reach = reach
+            self.most = most
+        }
     }
 
     func heads(readings: [String]) -> Heads {

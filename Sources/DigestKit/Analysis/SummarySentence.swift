@@ -23,8 +23,8 @@ struct SummarySentence: Sendable {
     static func split(_ paragraphs: [[ArticleSentence]], title: String = "", stopwords: Stopwords,
                       minimumWords: Int, memo: WordMemo = WordMemo()) -> [SummarySentence] {
         var result: [SummarySentence] = []
-        // Sentences as their words joined by spaces (words hold none, so equal joins are equal words).
-        var seen: Set<WordKey> = [WordKey(Tokenizer.words(title).joined(separator: " "))]
+        // Sentences as their words' numbers in the memo (equal numbers, equal words).
+        var seen: Set<[Int32]> = [memo.numbers(of: Tokenizer.words(title))]
         // Each word's stem, or nil for a stopword, found once for all the articles of a worker.
         func stem(_ number: Int32) -> Int32? { memo.summaryStem(of: number, stopwords: stopwords) }
         var paragraph = 0
@@ -34,7 +34,7 @@ struct SummarySentence: Sendable {
                 let (text, words) = (sentence.text, sentence.words.normalized)
                 guard !words.isEmpty else { continue }
                 let stems = sentence.words.numbers.compactMap(stem)
-                let isNew = seen.insert(WordKey(words.joined(separator: " "))).inserted
+                let isNew = seen.insert(sentence.words.numbers).inserted
                 result.append(SummarySentence(
                     text: text, order: result.count, paragraph: paragraph, wordCount: words.count, stems: stems,
                     isEligible: isNew && words.count >= minimumWords && isProse(text)))

@@ -68,17 +68,18 @@ public struct TopicTagger: Sendable {
     }
 
     /// What a word of the text offers to patterns: its readings and their stems. A word
-    /// has a handful of each, so arrays search them faster than sets would.
-    struct WordForms {
-        var exact: [WordKey]
-        var stems: [WordKey]
+    /// has a handful of each, so arrays search them faster than sets would. A class, as
+    /// `Gazetteer.Heads` is: handed out at every place the word stands.
+    final class WordForms {
+        let exact: [WordKey]
+        let stems: [WordKey]
         /// The phrases (by place) whose first word is one of its readings or stems: found
         /// once for the word, not looked up again at every place it stands.
-        var phraseStarts: [Int]
+        let phraseStarts: [Int]
 
         init(_ word: String, readings: [String], phrasesByFirst: [WordKey: [Int]]) {
             exact = readings.map(WordKey.init)
-            stems = [WordKey(LightStemmer.stem(word))]
+            var stems = [WordKey(LightStemmer.stem(word))]
             for reading in readings.dropFirst() {
                 let stem = LightStemmer.stem(reading)
                 if stem.unicodeScalars.count >= TopicTagger.shortestReadingStem {
@@ -86,6 +87,7 @@ public struct TopicTagger: Sendable {
                     if !stems.contains(key) { stems.append(key) }
                 }
             }
+            self.stems = stems
             var keys = exact
             for stem in stems where !keys.contains(stem) { keys.append(stem) }
             phraseStarts = keys.flatMap { phrasesByFirst[$0] ?? [] }
@@ -133,7 +135,7 @@ public struct TopicTagger: Sendable {
                     i + phrase.patterns.count <= forms.count
                         && phrase.patterns.indices.allSatisfy { forms[i + $0].matches(phrase.patterns[$0]) }
                 }.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.slug < $1.slug }
-                guard let length = matching.map(\.patterns.count).max() else {
+                guard let length = matching.map({ $0.patterns.count }).max() else {
                     i += 1
                     continue
                 }
@@ -152,13 +154,13 @@ public struct TopicTagger: Sendable {
             }
         }
         if let fixed = article.frontMatter.topics { return (fixed, evidence) }
-        let top = evidence.values.map(\.score).max() ?? 0
+        let top = evidence.values.map { $0.score }.max() ?? 0
         let bar = max(weights.threshold, top * weights.share)
         let kept = evidence.filter { slug, found in
             found.score >= bar && strong.contains(slug)
                 && (Set(found.words).count >= weights.distinct || found.places.contains(Passage.Place.title.rawValue))
         }
             .sorted { $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key }
-        return (kept.map(\.key), evidence)
+        return (kept.map { $0.key }, evidence)
     }
 }
