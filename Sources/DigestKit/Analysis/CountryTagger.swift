@@ -109,7 +109,9 @@ public struct CountryTagger: Sendable {
     func find(in passages: [Passage], memo: WordMemo) -> [Mention] {
         var mentions: [Mention] = []
         for passage in passages {
-            var matches = gazetteer.matches(in: passage.words) { memo.countryHeads(of: passage.numbers[$0], in: gazetteer) }
+            var matches = gazetteer.matches(in: passage.words,
+                                            reach: { memo.countryReach(of: passage.numbers[$0], in: gazetteer) },
+                                            heads: { memo.countryHeads(of: passage.numbers[$0], in: gazetteer) })
             if passage.place == .quote { matches += gazetteer.matches(in: passage.words, latinScript: true) }
             var previousEnd = 0
             for match in matches {
@@ -117,8 +119,7 @@ public struct CountryTagger: Sendable {
                 // The look back stops at the mention before: its actor word is its own.
                 let start = max(previousEnd, match.wordIndex - weights.window)
                 mentions.append(Mention(codes: match.codes, weak: match.weak, words: words, place: passage.place,
-                                        role: role(of: passage.words[start..<match.wordIndex],
-                                                   numbers: passage.numbers[start..<match.wordIndex], memo: memo)))
+                                        role: role(of: passage.numbers[start..<match.wordIndex], memo: memo)))
                 previousEnd = match.wordIndex + match.length
             }
         }
@@ -126,15 +127,36 @@ public struct CountryTagger: Sendable {
     }
 
     /// Actor or media words among the few words before a mention.
-    func role(of before: ArraySlice<String>, numbers: ArraySlice<Int32>, memo: WordMemo) -> Role {
+    func role(of before: ArraySlice<Int32>, memo: WordMemo) -> Role {
         var role = Role.plain
-        for (word, number) in zip(before, numbers).reversed() {
-            if gazetteer.breakWords.contains(word) { break }
-            let readings = memo.readings(of: number)
-            if readings.contains(where: gazetteer.mediaWords.contains) { return .media }
-            if readings.contains(where: gazetteer.actorWords.contains) { role = .actor }
+        for number in before.reversed() {
+            switch memo.countryRole(of: number, in: gazetteer) {
+            case .breaks: return role
+            case .media: return .media
+            case .actor: role = .actor
+            case .none: continue
+            }
         }
         return role
+    }
+
+    /// What one word says of a country named after it: a break word ends the look back; a
+    /// word with a reading among the media words makes the mention the source's, among the
+    /// actor words the actor's.
+    enum WordRole {
+        case breaks, media, actor, none
+
+        init(_ word: String, readings: [String], gazetteer: Gazetteer) {
+            if gazetteer.breakWords.contains(word) {
+                self = .breaks
+            } else if readings.contains(where: gazetteer.mediaWords.contains) {
+                self = .media
+            } else if readings.contains(where: gazetteer.actorWords.contains) {
+                self = .actor
+            } else {
+                self = .none
+            }
+        }
     }
 
     /// Resolves ambiguous forms by the article's other mentions (the default candidate when

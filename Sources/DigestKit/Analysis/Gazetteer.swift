@@ -128,7 +128,8 @@ public struct Gazetteer: Sendable {
     /// Arabic forms may carry the clitics و ف ب ل ك ال on their first word; Latin forms
     /// are matched as they are, and only when `latinScript` is set.
     public func matches(in words: [String], latinScript: Bool = false) -> [Match] {
-        matches(in: words, latinScript: latinScript) { heads(readings: latinScript ? [words[$0]] : Clitics.readings(of: words[$0])) }
+        let heads = { (i: Int) in self.heads(readings: latinScript ? [words[i]] : Clitics.readings(of: words[i])) }
+        return matches(in: words, latinScript: latinScript, reach: { heads($0).most }, heads: heads)
     }
 
     /// The ways a word may begin a form: its readings, and how many words the longest form
@@ -151,13 +152,18 @@ public struct Gazetteer: Sendable {
         return Heads(readings: readings, reach: reach, most: reach.max() ?? 0)
     }
 
-    /// With the heads of the word at each place from `heads` (a memo's, say).
-    func matches(in words: [String], latinScript: Bool = false, heads: (Int) -> Heads) -> [Match] {
+    /// With the heads of the word at each place from `heads` (a memo's, say), asked only
+    /// where `reach`, the `most` of those heads, is not 0.
+    func matches(in words: [String], latinScript: Bool = false, reach: (Int) -> Int, heads: (Int) -> Heads) -> [Match] {
         let table = latinScript ? latin : arabic
         var result: [Match] = []
         var i = 0
         while i < words.count {
             var found: (Sense, Int)?
+            guard reach(i) > 0 else {
+                i += 1
+                continue
+            }
             let word = heads(i)
             // Longest form first; only lengths that some form starting with a reading has.
             search: for length in stride(from: min(word.most, words.count - i), through: 1, by: -1) {

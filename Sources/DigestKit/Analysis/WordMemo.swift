@@ -21,8 +21,12 @@ public final class WordMemo {
     private(set) var words: [String] = []
     /// Each word's readings with its clitics taken off, for both taggers.
     private(set) var readings: [[String]?] = []
-    /// Each word's heads in the gazetteer, for the country tagger.
+    /// Each word's heads in the gazetteer, for the country tagger, and (read first, as most
+    /// words begin no form) how many words the longest form it begins has, -1 when not yet known.
     private(set) var countryHeads: [Gazetteer.Heads?] = []
+    private(set) var countryReach: [Int8] = []
+    /// What each word says of a country named after it, for the country tagger.
+    private(set) var countryRoles: [CountryTagger.WordRole?] = []
     /// Each word's readings and stems, for the topic tagger.
     private(set) var forms: [TopicTagger.WordForms?] = []
     /// Each word's stem for the summarizer, as the stem's number in `stemNumbers`: vectors
@@ -43,6 +47,8 @@ public final class WordMemo {
         words.removeAll(keepingCapacity: true)
         readings.removeAll(keepingCapacity: true)
         countryHeads.removeAll(keepingCapacity: true)
+        countryReach.removeAll(keepingCapacity: true)
+        countryRoles.removeAll(keepingCapacity: true)
         forms.removeAll(keepingCapacity: true)
         summaryStems.removeAll(keepingCapacity: true)
         stemNumbers.removeAll(keepingCapacity: true)
@@ -57,6 +63,8 @@ public final class WordMemo {
         words.append(key.text)
         readings.append(nil)
         countryHeads.append(nil)
+        countryReach.append(-1)
+        countryRoles.append(nil)
         forms.append(nil)
         summaryStems.append(.unknown)
         return number
@@ -78,6 +86,23 @@ public final class WordMemo {
         if let known = countryHeads[i] { return known }
         let found = gazetteer.heads(readings: readings(of: number))
         countryHeads[i] = found
+        return found
+    }
+
+    /// How many words the longest form of the gazetteer that a word begins has (0 for none).
+    func countryReach(of number: Int32, in gazetteer: Gazetteer) -> Int {
+        let known = countryReach[Int(number)]
+        if known >= 0 { return Int(known) }
+        let most = countryHeads(of: number, in: gazetteer).most
+        countryReach[Int(number)] = Int8(clamping: most)
+        return most
+    }
+
+    /// What a word says of a country named after it (one gazetteer's: a memo serves one analyzer).
+    func countryRole(of number: Int32, in gazetteer: Gazetteer) -> CountryTagger.WordRole {
+        if let known = countryRoles[Int(number)] { return known }
+        let found = CountryTagger.WordRole(words[Int(number)], readings: readings(of: number), gazetteer: gazetteer)
+        countryRoles[Int(number)] = found
         return found
     }
 
