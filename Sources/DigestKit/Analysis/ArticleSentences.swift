@@ -21,8 +21,16 @@ struct SentenceWords: Sendable {
     var numbers: [Int32]
 
     init(_ text: String, memo: WordMemo) {
-        (written, normalized) = WordScanner.writtenAndNormalized(text)
-        numbers = memo.numbers(of: normalized)
+        var written: [String] = [], numbers: [Int32] = []
+        WordScanner.withBytes(text) { bytes in
+            WordScanner.scan(bytes) { normalized, range in
+                numbers.append(memo.number(ofBytes: normalized))
+                written.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+            }
+        }
+        self.written = written
+        self.numbers = numbers
+        normalized = numbers.map { memo.words[Int($0)] }
     }
 
     init(written: [String] = [], normalized: [String] = [], numbers: [Int32] = []) {

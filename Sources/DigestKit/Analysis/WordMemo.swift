@@ -17,7 +17,7 @@ public final class WordMemo {
         case unknown, stopword, stem(Int32)
     }
 
-    private var numbers: [WordKey: Int32] = [:]
+    private var numbers = WordNumbers()
     private(set) var words: [String] = []
     /// Each word's readings with its clitics taken off, for both taggers.
     private(set) var readings: [[String]?] = []
@@ -43,7 +43,7 @@ public final class WordMemo {
     /// Called before each article: numbers handed out stay valid until the next call.
     func startArticle() {
         guard words.count >= Self.capacity || stemNumbers.count >= Self.capacity else { return }
-        numbers.removeAll(keepingCapacity: true)
+        numbers.removeAll()
         words.removeAll(keepingCapacity: true)
         readings.removeAll(keepingCapacity: true)
         countryHeads.removeAll(keepingCapacity: true)
@@ -56,11 +56,14 @@ public final class WordMemo {
 
     /// The number of a (normalized) word.
     func number(of word: String) -> Int32 {
-        let key = WordKey(word)
-        if let known = numbers[key] { return known }
-        let number = Int32(words.count)
-        numbers[key] = number
-        words.append(key.text)
+        WordScanner.withBytes(word) { number(ofBytes: $0) }
+    }
+
+    /// The number of a normalized word's bytes: a `String` is made only of a new word.
+    func number(ofBytes word: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let (number, isNew) = numbers.number(of: word)
+        guard isNew else { return number }
+        words.append(String(decoding: word, as: UTF8.self))
         readings.append(nil)
         countryHeads.append(nil)
         countryReach.append(-1)

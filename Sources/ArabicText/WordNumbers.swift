@@ -1,0 +1,80 @@
+import Foundation
+
+/// Numbers words by their UTF-8 bytes, from 0 in the order first met, without making a
+/// `String` of a word seen before: the analysis of an article looks up every word it
+/// reads, and most were met in earlier articles. The words' bytes are kept end to end in
+/// one buffer, and found again through an open-addressing table of their numbers.
+public struct WordNumbers {
+    private var bytes: [UInt8] = []
+    /// Word `n` is `bytes[ends[n - 1]..<ends[n]]` (from 0 for the first).
+    private var ends: [Int32] = []
+    private var hashes: [UInt64] = []
+    /// Word numbers by hash, -1 where empty; the count is a power of two.
+    private var slots: [Int32] = Array(repeating: -1, count: 1024)
+
+    public init() {}
+
+    public var count: Int { ends.count }
+
+    /// The number of the word with these bytes, and whether it is new.
+    public mutating func number(of word: UnsafeBufferPointer<UInt8>) -> (number: Int32, isNew: Bool) {
+        let hash = Self.hash(word)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let n = slots[slot]
+            if n < 0 { break }
+            if hashes[Int(n)] == hash && equals(Int(n), word) { return (n, false) }
+            slot = (slot + 1) & mask
+        }
+        let n = Int32(ends.count)
+        bytes.append(contentsOf: word)
+        ends.append(Int32(bytes.count))
+        hashes.append(hash)
+        slots[slot] = n
+        if ends.count * 2 > slots.count { grow() }
+        return (n, true)
+    }
+
+    /// The bytes of word `n` as a string.
+    public func word(_ n: Int32) -> String {
+        let (start, end) = range(Int(n))
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+    }
+
+    public mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        hashes.removeAll(keepingCapacity: true)
+        for i in slots.indices { slots[i] = -1 }
+    }
+
+    private func range(_ n: Int) -> (Int, Int) { (n == 0 ? 0 : Int(ends[n - 1]), Int(ends[n])) }
+
+    private func equals(_ n: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let (start, end) = range(n)
+        guard end - start == word.count else { return false }
+        return bytes.withUnsafeBufferPointer { stored in
+            word.count == 0 || memcmp(stored.baseAddress! + start, word.baseAddress!, word.count) == 0
+        }
+    }
+
+    private mutating func grow() {
+        slots = Array(repeating: -1, count: slots.count * 2)
+        let mask = slots.count - 1
+        for n in hashes.indices {
+            var slot = Int(truncatingIfNeeded: hashes[n]) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(n)
+        }
+    }
+
+    /// FNV-1a, with its bits mixed at the end so that the low bits the table uses depend on every byte.
+    static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in word { h = (h ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        h ^= h >> 33
+        h = h &* 0xFF51_AFD7_ED55_8CCD
+        return h ^ (h >> 33)
+    }
+}
