@@ -27,7 +27,7 @@ public enum WordScanner {
     }
 
     @inline(__always)
-    static func entry(_ value: UInt32) -> UInt32 {
+    static func entry(_ value: UInt32, in table: UnsafeBufferPointer<UInt32>) -> UInt32 {
         value < tableEnd ? table[Int(value)] : classify(Unicode.Scalar(value) ?? "\u{FFFD}")
     }
 
@@ -36,6 +36,13 @@ public enum WordScanner {
     @inline(__always)
     public static func scan(_ bytes: UnsafeBufferPointer<UInt8>,
                             _ found: (_ normalized: UnsafeBufferPointer<UInt8>, _ written: Range<Int>) -> Void) {
+        // Read once here: a static's every use goes through its lazy initializer's check.
+        Self.table.withUnsafeBufferPointer { table in scan(bytes, table: table, found) }
+    }
+
+    @inline(__always)
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt32>,
+                     _ found: (_ normalized: UnsafeBufferPointer<UInt8>, _ written: Range<Int>) -> Void) {
         var normalized: [UInt8] = []
         normalized.reserveCapacity(64)
         var start = 0  // where the word as written begins: just past the last separator
@@ -59,7 +66,7 @@ public enum WordScanner {
                     | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F)
                 length = 4
             }
-            let e = entry(value)
+            let e = entry(value, in: table)
             if e & dropped != 0 {
                 // Inside a word, or before one: it stays with the word as written.
             } else if e & word != 0 {

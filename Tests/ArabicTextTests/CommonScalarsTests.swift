@@ -44,4 +44,13 @@ struct CommonScalarsTests {
         #expect(!text.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(text.unicodeScalars))
         #expect(!CommonScalars.isNFC(text))
     }
+
+    @Test("counts a text's letters and its Arabic letters; digits, spaces and punctuation are neither")
+    func letters() {
+        #expect(CommonScalars.letters(in: "قال Putin في 2024: نعم!") == (all: 13, arabic: 8))
+        #expect(CommonScalars.letters(in: "٣٤ ، 12") == (all: 0, arabic: 0))
+        // Beyond the table, Unicode's own properties: the Devanagari letters and vowel signs
+        // are alphabetic, the virama (U+094D) is not; none is Arabic.
+        #expect(CommonScalars.letters(in: "हिन्दी") == (all: 5, arabic: 0))
+    }
 }

@@ -47,13 +47,8 @@ struct SummarySentence: Sendable {
     /// True for a sentence a reader could take as a statement of the article: mostly
     /// Arabic letters, not an introduction to what follows, not contact furniture.
     static func isProse(_ text: String) -> Bool {
-        var arabic = 0
-        var letters = 0
-        for scalar in text.unicodeScalars where CommonScalars.isAlphabetic(scalar) {
-            letters += 1
-            if ArabicNormalizer.isArabicLetter(scalar) { arabic += 1 }
-        }
-        guard letters > 0, arabic * 2 > letters else { return false }
+        let letters = CommonScalars.letters(in: text)
+        guard letters.all > 0, letters.arabic * 2 > letters.all else { return false }
         if text.hasSuffix(":") { return false }
         return !containsAddress(text)
     }
@@ -61,7 +56,10 @@ struct SummarySentence: Sendable {
     /// `http`, `www.` or `@` in any case. On ASCII bytes: no other letter lowercases to one
     /// of these, and every sentence of every article is checked.
     static func containsAddress(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        WordScanner.withBytes(text) { containsAddress(utf8: $0) }
+    }
+
+    static func containsAddress(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         func lower(_ i: Int) -> UInt8 { bytes[i] | (bytes[i] >= 65 && bytes[i] <= 90 ? 0x20 : 0) }
         func at(_ i: Int, _ word: StaticString) -> Bool {
             guard i + word.utf8CodeUnitCount <= bytes.count else { return false }
