@@ -121,29 +121,36 @@ public struct TopicTagger: Sendable {
             case .body: place = weights.body
             case .dateline, .quote: continue
             }
-            let forms = passage.numbers.map { memo.forms(of: $0, phrasesByFirst: phrasesByFirst) }
+            let numbers = passage.numbers
+            func forms(_ k: Int) -> WordForms { memo.forms(of: numbers[k], phrasesByFirst: phrasesByFirst) }
+            // A phrase (by place) that matches at `i`: each of its patterns matches a word from there on.
+            func matches(_ p: Int, at i: Int) -> Bool {
+                let patterns = phrases[p].patterns
+                guard i + patterns.count <= numbers.count else { return false }
+                for k in patterns.indices where !forms(i + k).matches(patterns[k]) { return false }
+                return true
+            }
             var i = 0
-            while i < forms.count {
-                if prefixPhrases.isEmpty && forms[i].phraseStarts.isEmpty {
+            while i < numbers.count {
+                let starts = forms(i).phraseStarts
+                if prefixPhrases.isEmpty && starts.isEmpty {
                     i += 1
                     continue
                 }
-                let candidates = (prefixPhrases + forms[i].phraseStarts).map { phrases[$0] }
                 // Candidates come from sets, in an order that changes from run to run: a fixed
                 // order (a strong keyword before a weak one of the same topic) keeps tags stable.
-                let matching = candidates.filter { phrase in
-                    i + phrase.patterns.count <= forms.count
-                        && phrase.patterns.indices.allSatisfy { forms[i + $0].matches(phrase.patterns[$0]) }
-                }.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.slug < $1.slug }
-                guard let length = matching.map({ $0.patterns.count }).max() else {
+                let matching = (prefixPhrases.filter { matches($0, at: i) } + starts.filter { matches($0, at: i) })
+                    .sorted { phrases[$0].weight != phrases[$1].weight ? phrases[$0].weight > phrases[$1].weight : phrases[$0].slug < phrases[$1].slug }
+                guard let length = matching.map({ phrases[$0].patterns.count }).max() else {
                     i += 1
                     continue
                 }
                 let words = passage.surface[i..<(i + length)].joined(separator: " ")
                 // A phrase listed under several topics counts once for each.
-                var credited: Set<String> = []
-                for phrase in matching where phrase.patterns.count == length && !credited.contains(phrase.slug) {
-                    credited.insert(phrase.slug)
+                var credited: [String] = []
+                for p in matching where phrases[p].patterns.count == length && !credited.contains(phrases[p].slug) {
+                    let phrase = phrases[p]
+                    credited.append(phrase.slug)
                     if phrase.weight >= 1 { strong.insert(phrase.slug) }
                     // In place: a copy taken out and put back is quadratic in the mentions.
                     evidence[phrase.slug, default: Evidence(words: [], places: [], score: 0)].words.append(words)
