@@ -36,17 +36,46 @@ public enum Parallel {
         }
         let chunks = min(items.count, cores * 8)
         var results = [R?](repeating: nil, count: items.count)
+        // Chunks are many, for balance; states no more than the chunks running at once, so a
+        // memo goes on from chunk to chunk instead of being learnt again for each.
         results.withUnsafeMutableBufferPointer { buffer in
             let out = UnsafeMutableBufferPointerBox(buffer)
-            withoutActuallyEscaping(transform) { transform in
-                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                    let start = items.count * chunk / chunks, end = items.count * (chunk + 1) / chunks
-                    let local = state()
-                    for i in start..<end { out.buffer[i] = transform(local, items[i]) }
+            withoutActuallyEscaping(state) { state in
+                let states = StatePool(make: state)
+                withoutActuallyEscaping(transform) { transform in
+                    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                        let start = items.count * chunk / chunks, end = items.count * (chunk + 1) / chunks
+                        let local = states.take()
+                        for i in start..<end { out.buffer[i] = transform(local, items[i]) }
+                        states.giveBack(local)
+                    }
                 }
             }
         }
         return results.map { $0! }
+    }
+}
+
+/// States free for the next chunk: a chunk takes one (or makes one when none is free) and
+/// gives it back when done, so one state is never used by two threads at once.
+private final class StatePool<S>: @unchecked Sendable {
+    private let make: @Sendable () -> S
+    private var free: [S] = []
+    private let lock = NSLock()
+
+    init(make: @escaping @Sendable () -> S) { self.make = make }
+
+    func take() -> S {
+        lock.lock()
+        let state = free.popLast()
+        lock.unlock()
+        return state ?? make()
+    }
+
+    func giveBack(_ state: S) {
+        lock.lock()
+        free.append(state)
+        lock.unlock()
     }
 }
 
