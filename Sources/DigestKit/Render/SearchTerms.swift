@@ -29,24 +29,30 @@ struct SearchTerms {
 
     private(set) var terms: [String] = []
     private var numbers: [String: Int32] = [:]
-    /// Each word's keys, by its bytes (its bytes decide its keys).
-    private var memo: [WordKey: Word?] = [:]
+    /// Each word met, numbered by its bytes (its bytes decide its keys), and its keys by that
+    /// number: a word met before costs no `String` and no look-up by string.
+    private var words = WordNumbers()
+    private var keysOfWords: [Word?] = []
     private var tf: [Double] = [], alternates: [Double] = []
     private var touchedTF: [Int32] = [], touchedAlternates: [Int32] = []
 
     mutating func document(_ analyzed: AnalyzedArticle, digest: Digest) -> Document {
         var length = 0.0
         func add(_ text: String, _ weight: Double) {
-            for word in Tokenizer.words(text) {
-                guard let found = self.word(word) else { continue }
-                length += weight
-                if let primary = found.primary {
-                    if tf[Int(primary)] == 0 { touchedTF.append(primary) }
-                    tf[Int(primary)] += weight
-                }
-                for other in found.alternates {
-                    if alternates[Int(other)] == 0 { touchedAlternates.append(other) }
-                    alternates[Int(other)] += weight
+            WordScanner.withBytes(text) { bytes in
+                WordScanner.scan(bytes) { word, _ in
+                    let (n, isNew) = words.number(of: word)
+                    if isNew { keysOfWords.append(keys(of: String(decoding: word, as: UTF8.self))) }
+                    guard let found = keysOfWords[Int(n)] else { return }
+                    length += weight
+                    if let primary = found.primary {
+                        if tf[Int(primary)] == 0 { touchedTF.append(primary) }
+                        tf[Int(primary)] += weight
+                    }
+                    for other in found.alternates {
+                        if alternates[Int(other)] == 0 { touchedAlternates.append(other) }
+                        alternates[Int(other)] += weight
+                    }
                 }
             }
         }
@@ -68,19 +74,13 @@ struct SearchTerms {
         return document
     }
 
-    /// The keys of `word` by number; nil when it has none.
-    mutating func word(_ word: String) -> Word? {
-        let key = WordKey(word)
-        if let known = memo[key] { return known }
+    /// The keys of a (normalized) word by number; nil when it has none.
+    mutating func keys(of word: String) -> Word? {
         let found = SearchKeys.keys(word)
-        var result: Word?
-        if let first = found.first {
-            // When the primary stem was too short to index, only readings without proclitics remain.
-            result = first == SearchKeys.primary(word) ? Word(primary: number(first), alternates: found.dropFirst().map { number($0) })
-                : Word(primary: nil, alternates: found.map { number($0) })
-        }
-        memo[key] = .some(result)
-        return result
+        guard let first = found.first else { return nil }
+        // When the primary stem was too short to index, only readings without proclitics remain.
+        return first == SearchKeys.primary(word) ? Word(primary: number(first), alternates: found.dropFirst().map { number($0) })
+            : Word(primary: nil, alternates: found.map { number($0) })
     }
 
     mutating func number(_ term: String) -> Int32 {
