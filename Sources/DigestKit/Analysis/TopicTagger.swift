@@ -107,6 +107,17 @@ public struct TopicTagger: Sendable {
         return tag(article, passages: Passage.passages(of: article, memo: memo), memo: memo)
     }
 
+    /// True when `words` holds at least `count` different words: counted only that far, as
+    /// a topic named a hundred times needs its second word, not all of them.
+    static func hasDistinct(_ words: [String], _ count: Int) -> Bool {
+        var seen: [String] = []
+        for word in words where !seen.contains(word) {
+            seen.append(word)
+            if seen.count >= count { return true }
+        }
+        return seen.count >= count
+    }
+
     /// With the article's passages already read (the country tagger reads the same ones),
     /// and the forms of words met in articles before.
     func tag(_ article: Article, passages: [Passage], memo: WordMemo) -> (topics: [String], evidence: [String: Evidence]) {
@@ -139,8 +150,10 @@ public struct TopicTagger: Sendable {
                 }
                 // Candidates come from sets, in an order that changes from run to run: a fixed
                 // order (a strong keyword before a weak one of the same topic) keeps tags stable.
-                let matching = (prefixPhrases.filter { matches($0, at: i) } + starts.filter { matches($0, at: i) })
-                    .sorted { phrases[$0].weight != phrases[$1].weight ? phrases[$0].weight > phrases[$1].weight : phrases[$0].slug < phrases[$1].slug }
+                var matching = prefixPhrases.filter { matches($0, at: i) } + starts.filter { matches($0, at: i) }
+                if matching.count > 1 {
+                    matching.sort { phrases[$0].weight != phrases[$1].weight ? phrases[$0].weight > phrases[$1].weight : phrases[$0].slug < phrases[$1].slug }
+                }
                 guard let length = matching.map({ phrases[$0].patterns.count }).max() else {
                     i += 1
                     continue
@@ -165,7 +178,7 @@ public struct TopicTagger: Sendable {
         let bar = max(weights.threshold, top * weights.share)
         let kept = evidence.filter { slug, found in
             found.score >= bar && strong.contains(slug)
-                && (Set(found.words).count >= weights.distinct || found.places.contains(Passage.Place.title.rawValue))
+                && (Self.hasDistinct(found.words, weights.distinct) || found.places.contains(Passage.Place.title.rawValue))
         }
             .sorted { $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key }
         return (kept.map { $0.key }, evidence)

@@ -56,4 +56,11 @@ struct TopicTaggerTests {
         // Six strong mentions in the lead, each worth the lead's weight.
         #expect(found.evidence["energy"]?.score == 6 * Taxonomy.Weights().lead)
     }
+
+    @Test("counts different words only as far as it needs")
+    func distinctWords() {
+        #expect(TopicTagger.hasDistinct(["الطاقة", "الطاقة", "النفط"], 2))
+        #expect(!TopicTagger.hasDistinct(["الطاقة", "الطاقة", "الطاقة"], 2))
+        #expect(TopicTagger.hasDistinct([], 0) && !TopicTagger.hasDistinct([], 1))
+    }
 }
