@@ -23,6 +23,7 @@ struct MetadataReader: Sendable {
     /// The first word of each label, folded (see `Furniture.fold`): a line whose folding holds
     /// none has no label, and the labels' expression need not run. Nil when a label has no word.
     let labelWords: [[UInt8]]?
+    let labelFinder: WordFinder
     let dates: DateExtractor
     /// Keys of the words a date line may hold besides the date.
     let dateWords: Set<String>
@@ -45,6 +46,7 @@ struct MetadataReader: Sendable {
             "(?<![\\p{L}\\p{M}])(?:\(groups.joined(separator: "|")))(?![\\p{L}\\p{M}])\\s*([:：]\\s*)?")
         let firstWords = labels.values.flatMap { $0 }.map { Tokenizer.words($0).first.map { Array(Furniture.fold($0).utf8) } }
         labelWords = firstWords.contains(where: { $0 == nil }) ? nil : Array(Set(firstWords.compactMap { $0 }))
+        labelFinder = WordFinder(labelWords ?? [])
         self.dates = dates
         self.dateWords = Set(dateWords.flatMap { Tokenizer.words($0) })
         let allWords = labels.values.flatMap { $0 } + dateWords + dates.writtenWith
@@ -58,14 +60,11 @@ struct MetadataReader: Sendable {
 
     func read(_ line: String) -> MetadataLine? {
         // A date needs a digit and a source or editor a colon: a line with neither is story
-        // text, and most lines are, so they skip the expressions below.
-        let hasColon = line.unicodeScalars.contains { $0 == ":" || $0 == "：" }
-        guard hasColon || line.unicodeScalars.contains(where: CommonScalars.isDecimalDigit) else { return nil }
-        // Paragraphs are long: counting their words stops past the limit, before any is made.
-        guard Tokenizer.wordCount(line, upTo: Self.maxWords + 1) <= Self.maxWords else { return nil }
-        let words = Tokenizer.words(line)
+        // text, and most lines are, so they skip the expressions below. Paragraphs are long:
+        // reading them stops past the limit of words.
+        guard let (hasColon, hasDigit) = Self.survey(line), hasColon || hasDigit else { return nil }
         // Without a colon there is no name either: every word is a label, a date word or a number.
-        if !hasColon, !mayHoldOnly(words, of: line) { return nil }
+        if !hasColon, !mayHoldOnly(Tokenizer.words(line), of: line) { return nil }
         let ns = line as NSString
         let matches = mayHoldLabel(line) ? labels?.allMatches(in: line) ?? [] : []
         var result = MetadataLine()
@@ -96,12 +95,39 @@ struct MetadataReader: Sendable {
         return result
     }
 
+    /// Whether `line` holds a colon and a digit, read off its bytes in one pass; nil when it
+    /// has more than `maxWords` words (as `Tokenizer` counts them), which no metadata line has.
+    static func survey(_ line: String) -> (colon: Bool, digit: Bool)? {
+        var line = line
+        return line.withUTF8 { bytes -> (colon: Bool, digit: Bool)? in
+            var colon = false, digit = false, words = 0, inWord = false
+            var i = 0
+            while i < bytes.count {
+                let (v, length) = UTF8Reading.scalar(at: i, in: bytes)
+                i += length
+                let traits = ScalarTraits.of(v)
+                if traits.contains(.ignored) { continue }
+                if traits.contains(.word) {
+                    if !inWord {
+                        words += 1
+                        if words > maxWords { return nil }
+                    }
+                    inWord = true
+                    if traits.contains(.decimalDigit) { digit = true }
+                } else {
+                    inWord = false
+                    if v == 0x3A || v == 0xFF1A { colon = true }
+                }
+            }
+            return (colon, digit)
+        }
+    }
+
     /// False when `line` certainly holds no label. Cased letters beyond ASCII fold in the
     /// expression as `Furniture.fold` does not, so a line with them always may.
     func mayHoldLabel(_ line: String) -> Bool {
-        guard let labelWords, !line.unicodeScalars.contains(where: { !$0.isASCII && CommonScalars.isCased($0) }) else { return true }
-        let folded = Array(Furniture.fold(line).utf8)
-        return labelWords.contains { Furniture.find($0, in: folded) }
+        guard labelWords != nil, let folded = Furniture.foldedBytes(line) else { return true }
+        return labelFinder.found(in: folded).contains(true)
     }
 
     /// False when some word of `text` is none of the words a line of labels and dates is made

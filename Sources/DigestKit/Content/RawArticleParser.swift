@@ -38,7 +38,7 @@ public struct RawArticleParser: Sendable {
         if let index = rules.titles.headline(in: lines) {
             title = lines[index].text
             let key = TitleFinder.key(title)
-            body = lines[(index + 1)...].filter { $0.metadata == nil && TitleFinder.key($0.text) != key }.map(\.text)
+            body = lines[(index + 1)...].filter { $0.metadata == nil && !TitleFinder.hasKey($0.text, key) }.map(\.text)
         } else {
             body = lines.filter { $0.metadata == nil }.map(\.text)
         }

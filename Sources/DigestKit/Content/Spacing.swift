@@ -61,16 +61,28 @@ enum Spacing {
     /// changes stands in it (a pass never makes such a pair for a later one: it only takes
     /// spaces out before a closing mark or puts them in after a comma or quote).
     static func needsPasses(_ text: String) -> Bool {
-        var previous: Unicode.Scalar?
-        for c in text.unicodeScalars {
-            defer { previous = c }
-            guard let p = previous else { continue }
-            if p == " ", closingPunctuation.contains(c) { return true }
-            if p == "،" || p == "؛", isLetter(c) || "“«\"".unicodeScalars.contains(c) { return true }
-            if "”»)".unicodeScalars.contains(p), isArabicLetter(c) { return true }
-            if c == "“" || c == "«", isArabicLetter(p) { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            // Read off the bytes: most lines are read here and nowhere else in this file.
+            var previous: UInt32 = .max, i = 0
+            while i < bytes.count {
+                let (c, length) = UTF8Reading.scalar(at: i, in: bytes)
+                i += length
+                defer { previous = c }
+                switch previous {
+                case 0x20:
+                    if isClosingPunctuation(c) { return true }
+                case 0x060C, 0x061B:  // ، ؛
+                    if c == 0x201C || c == 0xAB || c == 0x22 || ScalarTraits.of(c).contains(.letter) { return true }
+                case 0x201D, 0xBB, 0x29:  // ” » )
+                    if isArabicLetter(c) { return true }
+                default:
+                    break
+                }
+                if c == 0x201C || c == 0xAB, isArabicLetter(previous) { return true }  // “ «
+            }
+            return false
         }
-        return false
     }
 
     /// Trimmed, with runs of spaces as one.
@@ -81,18 +93,29 @@ enum Spacing {
     /// True when `text` has only single plain spaces between words, as most lines do:
     /// then collapsing would copy it unchanged.
     static func isCollapsed(_ text: String) -> Bool {
-        var afterSpace = true  // so that a leading space needs trimming
-        for c in text.unicodeScalars {
-            if c == " " {
-                if afterSpace { return false }
-                afterSpace = true
-            } else if isSpace(c) {
-                return false
-            } else {
+        var text = text
+        return text.withUTF8 { bytes in
+            var afterSpace = true  // so that a leading space needs trimming
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    i += 1
+                    if b == 0x20 {
+                        if afterSpace { return false }
+                        afterSpace = true
+                        continue
+                    }
+                    if b == 0x09 { return false }
+                } else {
+                    let (c, length) = UTF8Reading.scalar(at: i, in: bytes)
+                    i += length
+                    if ScalarTraits.of(c).contains(.space) { return false }
+                }
                 afterSpace = false
             }
+            return !afterSpace || bytes.isEmpty
         }
-        return !afterSpace || text.isEmpty
     }
 
     // MARK: The passes
@@ -171,5 +194,14 @@ enum Spacing {
     }
 
     /// `[\x{0621}-\x{064A}]`
-    static func isArabicLetter(_ c: Unicode.Scalar) -> Bool { (0x0621...0x064A).contains(c.value) }
+    static func isArabicLetter(_ c: Unicode.Scalar) -> Bool { isArabicLetter(c.value) }
+    static func isArabicLetter(_ v: UInt32) -> Bool { v >= 0x0621 && v <= 0x064A }
+
+    /// One of `closingPunctuation`.
+    static func isClosingPunctuation(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x060C, 0x061B, 0x2C, 0x3B, 0x2E, 0x21, 0x3F, 0x061F, 0x3A: return true
+        default: return false
+        }
+    }
 }
