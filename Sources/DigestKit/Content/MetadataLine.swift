@@ -24,6 +24,8 @@ struct MetadataReader: Sendable {
     /// none has no label, and the labels' expression need not run. Nil when a label has no word.
     let labelWords: [[UInt8]]?
     let labelFinder: WordFinder
+    /// `labelWords` as strings.
+    let labelFirstWords: Set<String>
     let dates: DateExtractor
     /// Keys of the words a date line may hold besides the date.
     let dateWords: Set<String>
@@ -47,6 +49,7 @@ struct MetadataReader: Sendable {
         let firstWords = labels.values.flatMap { $0 }.map { Tokenizer.words($0).first.map { Array(Furniture.fold($0).utf8) } }
         labelWords = firstWords.contains(where: { $0 == nil }) ? nil : Array(Set(firstWords.compactMap { $0 }))
         labelFinder = WordFinder(labelWords ?? [])
+        labelFirstWords = Set(firstWords.compactMap { $0.map { String(decoding: $0, as: UTF8.self) } })
         self.dates = dates
         self.dateWords = Set(dateWords.flatMap { Tokenizer.words($0) })
         let allWords = labels.values.flatMap { $0 } + dateWords + dates.writtenWith
@@ -62,7 +65,7 @@ struct MetadataReader: Sendable {
         // A date needs a digit and a source or editor a colon: a line with neither is story
         // text, and most lines are, so they skip the expressions below. Paragraphs are long:
         // reading them stops past the limit of words.
-        guard let (hasColon, hasDigit) = Self.survey(line), hasColon || hasDigit else { return nil }
+        guard let (hasColon, hasDigit) = Self.survey(line), hasColon || hasDigit, mayOpenAsMetadata(line) else { return nil }
         // Without a colon there is no name either: every word is a label, a date word or a number.
         if !hasColon, !mayHoldOnly(Tokenizer.words(line), of: line) { return nil }
         let ns = line as NSString
@@ -120,6 +123,53 @@ struct MetadataReader: Sendable {
                 }
             }
             return (colon, digit)
+        }
+    }
+
+    /// False when `line` certainly is no metadata line: what stands before its first label
+    /// is dates (words with digits and `vocabulary`), so the words it opens with, up to a
+    /// label's first word or a word with digits (a label may be glued to one: `47Update`),
+    /// are all in `vocabulary`. Read off the bytes word by word, as far as that tells.
+    func mayOpenAsMetadata(_ line: String) -> Bool {
+        // A label without a word could stand anywhere.
+        guard labelWords != nil else { return true }
+        var line = line
+        return line.withUTF8 { bytes in
+            Furniture.foldTable.withUnsafeBufferPointer { table in
+                var word: [UInt8] = []
+                word.reserveCapacity(32)
+                var digit = false
+                /// Nil while the words say nothing yet.
+                func verdict() -> Bool? {
+                    defer { word.removeAll(keepingCapacity: true); digit = false }
+                    if digit { return true }
+                    let folded = String(decoding: word, as: UTF8.self)
+                    if labelFirstWords.contains(folded) { return true }
+                    return vocabulary.contains(folded) ? nil : false
+                }
+                var i = 0
+                while i < bytes.count {
+                    let (v, length) = UTF8Reading.scalar(at: i, in: bytes)
+                    i += length
+                    let traits = ScalarTraits.of(v)
+                    // A label may begin or end next to a scalar that folding drops but that is no
+                    // letter or mark (a joiner), gluing it to a word: nothing is told then. Nor is
+                    // it for cased letters beyond ASCII, which the expressions fold otherwise.
+                    if traits.contains(.ignored) {
+                        if traits.isDisjoint(with: [.letter, .mark]) { return true }
+                        continue
+                    }
+                    if traits.contains(.casedBeyondASCII) { return true }
+                    if traits.contains(.word) {
+                        if traits.contains(.decimalDigit) { digit = true }
+                        UTF8Reading.append(ScalarTraits.slot(v).map { table[$0] } ?? Furniture.folding(v), to: &word)
+                    } else if !word.isEmpty, let verdict = verdict() {
+                        return verdict
+                    }
+                }
+                if !word.isEmpty, let verdict = verdict() { return verdict }
+                return true
+            }
         }
     }
 

@@ -79,18 +79,26 @@ public struct RawArticleParser: Sendable {
     func storyLines(_ text: String) -> [String] {
         var lines: [String] = []
         var seenStory = false
+        var text = text
         // Split on the byte: Character splitting pays for grapheme breaking on every letter.
-        for raw in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
-            let line = Spacing.collapse(String(decoding: raw, as: UTF8.self))
-            if line.isEmpty { continue }
-            var folded = Furniture.FoldedLine(line)
-            if rules.furniture.isEndMarker(line, folded: &folded) {
-                if seenStory { break }
-                continue
+        text.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                defer { start = end + 1 }
+                guard end > start else { continue }
+                let line = Spacing.collapse(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                if line.isEmpty { continue }
+                var folded = Furniture.FoldedLine(line)
+                if rules.furniture.isEndMarker(line, folded: &folded) {
+                    if seenStory { break }
+                    continue
+                }
+                if rules.furniture.isFurniture(line, folded: &folded) { continue }
+                if !seenStory, Tokenizer.wordCount(line) >= Self.minStoryWords { seenStory = true }
+                lines.append(line)
             }
-            if rules.furniture.isFurniture(line, folded: &folded) { continue }
-            if !seenStory, Tokenizer.wordCount(line) >= Self.minStoryWords { seenStory = true }
-            lines.append(line)
         }
         return lines
     }

@@ -29,6 +29,8 @@ struct ScalarTraits: OptionSet, Sendable {
     static let latin = ScalarTraits(rawValue: 1 << 8)
     /// An Arabic letter (see `ArabicNormalizer.isArabicLetter`).
     static let arabic = ScalarTraits(rawValue: 1 << 9)
+    /// A mark of any category (`\p{M}`).
+    static let mark = ScalarTraits(rawValue: 1 << 10)
 
     /// The traits of the scalar with value `v`.
     @inline(__always)
@@ -56,6 +58,14 @@ struct ScalarTraits: OptionSet, Sendable {
         Unicode.Scalar(v).map(computed) ?? []
     }
 
+    /// For each scalar of the tables, its canonical combining class, or `notKeptByNFC` when
+    /// composing text may change it (see `CommonScalars.isNFC`, which this answers alike).
+    static let composition: [UInt8] = tableScalars.map { v in
+        guard let c = Unicode.Scalar(v), CommonScalars.isNFC(String(c)) else { return notKeptByNFC }
+        return UInt8(truncatingIfNeeded: c.properties.canonicalCombiningClass.rawValue)
+    }
+    static let notKeptByNFC: UInt8 = 255
+
     static func computed(_ c: Unicode.Scalar) -> ScalarTraits {
         var traits: ScalarTraits = []
         if Spacing.isSpace(c) { traits.insert(.space) }
@@ -71,6 +81,10 @@ struct ScalarTraits: OptionSet, Sendable {
         }
         if ForeignPassageSplitter.script(c) == .latin { traits.insert(.latin) }
         if ArabicNormalizer.isArabicLetter(c) { traits.insert(.arabic) }
+        switch CommonScalars.generalCategory(c) {
+        case .nonspacingMark, .spacingMark, .enclosingMark: traits.insert(.mark)
+        default: break
+        }
         return traits
     }
 }
@@ -88,6 +102,26 @@ enum UTF8Reading {
         }
         return ((b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
                     | UInt32(bytes[i + 3] & 0x3F), 4)
+    }
+
+    /// Appends the UTF-8 of `v` to `out`.
+    @inline(__always)
+    static func append(_ v: UInt32, to out: inout [UInt8]) {
+        if v < 0x80 {
+            out.append(UInt8(truncatingIfNeeded: v))
+        } else if v < 0x800 {
+            out.append(UInt8(truncatingIfNeeded: 0xC0 | (v >> 6)))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            out.append(UInt8(truncatingIfNeeded: 0xE0 | (v >> 12)))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
+        } else {
+            out.append(UInt8(truncatingIfNeeded: 0xF0 | (v >> 18)))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
+        }
     }
 
     /// Writes the UTF-8 of `v` at `n` in `out`; returns the index after it.

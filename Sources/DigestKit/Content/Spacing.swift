@@ -11,7 +11,31 @@ import Foundation
 enum Spacing {
     static func tidy(_ text: String) -> String {
         // Most paragraphs are well spaced already: they are read once, not copied through the passes.
-        isCollapsed(text) && !needsPasses(text) ? text : passes(text)
+        isTidy(text) ? text : passes(text)
+    }
+
+    /// `isCollapsed(text) && !needsPasses(text)`, in one pass over the bytes.
+    static func isTidy(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var afterSpace = true  // so that a leading space needs trimming
+            var previous: UInt32 = .max, i = 0
+            while i < bytes.count {
+                let (c, length) = UTF8Reading.scalar(at: i, in: bytes)
+                i += length
+                defer { previous = c }
+                if c == 0x20 {
+                    if afterSpace { return false }
+                    afterSpace = true
+                } else if c == 0x09 || (c >= 0x80 && ScalarTraits.of(c).contains(.space)) {
+                    return false
+                } else {
+                    afterSpace = false
+                }
+                if needsPass(previous, c) { return false }
+            }
+            return !afterSpace || bytes.isEmpty
+        }
     }
 
     /// What `tidy` gives, by running every pass the text's marks call for.
@@ -63,31 +87,64 @@ enum Spacing {
     static func needsPasses(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
-            // Read off the bytes: most lines are read here and nowhere else in this file.
             var previous: UInt32 = .max, i = 0
             while i < bytes.count {
                 let (c, length) = UTF8Reading.scalar(at: i, in: bytes)
                 i += length
-                defer { previous = c }
-                switch previous {
-                case 0x20:
-                    if isClosingPunctuation(c) { return true }
-                case 0x060C, 0x061B:  // ، ؛
-                    if c == 0x201C || c == 0xAB || c == 0x22 || ScalarTraits.of(c).contains(.letter) { return true }
-                case 0x201D, 0xBB, 0x29:  // ” » )
-                    if isArabicLetter(c) { return true }
-                default:
-                    break
-                }
-                if c == 0x201C || c == 0xAB, isArabicLetter(previous) { return true }  // “ «
+                if needsPass(previous, c) { return true }
+                previous = c
             }
             return false
         }
     }
 
+    /// Whether a pass changes something where `c` follows `previous` (`.max` for none).
+    @inline(__always)
+    static func needsPass(_ previous: UInt32, _ c: UInt32) -> Bool {
+        switch previous {
+        case 0x20:
+            if isClosingPunctuation(c) { return true }
+        case 0x060C, 0x061B:  // ، ؛
+            if c == 0x201C || c == 0xAB || c == 0x22 || ScalarTraits.of(c).contains(.letter) { return true }
+        case 0x201D, 0xBB, 0x29:  // ” » )
+            if isArabicLetter(c) { return true }
+        default:
+            break
+        }
+        return (c == 0x201C || c == 0xAB) && isArabicLetter(previous)  // “ «
+    }
+
     /// Trimmed, with runs of spaces as one.
     static func collapse(_ text: String) -> String {
-        isCollapsed(text) ? text : trimmed(spacesCollapsed(Array(text.unicodeScalars)))
+        isCollapsed(text) ? text : collapsed(text)
+    }
+
+    /// `trimmed(spacesCollapsed(…))`, written byte by byte: each run of spaces becomes one
+    /// plain space, and the runs at the ends go.
+    static func collapsed(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            let out = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
+                var n = 0, i = 0, pendingSpace = false
+                while i < bytes.count {
+                    let (c, length) = UTF8Reading.scalar(at: i, in: bytes)
+                    if c == 0x20 || c == 0x09 || (c >= 0x80 && ScalarTraits.of(c).contains(.space)) {
+                        pendingSpace = n > 0
+                    } else {
+                        if pendingSpace {
+                            out[n] = 0x20
+                            n += 1
+                            pendingSpace = false
+                        }
+                        for k in 0..<length { out[n + k] = bytes[i + k] }
+                        n += length
+                    }
+                    i += length
+                }
+                count = n
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// True when `text` has only single plain spaces between words, as most lines do:

@@ -119,6 +119,49 @@ struct MetadataLineTests {
     }
 }
 
+@Suite("What a line's shape allows, before any expression runs")
+struct LineShapeTests {
+    let metadata = TestRules.builtIn.metadata
+
+    @Test("a line is surveyed for a colon and a digit, and long lines are not read to the end")
+    func survey() {
+        #expect(MetadataReader.survey("الوقت:2022") ?? (false, false) == (true, true))
+        #expect(MetadataReader.survey("المصدر： شينخوا") ?? (false, false) == (true, false))
+        #expect(MetadataReader.survey("في ٧ يونيو") ?? (false, false) == (false, true))
+        #expect(MetadataReader.survey(Array(repeating: "كلمة", count: 41).joined(separator: " ") + " 2024:") == nil)
+    }
+
+    @Test("a metadata line opens with a label, a date word or a number", arguments: [
+        "الوقت:2022-06-08", "Write: 2024", "الجمعة 17 نوفمبر 2023", "15:48:47Update: x", "«المصدر»: رويترز",
+        "في الوقت نفسه قال 3", "Ελλάδα 2024-01-01",
+    ])
+    func mayOpen(_ line: String) {
+        #expect(metadata.mayOpenAsMetadata(line))
+    }
+
+    @Test("a line that opens with words of a sentence is no metadata line", arguments: [
+        "وقال المصدر إن الاجتماع عقد في 7 يونيو 2022", "شارك 30 وزيرا: في الاجتماع",
+    ])
+    func mayNotOpen(_ line: String) {
+        #expect(!metadata.mayOpenAsMetadata(line))
+    }
+
+    @Test("a joiner next to a word tells nothing, as a label may stand beside it")
+    func joiner() {
+        #expect(metadata.mayOpenAsMetadata("وقال\u{200D}المصدر: رويترز"))
+    }
+
+    @Test("dates need four digits in a row, and the numeric layouts a separator beside them")
+    func digitShape() {
+        #expect(!DigitShape("في 7 يونيو 202").hasFourDigits)
+        #expect(DigitShape("٢٠٢٤").hasFourDigits)
+        let ymd = DigitShape("2024-04-23 15:48")
+        #expect(ymd.yearThenSeparator && !ymd.separatorThenYear && ymd.hasColon)
+        let dmy = DigitShape("23/04/2024")
+        #expect(dmy.separatorThenYear && !dmy.yearThenSeparator && !dmy.hasColon)
+    }
+}
+
 @Suite("Dates with a time zone")
 struct DateZoneTests {
     @Test("reads past a zone written after the time, keeping the local time the page shows")
