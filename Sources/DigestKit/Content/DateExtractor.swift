@@ -31,6 +31,8 @@ struct DateExtractor: Sendable {
     /// slowest expressions to run over a line.
     let monthWords: [[UInt8]]
     let hijriWords: [[UInt8]]
+    /// `monthWords` and then `hijriWords`, looked for at once.
+    let monthFinder: WordFinder
 
     enum Layout: Sendable { case ymd, dmy, dayMonthYear, monthDayYear, hijri }
 
@@ -61,6 +63,7 @@ struct DateExtractor: Sendable {
         }
         monthWords = firstWords(months.values.flatMap { $0 })
         hijriWords = firstWords(hijriMonths)
+        monthFinder = WordFinder(monthWords + hijriWords)
         writtenWith = months.values.flatMap { $0 } + hijriMonths + am + pm
             + ["من", "في", "شهر", "عام", "سنة", "الساعة", "على", "at", "T", "GMT", "UTC", "Z", "st", "nd", "rd", "th"]
         amWords = Set(am.map(Self.key))
@@ -87,12 +90,12 @@ struct DateExtractor: Sendable {
         guard shape.hasFourDigits else { return [] }
         let western = ArabicDigits.westernized(text)
         // Cased letters beyond ASCII fold in the expressions as `Furniture.fold` does not.
-        let folded = western.unicodeScalars.contains { !$0.isASCII && CommonScalars.isCased($0) } ? nil : Array(Furniture.fold(western).utf8)
-        func mayHold(_ words: [[UInt8]]) -> Bool {
-            guard let folded else { return true }
-            return words.contains { Furniture.find($0, in: folded) }
+        var hasMonth = true, hasHijriMonth = true
+        if let folded = Furniture.foldedBytes(western) {
+            let found = monthFinder.found(in: folded)
+            hasMonth = found.containsAny(in: 0..<monthWords.count)
+            hasHijriMonth = found.containsAny(in: monthWords.count..<monthFinder.words.count)
         }
-        let hasMonth = mayHold(monthWords), hasHijriMonth = mayHold(hijriWords)
         var found: [FoundDate] = []
         for (regex, layout) in patterns {
             switch layout {
@@ -191,6 +194,7 @@ struct DigitShape {
     var hasColon = false
 
     init(_ text: String) {
+        let tables = ScalarTraits.tables
         var text = text
         text.withUTF8 { bytes in
             var run = 0
@@ -199,7 +203,7 @@ struct DigitShape {
             while i < bytes.count {
                 let (v, length) = UTF8Reading.scalar(at: i, in: bytes)
                 i += length
-                let isDigit = v >= 0x30 && v <= 0x39 || (v >= 0x80 && ScalarTraits.of(v).contains(.decimalDigit))
+                let isDigit = v >= 0x30 && v <= 0x39 || (v >= 0x80 && tables.traits(v).contains(.decimalDigit))
                 if isDigit {
                     if run == 0 { separatorBeforeRun = previousWasSeparator }
                     run += 1

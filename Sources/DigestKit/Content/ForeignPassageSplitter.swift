@@ -75,6 +75,7 @@ struct ForeignPassageSplitter: Sendable {
 
     /// Whether `line` holds a letter of `Script.latin`, all of which are below U+0250.
     static func hasLatin(_ line: String) -> Bool {
+        let tables = ScalarTraits.tables
         var line = line
         return line.withUTF8 { bytes in
             var i = 0
@@ -85,7 +86,7 @@ struct ForeignPassageSplitter: Sendable {
                 } else if b >= 0xC0 && b < 0xCA {
                     // Lead bytes below 0xCA begin the scalars below U+0280.
                     let (v, _) = UTF8Reading.scalar(at: i, in: bytes)
-                    if ScalarTraits.of(v).contains(.latin) { return true }
+                    if tables.traits(v).contains(.latin) { return true }
                 }
                 // Other lead bytes begin scalars beyond Latin, and continuation bytes are
                 // passed one by one: neither is ever mistaken for a lead byte below 0xCA.

@@ -153,12 +153,13 @@ public struct Furniture: Sendable {
     /// `Array(fold(text).utf8)`, read off the text's bytes at once; nil when `text` holds a
     /// cased letter beyond ASCII (see `FoldedLine`).
     static func foldedBytes(_ text: String) -> [UInt8]? {
+        let tables = ScalarTraits.tables
         var text = text
         return text.withUTF8 { source -> [UInt8]? in
             var cased = false
             // Folding never lengthens: every scalar folds to one of no more bytes, or to none.
             let folded = [UInt8](unsafeUninitializedCapacity: source.count) { out, count in
-                foldTable.withUnsafeBufferPointer { table in
+                do {
                     var i = 0, n = 0
                     while i < source.count {
                         let b = source[i]
@@ -170,7 +171,7 @@ public struct Furniture: Sendable {
                         }
                         let (v, length) = UTF8Reading.scalar(at: i, in: source)
                         i += length
-                        let f = ScalarTraits.slot(v).map { table[$0] } ?? folding(v)
+                        let f = tables.folding(v)
                         if f == Self.foldsAway { continue }
                         if f == Self.foldsCased { cased = true; break }
                         n = UTF8Reading.write(f, at: n, in: out)
@@ -196,8 +197,6 @@ public struct Furniture: Sendable {
     }
 
     static let foldsAway = UInt32.max, foldsCased = UInt32.max - 1
-    /// `folding` for the scalars of `ScalarTraits`' tables.
-    static let foldTable: [UInt32] = ScalarTraits.tableScalars.map(folding)
 
     public func isFurniture(_ line: String) -> Bool {
         var folded = FoldedLine(line)
@@ -238,22 +237,24 @@ public struct Furniture: Sendable {
         }
 
         /// Which of a finder's words the folded line holds, once the first rule asks.
-        var found: [Bool]?
+        var found: WordFinder.Found?
 
         mutating func holds(anyOf indices: [Int], in finder: WordFinder) -> Bool {
             guard let bytes = folded() else { return true }
             let found = self.found ?? finder.found(in: bytes)
             self.found = found
-            return indices.contains { found[$0] }
+            return indices.contains(where: found.contains)
         }
 
         /// Whether the folded line has no more than `maxLength` scalars.
         mutating func fits(_ maxLength: Int) -> Bool {
             guard let bytes = folded() else { return true }
             guard bytes.count > maxLength else { return true }
+            // A scalar takes four bytes at most; paragraphs are far past every rule's length.
+            guard bytes.count <= 4 * maxLength else { return false }
             if let scalarCount { return scalarCount <= maxLength }
             var scalars = 0
-            for byte in bytes where byte & 0xC0 != 0x80 { scalars += 1 }
+            for byte in bytes where byte & 0xC0 != 0x80 { scalars &+= 1 }
             scalarCount = scalars
             return scalars <= maxLength
         }
@@ -271,11 +272,12 @@ public struct Furniture: Sendable {
         /// Whether the folded line, past its opening punctuation and spaces, begins with one of `words`.
         mutating func beginsPastPunctuation(withAny words: [[UInt8]]) -> Bool {
             guard let bytes = folded() else { return true }
+            let tables = ScalarTraits.tables
             let start = markerStart ?? bytes.withUnsafeBufferPointer { b in
                 var i = 0
                 while i < b.count {
                     let (v, length) = UTF8Reading.scalar(at: i, in: b)
-                    guard ScalarTraits.of(v).contains(.punctuationOrSpace) else { break }
+                    guard tables.traits(v).contains(.punctuationOrSpace) else { break }
                     i += length
                 }
                 return i

@@ -50,6 +50,7 @@ struct LeadPrefixReader: Sendable {
         static let maxTokensBeforeSlash = 3
 
         init(_ line: String) {
+            let tables = ScalarTraits.tables
             var line = line
             line.withUTF8 { bytes in
                 var tokens = 0, inToken = false, sawDigit = false, dateScalars = 0
@@ -70,7 +71,7 @@ struct LeadPrefixReader: Sendable {
                     }
                     // Spaces `\s` takes; a few it takes are left out, which can only join
                     // words and let more lines through.
-                    let traits = v < 0x80 ? [] : ScalarTraits.of(v)
+                    let traits = v < 0x80 ? [] : tables.traits(v)
                     let isSpace = v == 0x20 || (v >= 0x09 && v <= 0x0D && v != 0x0B) || traits.contains(.space)
                         || v == 0x2028 || v == 0x2029
                     if !sawDigit, v >= 0x30 && v <= 0x39 || traits.contains(.decimalDigit) {

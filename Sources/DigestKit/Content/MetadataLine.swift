@@ -65,7 +65,7 @@ struct MetadataReader: Sendable {
         // A date needs a digit and a source or editor a colon: a line with neither is story
         // text, and most lines are, so they skip the expressions below. Paragraphs are long:
         // reading them stops past the limit of words.
-        guard let (hasColon, hasDigit) = Self.survey(line), hasColon || hasDigit, mayOpenAsMetadata(line) else { return nil }
+        guard mayOpenAsMetadata(line), let (hasColon, hasDigit) = Self.survey(line), hasColon || hasDigit else { return nil }
         // Without a colon there is no name either: every word is a label, a date word or a number.
         if !hasColon, !mayHoldOnly(Tokenizer.words(line), of: line) { return nil }
         let ns = line as NSString
@@ -101,6 +101,7 @@ struct MetadataReader: Sendable {
     /// Whether `line` holds a colon and a digit, read off its bytes in one pass; nil when it
     /// has more than `maxWords` words (as `Tokenizer` counts them), which no metadata line has.
     static func survey(_ line: String) -> (colon: Bool, digit: Bool)? {
+        let tables = ScalarTraits.tables
         var line = line
         return line.withUTF8 { bytes -> (colon: Bool, digit: Bool)? in
             var colon = false, digit = false, words = 0, inWord = false
@@ -108,7 +109,7 @@ struct MetadataReader: Sendable {
             while i < bytes.count {
                 let (v, length) = UTF8Reading.scalar(at: i, in: bytes)
                 i += length
-                let traits = ScalarTraits.of(v)
+                let traits = tables.traits(v)
                 if traits.contains(.ignored) { continue }
                 if traits.contains(.word) {
                     if !inWord {
@@ -133,9 +134,10 @@ struct MetadataReader: Sendable {
     func mayOpenAsMetadata(_ line: String) -> Bool {
         // A label without a word could stand anywhere.
         guard labelWords != nil else { return true }
+        let tables = ScalarTraits.tables
         var line = line
         return line.withUTF8 { bytes in
-            Furniture.foldTable.withUnsafeBufferPointer { table in
+            do {
                 var word: [UInt8] = []
                 word.reserveCapacity(32)
                 var digit = false
@@ -151,7 +153,7 @@ struct MetadataReader: Sendable {
                 while i < bytes.count {
                     let (v, length) = UTF8Reading.scalar(at: i, in: bytes)
                     i += length
-                    let traits = ScalarTraits.of(v)
+                    let traits = tables.traits(v)
                     // A label may begin or end next to a scalar that folding drops but that is no
                     // letter or mark (a joiner), gluing it to a word: nothing is told then. Nor is
                     // it for cased letters beyond ASCII, which the expressions fold otherwise.
@@ -162,7 +164,7 @@ struct MetadataReader: Sendable {
                     if traits.contains(.casedBeyondASCII) { return true }
                     if traits.contains(.word) {
                         if traits.contains(.decimalDigit) { digit = true }
-                        UTF8Reading.append(ScalarTraits.slot(v).map { table[$0] } ?? Furniture.folding(v), to: &word)
+                        UTF8Reading.append(tables.folding(v), to: &word)
                     } else if !word.isEmpty, let verdict = verdict() {
                         return verdict
                     }
@@ -177,7 +179,7 @@ struct MetadataReader: Sendable {
     /// expression as `Furniture.fold` does not, so a line with them always may.
     func mayHoldLabel(_ line: String) -> Bool {
         guard labelWords != nil, let folded = Furniture.foldedBytes(line) else { return true }
-        return labelFinder.found(in: folded).contains(true)
+        return labelFinder.found(in: folded).containsAny(in: labelFinder.words.indices)
     }
 
     /// False when some word of `text` is none of the words a line of labels and dates is made

@@ -79,28 +79,39 @@ public struct RawArticleParser: Sendable {
     func storyLines(_ text: String) -> [String] {
         var lines: [String] = []
         var seenStory = false
+        let utf8 = text.utf8
+        for range in Self.lineRanges(text) {
+            // Cut from the text itself: its bytes are whole scalars already, not checked again.
+            let raw = String(text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+            let line = Spacing.collapse(raw)
+            if line.isEmpty { continue }
+            var folded = Furniture.FoldedLine(line)
+            if rules.furniture.isEndMarker(line, folded: &folded) {
+                if seenStory { break }
+                continue
+            }
+            if rules.furniture.isFurniture(line, folded: &folded) { continue }
+            if !seenStory, Tokenizer.wordCount(line) >= Self.minStoryWords { seenStory = true }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    /// The byte ranges of the text's lines that are not empty. Split on the byte: Character
+    /// splitting pays for grapheme breaking on every letter.
+    static func lineRanges(_ text: String) -> [Range<Int>] {
         var text = text
-        // Split on the byte: Character splitting pays for grapheme breaking on every letter.
-        text.withUTF8 { bytes in
+        return text.withUTF8 { bytes in
+            var ranges: [Range<Int>] = []
             var start = 0
             while start < bytes.count {
                 var end = start
                 while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-                defer { start = end + 1 }
-                guard end > start else { continue }
-                let line = Spacing.collapse(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
-                if line.isEmpty { continue }
-                var folded = Furniture.FoldedLine(line)
-                if rules.furniture.isEndMarker(line, folded: &folded) {
-                    if seenStory { break }
-                    continue
-                }
-                if rules.furniture.isFurniture(line, folded: &folded) { continue }
-                if !seenStory, Tokenizer.wordCount(line) >= Self.minStoryWords { seenStory = true }
-                lines.append(line)
+                if end > start { ranges.append(start..<end) }
+                start = end + 1
             }
+            return ranges
         }
-        return lines
     }
 
     /// Paragraphs with their foreign passages split out; a passage's lines become one quote.

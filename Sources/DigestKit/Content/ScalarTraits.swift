@@ -58,6 +58,36 @@ struct ScalarTraits: OptionSet, Sendable {
         Unicode.Scalar(v).map(computed) ?? []
     }
 
+    /// The tables through pointers, taken once by a loop that asks of every scalar: reading
+    /// a `static let` checks that it is made, a call each time. Made once, and never freed.
+    struct Tables: @unchecked Sendable {
+        let traits: UnsafeBufferPointer<ScalarTraits>
+        let folds: UnsafeBufferPointer<UInt32>
+        let composition: UnsafeBufferPointer<UInt8>
+
+        @inline(__always)
+        func traits(_ v: UInt32) -> ScalarTraits {
+            if let slot = ScalarTraits.slot(v) { return traits[slot] }
+            return Unicode.Scalar(v).map(ScalarTraits.computed) ?? []
+        }
+
+        /// What `Furniture.foldedBytes` makes of the scalar (see `Furniture.folding`).
+        @inline(__always)
+        func folding(_ v: UInt32) -> UInt32 {
+            if let slot = ScalarTraits.slot(v) { return folds[slot] }
+            return Furniture.folding(v)
+        }
+    }
+
+    static let tables: Tables = {
+        func pointer<T>(_ values: [T]) -> UnsafeBufferPointer<T> {
+            let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: values.count)
+            _ = buffer.initialize(from: values)
+            return UnsafeBufferPointer(buffer)
+        }
+        return Tables(traits: pointer(table), folds: pointer(tableScalars.map(Furniture.folding)), composition: pointer(composition))
+    }()
+
     /// For each scalar of the tables, its canonical combining class, or `notKeptByNFC` when
     /// composing text may change it (see `CommonScalars.isNFC`, which this answers alike).
     static let composition: [UInt8] = tableScalars.map { v in

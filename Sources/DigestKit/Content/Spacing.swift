@@ -16,6 +16,7 @@ enum Spacing {
 
     /// `isCollapsed(text) && !needsPasses(text)`, in one pass over the bytes.
     static func isTidy(_ text: String) -> Bool {
+        let tables = ScalarTraits.tables
         var text = text
         return text.withUTF8 { bytes in
             var afterSpace = true  // so that a leading space needs trimming
@@ -27,7 +28,7 @@ enum Spacing {
                 if c == 0x20 {
                     if afterSpace { return false }
                     afterSpace = true
-                } else if c == 0x09 || (c >= 0x80 && ScalarTraits.of(c).contains(.space)) {
+                } else if c == 0x09 || (c >= 0x80 && tables.traits(c).contains(.space)) {
                     return false
                 } else {
                     afterSpace = false
@@ -122,13 +123,14 @@ enum Spacing {
     /// `trimmed(spacesCollapsed(…))`, written byte by byte: each run of spaces becomes one
     /// plain space, and the runs at the ends go.
     static func collapsed(_ text: String) -> String {
+        let tables = ScalarTraits.tables
         var text = text
         return text.withUTF8 { bytes in
             let out = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
                 var n = 0, i = 0, pendingSpace = false
                 while i < bytes.count {
                     let (c, length) = UTF8Reading.scalar(at: i, in: bytes)
-                    if c == 0x20 || c == 0x09 || (c >= 0x80 && ScalarTraits.of(c).contains(.space)) {
+                    if c == 0x20 || c == 0x09 || (c >= 0x80 && tables.traits(c).contains(.space)) {
                         pendingSpace = n > 0
                     } else {
                         if pendingSpace {
@@ -150,6 +152,7 @@ enum Spacing {
     /// True when `text` has only single plain spaces between words, as most lines do:
     /// then collapsing would copy it unchanged.
     static func isCollapsed(_ text: String) -> Bool {
+        let tables = ScalarTraits.tables
         var text = text
         return text.withUTF8 { bytes in
             var afterSpace = true  // so that a leading space needs trimming
@@ -167,7 +170,7 @@ enum Spacing {
                 } else {
                     let (c, length) = UTF8Reading.scalar(at: i, in: bytes)
                     i += length
-                    if ScalarTraits.of(c).contains(.space) { return false }
+                    if tables.traits(c).contains(.space) { return false }
                 }
                 afterSpace = false
             }

@@ -71,9 +71,10 @@ public enum TextDecoder {
     /// True when `clean` would return `text` as it is: it holds no CR and nothing `clean`
     /// drops, and passes `CommonScalars.isNFC`, all read in one pass over its bytes.
     static func isCleanAndComposed(_ text: String) -> Bool {
+        let composition = ScalarTraits.tables.composition
         var text = text
         return text.withUTF8 { bytes in
-            ScalarTraits.composition.withUnsafeBufferPointer { composition in
+            do {
                 var lastClass: UInt8 = 0
                 var i = 0
                 while i < bytes.count {

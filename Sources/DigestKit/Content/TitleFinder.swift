@@ -90,6 +90,7 @@ struct TitleFinder: Sendable {
     /// Strings compare equal when canonically equivalent, which bytes alone tell only for
     /// words of Latin and Arabic letters: a key or line with others is keyed in full.
     static func hasKey(_ text: String, _ key: String) -> Bool {
+        let tables = ScalarTraits.tables
         var text = text, key = key
         var decided: Bool? = text.withUTF8 { bytes in
             key.withUTF8 { key -> Bool? in
@@ -105,7 +106,7 @@ struct TitleFinder: Sendable {
                 while i < bytes.count {
                     let (v, length) = UTF8Reading.scalar(at: i, in: bytes)
                     i += length
-                    let traits = ScalarTraits.of(v)
+                    let traits = tables.traits(v)
                     if traits.contains(.ignored) { continue }
                     guard traits.contains(.word) else {
                         inWord = false
