@@ -15,6 +15,15 @@ public struct Furniture: Sendable {
     var endMarkers: [Rule] = []
     /// The words of every line rule, looked for in a line at once (see `Rule.wordIndices`).
     var lineWords = WordFinder([])
+    /// For each scalar of `ScalarTraits`' tables, the line rules a match can begin with it:
+    /// most lines meet two or three rules instead of all.
+    var lineRulesByFirst: [[Int]] = []
+    /// End markers by the first bytes of their starting words, folded (`markerKey`), and
+    /// those without starting words: most lines begin with none of the words and meet none.
+    var markersByKey: [UInt32: [Int]] = [:]
+    var unkeyedMarkers: [Int] = []
+    /// How many bytes of a starting word key it: the shortest word's, at most four.
+    var markerKeyLength = 4
 
     /// A class: the checks walk every rule for every line, and copying a struct of arrays
     /// out of the list retained each of them.
@@ -90,6 +99,28 @@ public struct Furniture: Sendable {
         self.endMarkers += endMarkers.compactMap {
             Self.rule($0, afterPunctuation: true) { "^[\\p{P}\\p{S}\\s]*(?:\($0))(?:[\\p{P}\\p{S}\\s]*$|\\s*[:：\\-–—|»]|\\s+\\.\\.\\.)" }
         }
+        index()
+    }
+
+    /// Makes `lineRulesByFirst` and the markers' keys from the rules.
+    mutating func index() {
+        lineRulesByFirst = ScalarTraits.tableScalars.map { v in lines.indices.filter { lines[$0].admits(v) } }
+        // A word that folds to nothing begins every line: its marker is met by every line.
+        func keyed(_ rule: Rule) -> [[UInt8]]? { rule.starts.flatMap { $0.contains(where: \.isEmpty) ? nil : $0 } }
+        markerKeyLength = min(4, endMarkers.compactMap(keyed).joined().map(\.count).min() ?? 4)
+        markersByKey = [:]
+        unkeyedMarkers = []
+        for (index, rule) in endMarkers.enumerated() {
+            guard let words = keyed(rule) else { unkeyedMarkers.append(index); continue }
+            for key in Set(words.map { Self.markerKey($0[...], length: markerKeyLength) }) {
+                markersByKey[key, default: []].append(index)
+            }
+        }
+    }
+
+    /// The first `length` bytes of `bytes` as one number.
+    static func markerKey(_ bytes: ArraySlice<UInt8>, length: Int) -> UInt32 {
+        bytes.prefix(length).reduce(0) { $0 << 8 | UInt32($1) }
     }
 
     /// `afterPunctuation`: a match may begin after punctuation, symbols and spaces, and
@@ -206,7 +237,9 @@ public struct Furniture: Sendable {
     /// With the line folded once for this and `isEndMarker`.
     func isFurniture(_ line: String, folded: inout FoldedLine) -> Bool {
         guard let first = line.unicodeScalars.first?.value else { return false }
-        for rule in lines where rule.admits(first) {
+        let candidates = ScalarTraits.slot(first).map { lineRulesByFirst[$0] } ?? lines.indices.filter { lines[$0].admits(first) }
+        for index in candidates {
+            let rule = lines[index]
             if let maxLength = rule.maxLength, !folded.fits(maxLength) { continue }
             if let starts = rule.starts, !folded.begins(withAny: starts) { continue }
             if let words = rule.wordIndices, !folded.holds(anyOf: words, in: lineWords) { continue }
@@ -271,9 +304,16 @@ public struct Furniture: Sendable {
 
         /// Whether the folded line, past its opening punctuation and spaces, begins with one of `words`.
         mutating func beginsPastPunctuation(withAny words: [[UInt8]]) -> Bool {
-            guard let bytes = folded() else { return true }
+            guard let bytes = folded(), let start = markerStartIndex() else { return true }
+            return words.contains { Furniture.has($0, at: start, in: bytes) }
+        }
+
+        /// `markerStart`, found when first asked; nil when the line cannot be folded.
+        mutating func markerStartIndex() -> Int? {
+            if let markerStart { return markerStart }
+            guard let bytes = folded() else { return nil }
             let tables = ScalarTraits.tables
-            let start = markerStart ?? bytes.withUnsafeBufferPointer { b in
+            let start = bytes.withUnsafeBufferPointer { b in
                 var i = 0
                 while i < b.count {
                     let (v, length) = UTF8Reading.scalar(at: i, in: b)
@@ -283,7 +323,7 @@ public struct Furniture: Sendable {
                 return i
             }
             markerStart = start
-            return words.contains { Furniture.has($0, at: start, in: bytes) }
+            return start
         }
     }
 
@@ -328,13 +368,24 @@ public struct Furniture: Sendable {
     }
 
     func isEndMarker(_ line: String, folded: inout FoldedLine) -> Bool {
-        for rule in endMarkers {
+        for index in markerCandidates(&folded) {
+            let rule = endMarkers[index]
             if let starts = rule.starts, !folded.beginsPastPunctuation(withAny: starts) { continue }
             if rule.start != nil, !Self.mayBegin(line, rule) { continue }
             if let words = rule.words, !folded.holds(any: words) { continue }
             if rule.expression.matchesWhole(line) { return true }
         }
         return false
+    }
+
+    /// The end markers `folded` may hold, by the bytes it begins with past its opening
+    /// punctuation; every marker when it cannot be folded.
+    func markerCandidates(_ folded: inout FoldedLine) -> [Int] {
+        guard let start = folded.markerStartIndex(), let bytes = folded.folded() else { return Array(endMarkers.indices) }
+        guard bytes.count - start >= markerKeyLength,
+              let keyed = markersByKey[Self.markerKey(bytes[start...], length: markerKeyLength)]
+        else { return unkeyedMarkers }
+        return unkeyedMarkers.isEmpty ? keyed : (keyed + unkeyedMarkers).sorted()
     }
 
     /// Whether a marker of `rule` may begin at one of the opening punctuation, symbols and

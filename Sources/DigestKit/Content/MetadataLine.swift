@@ -26,6 +26,7 @@ struct MetadataReader: Sendable {
     let labelFinder: WordFinder
     /// `labelWords` as strings.
     let labelFirstWords: Set<String>
+    let labelsHaveDigits: Bool
     let dates: DateExtractor
     /// Keys of the words a date line may hold besides the date.
     let dateWords: Set<String>
@@ -50,6 +51,7 @@ struct MetadataReader: Sendable {
         labelWords = firstWords.contains(where: { $0 == nil }) ? nil : Array(Set(firstWords.compactMap { $0 }))
         labelFinder = WordFinder(labelWords ?? [])
         labelFirstWords = Set(firstWords.compactMap { $0.map { String(decoding: $0, as: UTF8.self) } })
+        labelsHaveDigits = labels.values.joined().contains { $0.unicodeScalars.contains(where: CommonScalars.isDecimalDigit) }
         self.dates = dates
         self.dateWords = Set(dateWords.flatMap { Tokenizer.words($0) })
         let allWords = labels.values.flatMap { $0 } + dateWords + dates.writtenWith
@@ -129,8 +131,9 @@ struct MetadataReader: Sendable {
 
     /// False when `line` certainly is no metadata line: what stands before its first label
     /// is dates (words with digits and `vocabulary`), so the words it opens with, up to a
-    /// label's first word or a word with digits (a label may be glued to one: `47Update`),
-    /// are all in `vocabulary`. Read off the bytes word by word, as far as that tells.
+    /// label's first word or a word of digits and letters (a label may be glued to digits:
+    /// `47Update`), are numbers or in `vocabulary`. Read off the bytes word by word, as far
+    /// as that tells.
     func mayOpenAsMetadata(_ line: String) -> Bool {
         // A label without a word could stand anywhere.
         guard labelWords != nil else { return true }
@@ -140,11 +143,12 @@ struct MetadataReader: Sendable {
             do {
                 var word: [UInt8] = []
                 word.reserveCapacity(32)
-                var digit = false
+                var digit = false, letter = false
                 /// Nil while the words say nothing yet.
                 func verdict() -> Bool? {
-                    defer { word.removeAll(keepingCapacity: true); digit = false }
-                    if digit { return true }
+                    defer { word.removeAll(keepingCapacity: true); digit = false; letter = false }
+                    // A label with digits could begin inside a number.
+                    if digit { return letter || labelsHaveDigits ? true : nil }
                     let folded = String(decoding: word, as: UTF8.self)
                     if labelFirstWords.contains(folded) { return true }
                     return vocabulary.contains(folded) ? nil : false
@@ -163,7 +167,7 @@ struct MetadataReader: Sendable {
                     }
                     if traits.contains(.casedBeyondASCII) { return true }
                     if traits.contains(.word) {
-                        if traits.contains(.decimalDigit) { digit = true }
+                        if traits.contains(.decimalDigit) { digit = true } else { letter = true }
                         UTF8Reading.append(tables.folding(v), to: &word)
                     } else if !word.isEmpty, let verdict = verdict() {
                         return verdict

@@ -34,9 +34,11 @@ public enum TextDecoder {
     /// NUL bytes, or many control bytes, mean this is not a text file.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
         let sample = bytes.prefix(8192)
-        if sample.contains(0) { return true }
         var controls = 0
-        for byte in sample where byte < 0x09 || (byte > 0x0D && byte < 0x20 && byte != 0x1B) { controls += 1 }
+        for byte in sample where byte < 0x20 {
+            if byte == 0 { return true }
+            if byte < 0x09 || (byte > 0x0D && byte != 0x1B) { controls += 1 }
+        }
         return sample.count > 0 && controls * 20 > sample.count
     }
 

@@ -133,14 +133,14 @@ struct LineShapeTests {
 
     @Test("a metadata line opens with a label, a date word or a number", arguments: [
         "الوقت:2022-06-08", "Write: 2024", "الجمعة 17 نوفمبر 2023", "15:48:47Update: x", "«المصدر»: رويترز",
-        "في الوقت نفسه قال 3", "Ελλάδα 2024-01-01",
+        "في الوقت نفسه قال 3", "Ελλάδα 2024-01-01", "2024-01-01 12:00 المصدر: رويترز",
     ])
     func mayOpen(_ line: String) {
         #expect(metadata.mayOpenAsMetadata(line))
     }
 
     @Test("a line that opens with words of a sentence is no metadata line", arguments: [
-        "وقال المصدر إن الاجتماع عقد في 7 يونيو 2022", "شارك 30 وزيرا: في الاجتماع",
+        "وقال المصدر إن الاجتماع عقد في 7 يونيو 2022", "شارك 30 وزيرا: في الاجتماع", "في عام 2022 قال الوزير: نعم",
     ])
     func mayNotOpen(_ line: String) {
         #expect(!metadata.mayOpenAsMetadata(line))
