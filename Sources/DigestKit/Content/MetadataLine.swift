@@ -27,6 +27,9 @@ struct MetadataReader: Sendable {
     /// `labelWords` as strings.
     let labelFirstWords: Set<String>
     let labelsHaveDigits: Bool
+    /// The scalars, folded, a label's match can begin with, a bit each for the scalars of
+    /// `ScalarTraits`' tables and a set for the rest; nil when a label begins otherwise.
+    let labelStarts: (bits: [UInt64], others: Set<UInt32>)?
     let dates: DateExtractor
     /// Keys of the words a date line may hold besides the date.
     let dateWords: Set<String>
@@ -52,6 +55,7 @@ struct MetadataReader: Sendable {
         labelFinder = WordFinder(labelWords ?? [])
         labelFirstWords = Set(firstWords.compactMap { $0.map { String(decoding: $0, as: UTF8.self) } })
         labelsHaveDigits = labels.values.joined().contains { $0.unicodeScalars.contains(where: CommonScalars.isDecimalDigit) }
+        labelStarts = Self.starts(of: labels.values.joined().map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         self.dates = dates
         self.dateWords = Set(dateWords.flatMap { Tokenizer.words($0) })
         let allWords = labels.values.flatMap { $0 } + dateWords + dates.writtenWith
@@ -71,7 +75,7 @@ struct MetadataReader: Sendable {
         // Without a colon there is no name either: every word is a label, a date word or a number.
         if !hasColon, !mayHoldOnly(Tokenizer.words(line), of: line) { return nil }
         let ns = line as NSString
-        let matches = mayHoldLabel(line) ? labels?.allMatches(in: line) ?? [] : []
+        let matches = mayHoldLabel(line) ? labelMatches(line) : []
         var result = MetadataLine()
         let firstLabel = matches.first?.range.location ?? ns.length
         let prefix = ns.substring(to: firstLabel)
@@ -176,6 +180,66 @@ struct MetadataReader: Sendable {
                 if !word.isEmpty, let verdict = verdict() { return verdict }
                 return true
             }
+        }
+    }
+
+    /// The first scalars of `names` as the tolerant expression reads them (diacritics
+    /// dropped), folded; nil when one folds away or is cased beyond ASCII.
+    static func starts(of names: [String]) -> (bits: [UInt64], others: Set<UInt32>)? {
+        var bits = [UInt64](repeating: 0, count: ScalarTraits.tableScalars.count / 64 + 1)
+        var others = Set<UInt32>()
+        for name in names {
+            guard let first = name.unicodeScalars.first(where: { !ArabicPattern.isMark($0) }) else { return nil }
+            let folded = Furniture.folding(first.value)
+            guard folded != Furniture.foldsAway, folded != Furniture.foldsCased else { return nil }
+            if let slot = ScalarTraits.slot(folded) { bits[slot >> 6] |= 1 << UInt64(slot & 63) } else { others.insert(folded) }
+        }
+        return (bits, others)
+    }
+
+    /// The matches of `labels` in `line`, as `allMatches` finds them, but tried only at the
+    /// scalars a label can begin with (and no letter or mark precedes): the expression tried
+    /// its alternation of every label at nearly every letter of the line.
+    func labelMatches(_ line: String) -> [NSTextCheckingResult] {
+        guard let labels else { return [] }
+        guard let candidates = labelCandidates(line) else { return labels.allMatches(in: line) }
+        let length = line.utf16.count
+        var matches: [NSTextCheckingResult] = []
+        var cursor = 0
+        for start in candidates where start >= cursor {
+            // Transparent bounds: the lookbehind sees the scalar before the candidate.
+            guard let match = labels.firstMatch(in: line, options: [.anchored, .withTransparentBounds],
+                                                range: NSRange(location: start, length: length - start)) else { continue }
+            matches.append(match)
+            cursor = match.range.location + max(match.range.length, 1)
+        }
+        return matches
+    }
+
+    /// The UTF-16 offsets where a label may begin; nil when the line has a cased letter beyond
+    /// ASCII (case-insensitive matching folds it otherwise) or a label begins unlike the others.
+    func labelCandidates(_ line: String) -> [Int]? {
+        guard let (bits, others) = labelStarts else { return nil }
+        let tables = ScalarTraits.tables
+        var line = line
+        return line.withUTF8 { bytes -> [Int]? in
+            var candidates: [Int] = []
+            var offset = 0, afterLetterOrMark = false
+            var i = 0
+            while i < bytes.count {
+                let (v, length) = UTF8Reading.scalar(at: i, in: bytes)
+                i += length
+                let traits = tables.traits(v)
+                if traits.contains(.casedBeyondASCII) { return nil }
+                if !afterLetterOrMark {
+                    let folded = tables.folding(v)
+                    let isStart = ScalarTraits.slot(folded).map { bits[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 } ?? others.contains(folded)
+                    if isStart { candidates.append(offset) }
+                }
+                afterLetterOrMark = !traits.isDisjoint(with: [.letter, .mark])
+                offset += v >= 0x10000 ? 2 : 1
+            }
+            return candidates
         }
     }
 

@@ -151,6 +151,22 @@ struct LineShapeTests {
         #expect(metadata.mayOpenAsMetadata("وقال\u{200D}المصدر: رويترز"))
     }
 
+    @Test("labels are looked for only where one can begin, and found as the whole line's search finds them", arguments: [
+        "Write: 2024-04-23 15:48:47Update: 2024-04-23 16:00:59", "الوقت:2022-06-08 09:37:57المصدر: شينخوا",
+        "آخر تحديث: 2020-01-01 | تاريخ النشر: 2019-12-31", "إعداد وتحرير: فلان", "قال المصدر، والمصدر: رويترز",
+        "نشرت بتاريخ 2020", "\u{200D}المصدر: رويترز", "مصدرالمصدر: x",
+    ])
+    func labelCandidates(_ line: String) {
+        let found = metadata.labelMatches(line).map(\.range)
+        #expect(found == (metadata.labels?.allMatches(in: line) ?? []).map(\.range))
+    }
+
+    @Test("a line with cased letters beyond ASCII is searched whole")
+    func casedLabels() {
+        #expect(metadata.labelCandidates("Poſted: 2024-01-01") == nil)
+        #expect(metadata.labelCandidates("Posted: 2024-01-01") == [0])
+    }
+
     @Test("dates need four digits in a row, and the numeric layouts a separator beside them")
     func digitShape() {
         #expect(!DigitShape("في 7 يونيو 202").hasFourDigits)
