@@ -27,6 +27,8 @@ struct MetadataReader: Sendable {
     /// `labelWords` as strings.
     let labelFirstWords: Set<String>
     let labelsHaveDigits: Bool
+    /// Whether every label's first word is made of letters alone.
+    let labelWordsAreLetters: Bool
     /// The scalars, folded, a label's match can begin with, a bit each for the scalars of
     /// `ScalarTraits`' tables and a set for the rest; nil when a label begins otherwise.
     let labelStarts: (bits: [UInt64], others: Set<UInt32>)?
@@ -55,6 +57,11 @@ struct MetadataReader: Sendable {
         labelFinder = WordFinder(labelWords ?? [])
         labelFirstWords = Set(firstWords.compactMap { $0.map { String(decoding: $0, as: UTF8.self) } })
         labelsHaveDigits = labels.values.joined().contains { $0.unicodeScalars.contains(where: CommonScalars.isDecimalDigit) }
+        // A scalar folding drops that the expression keeps (a joiner) would end the word early.
+        labelWordsAreLetters = labels.values.joined().allSatisfy { label in
+            label.unicodeScalars.allSatisfy { ArabicNormalizer.fold($0) != nil || ArabicPattern.isMark($0) }
+                && Tokenizer.words(label).first.map { $0.unicodeScalars.allSatisfy(Spacing.isLetter) } ?? false
+        }
         labelStarts = Self.starts(of: labels.values.joined().map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         self.dates = dates
         self.dateWords = Set(dateWords.flatMap { Tokenizer.words($0) })
@@ -216,10 +223,12 @@ struct MetadataReader: Sendable {
         return matches
     }
 
-    /// The UTF-16 offsets where a label may begin; nil when the line has a cased letter beyond
-    /// ASCII (case-insensitive matching folds it otherwise) or a label begins unlike the others.
+    /// The UTF-16 offsets where a label may begin: after no letter or mark, with a run of
+    /// letters (diacritics passed over) that is a label's first word, folded. Nil when the
+    /// line has a cased letter beyond ASCII (case-insensitive matching folds it otherwise), or
+    /// a label begins with something else or has a first word of more than letters.
     func labelCandidates(_ line: String) -> [Int]? {
-        guard let (bits, others) = labelStarts else { return nil }
+        guard let (bits, others) = labelStarts, labelWordsAreLetters else { return nil }
         let tables = ScalarTraits.tables
         var line = line
         return line.withUTF8 { bytes -> [Int]? in
@@ -234,13 +243,28 @@ struct MetadataReader: Sendable {
                 if !afterLetterOrMark {
                     let folded = tables.folding(v)
                     let isStart = ScalarTraits.slot(folded).map { bits[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 } ?? others.contains(folded)
-                    if isStart { candidates.append(offset) }
+                    if isStart, startsLabelWord(at: i - length, in: bytes, tables) { candidates.append(offset) }
                 }
                 afterLetterOrMark = !traits.isDisjoint(with: [.letter, .mark])
                 offset += v >= 0x10000 ? 2 : 1
             }
             return candidates
         }
+    }
+
+    /// Whether the letters from `start` in `bytes`, folded, marks passed over, are a label's first word.
+    func startsLabelWord(at start: Int, in bytes: UnsafeBufferPointer<UInt8>, _ tables: ScalarTraits.Tables) -> Bool {
+        var word: [UInt8] = []
+        var i = start
+        while i < bytes.count {
+            let (v, length) = UTF8Reading.scalar(at: i, in: bytes)
+            let traits = tables.traits(v)
+            if traits.contains(.mark) || (traits.contains(.letter) && traits.contains(.ignored)) { i += length; continue }
+            guard traits.contains(.letter) else { break }
+            UTF8Reading.append(tables.folding(v), to: &word)
+            i += length
+        }
+        return labelFirstWords.contains(String(decoding: word, as: UTF8.self))
     }
 
     /// False when `line` certainly holds no label. Cased letters beyond ASCII fold in the

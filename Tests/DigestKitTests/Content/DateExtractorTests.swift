@@ -165,6 +165,7 @@ struct LineShapeTests {
     func casedLabels() {
         #expect(metadata.labelCandidates("Poſted: 2024-01-01") == nil)
         #expect(metadata.labelCandidates("Posted: 2024-01-01") == [0])
+        #expect(metadata.labelCandidates("قال المصدر، والمصدر: رويترز") == [4])
     }
 
     @Test("dates need four digits in a row, and the numeric layouts a separator beside them")
