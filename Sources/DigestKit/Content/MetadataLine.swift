@@ -204,23 +204,18 @@ struct MetadataReader: Sendable {
         return (bits, others)
     }
 
-    /// The matches of `labels` in `line`, as `allMatches` finds them, but tried only at the
-    /// scalars a label can begin with (and no letter or mark precedes): the expression tried
-    /// its alternation of every label at nearly every letter of the line.
+    /// The matches of `labels` in `line`, as `allMatches` finds them, searched for only from
+    /// the first place a label can begin (a word of a label's, after no letter or mark), and
+    /// not at all in a line without one: the expression tried its alternation of every label
+    /// at nearly every letter. One search, not one try at each place: each call hands ICU
+    /// the whole line again.
     func labelMatches(_ line: String) -> [NSTextCheckingResult] {
         guard let labels else { return [] }
         guard let candidates = labelCandidates(line) else { return labels.allMatches(in: line) }
+        guard let first = candidates.first else { return [] }
         let length = line.utf16.count
-        var matches: [NSTextCheckingResult] = []
-        var cursor = 0
-        for start in candidates where start >= cursor {
-            // Transparent bounds: the lookbehind sees the scalar before the candidate.
-            guard let match = labels.firstMatch(in: line, options: [.anchored, .withTransparentBounds],
-                                                range: NSRange(location: start, length: length - start)) else { continue }
-            matches.append(match)
-            cursor = match.range.location + max(match.range.length, 1)
-        }
-        return matches
+        // Transparent bounds: the lookbehind sees the scalar before the first place.
+        return labels.matches(in: line, options: [.withTransparentBounds], range: NSRange(location: first, length: length - first))
     }
 
     /// The UTF-16 offsets where a label may begin: after no letter or mark, with a run of
