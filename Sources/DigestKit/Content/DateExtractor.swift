@@ -31,6 +31,8 @@ struct DateExtractor: Sendable {
     /// slowest expressions to run over a line.
     let monthWords: [[UInt8]]
     let hijriWords: [[UInt8]]
+    /// `monthWords` and then `hijriWords`, looked for at once.
+    let monthFinder: WordFinder
 
     enum Layout: Sendable { case ymd, dmy, dayMonthYear, monthDayYear, hijri }
 
@@ -61,6 +63,7 @@ struct DateExtractor: Sendable {
         }
         monthWords = firstWords(months.values.flatMap { $0 })
         hijriWords = firstWords(hijriMonths)
+        monthFinder = WordFinder(monthWords + hijriWords)
         writtenWith = months.values.flatMap { $0 } + hijriMonths + am + pm
             + ["من", "في", "شهر", "عام", "سنة", "الساعة", "على", "at", "T", "GMT", "UTC", "Z", "st", "nd", "rd", "th"]
         amWords = Set(am.map(Self.key))
@@ -81,26 +84,30 @@ struct DateExtractor: Sendable {
 
     /// Dates in `text`, in the order they appear; overlapping readings keep the longest.
     func dates(in text: String) -> [FoundDate] {
-        // Every layout has digits: text without a digit has no date, and skips the expressions.
-        guard text.unicodeScalars.contains(where: CommonScalars.isDecimalDigit) else { return [] }
+        // Every layout has a year of four digits: text without four in a row has no date, and
+        // skips the expressions; so does a layout of numbers whose separator the year lacks.
+        let shape = DigitShape(text)
+        guard shape.hasFourDigits else { return [] }
         let western = ArabicDigits.westernized(text)
         // Cased letters beyond ASCII fold in the expressions as `Furniture.fold` does not.
-        let folded = western.unicodeScalars.contains { !$0.isASCII && CommonScalars.isCased($0) } ? nil : Array(Furniture.fold(western).utf8)
-        func mayHold(_ words: [[UInt8]]) -> Bool {
-            guard let folded else { return true }
-            return words.contains { Furniture.find($0, in: folded) }
+        var hasMonth = true, hasHijriMonth = true
+        if let folded = Furniture.foldedBytes(western) {
+            let found = monthFinder.found(in: folded)
+            hasMonth = found.containsAny(in: 0..<monthWords.count)
+            hasHijriMonth = found.containsAny(in: monthWords.count..<monthFinder.words.count)
         }
-        let hasMonth = mayHold(monthWords), hasHijriMonth = mayHold(hijriWords)
         var found: [FoundDate] = []
         for (regex, layout) in patterns {
             switch layout {
             case .dayMonthYear, .monthDayYear: if !hasMonth { continue }
             case .hijri: if !hasHijriMonth { continue }
-            case .ymd, .dmy: break
+            case .ymd: if !shape.yearThenSeparator { continue }
+            case .dmy: if !shape.separatorThenYear { continue }
             }
             for match in regex.allMatches(in: western) {
                 guard var date = date(from: match, layout: layout, in: western) else { continue }
-                if layout != .hijri { date = withTime(date, in: western) }
+                // A time of day has a colon.
+                if layout != .hijri, shape.hasColon { date = withTime(date, in: western) }
                 found.append(date)
             }
         }
@@ -174,10 +181,55 @@ struct DateExtractor: Sendable {
     }
 }
 
+/// What the digits of a text allow, read off its bytes in one pass: every date layout
+/// has a year of four digits (`\d{4}`, any script's digits), the numeric ones a separator
+/// right after it (`2024-04-23`) or right before it (`23/04/2024`), and a time a colon.
+struct DigitShape {
+    var hasFourDigits = false
+    /// Four digits or more, then one of `-/.`.
+    var yearThenSeparator = false
+    /// One of `/.-`, then four digits or more.
+    var separatorThenYear = false
+    /// `:` or `：`.
+    var hasColon = false
+
+    init(_ text: String) {
+        let tables = ScalarTraits.tables
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            var separatorBeforeRun = false, previousWasSeparator = false
+            var i = 0
+            while i < bytes.count {
+                let (v, length) = UTF8Reading.scalar(at: i, in: bytes)
+                i += length
+                let isDigit = v >= 0x30 && v <= 0x39 || (v >= 0x80 && tables.traits(v).contains(.decimalDigit))
+                if isDigit {
+                    if run == 0 { separatorBeforeRun = previousWasSeparator }
+                    run += 1
+                    if run >= 4 {
+                        hasFourDigits = true
+                        if separatorBeforeRun { separatorThenYear = true }
+                    }
+                    previousWasSeparator = false
+                    continue
+                }
+                let isSeparator = v == 0x2D || v == 0x2F || v == 0x2E
+                if isSeparator, run >= 4 { yearThenSeparator = true }
+                if v == 0x3A || v == 0xFF1A { hasColon = true }
+                run = 0
+                previousWasSeparator = isSeparator
+            }
+        }
+    }
+}
+
 extension ArabicDigits {
     /// `text` with Arabic-Indic and Persian digits as Western ones; one UTF-16 unit stays
     /// one unit, so ranges found in the result hold in `text`.
     static func westernized(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map(western)))
+        // Most text has Western digits or none: it is returned as it is, not copied.
+        guard text.unicodeScalars.contains(where: { western($0) != $0 }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map(western)))
     }
 }

@@ -29,6 +29,8 @@ struct ForeignPassageSplitter: Sendable {
     /// After a quote, Latin words opening the line (`— Reuters (@Reuters) November 14, 2023`)
     /// still belong to that quote, however few.
     func blocks(_ line: String, afterQuote: Bool = false) -> [Block] {
+        // Most lines have no Latin letter: they are read off their bytes, and stay as they are.
+        guard Self.hasLatin(line) else { return [.paragraph(line)] }
         let scalars = Array(line.unicodeScalars)
         let scripts = scalars.map(Self.script)
         guard scripts.contains(.latin) else { return [.paragraph(line)] }
@@ -69,6 +71,29 @@ struct ForeignPassageSplitter: Sendable {
         let rest = Self.string(scalars[cursor...]).trimmingCharacters(in: .whitespaces)
         if rest.contains(where: \.isLetter) { pieces.append(.paragraph(rest)) }
         return pieces
+    }
+
+    /// Whether `line` holds a letter of `Script.latin`, all of which are below U+0250.
+    static func hasLatin(_ line: String) -> Bool {
+        let tables = ScalarTraits.tables
+        var line = line
+        return line.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if (b | 0x20) &- 0x61 < 26 { return true }
+                } else if b >= 0xC0 && b < 0xCA {
+                    // Lead bytes below 0xCA begin the scalars below U+0280.
+                    let (v, _) = UTF8Reading.scalar(at: i, in: bytes)
+                    if tables.traits(v).contains(.latin) { return true }
+                }
+                // Other lead bytes begin scalars beyond Latin, and continuation bytes are
+                // passed one by one: neither is ever mistaken for a lead byte below 0xCA.
+                i += 1
+            }
+            return false
+        }
     }
 
     /// A run without its edges that belong to the Arabic around it: the space and

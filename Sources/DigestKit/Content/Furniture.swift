@@ -13,16 +13,60 @@ public struct Furniture: Sendable {
     /// one, and the start rules most patterns out of most lines without running them.
     var lines: [Rule] = []
     var endMarkers: [Rule] = []
+    /// The words of every line rule, looked for in a line at once (see `Rule.wordIndices`).
+    var lineWords = WordFinder([])
+    /// For each scalar of `ScalarTraits`' tables, the line rules a match can begin with it:
+    /// most lines meet two or three rules instead of all.
+    var lineRulesByFirst: [[Int]] = []
+    /// End markers by the first bytes of their starting words, folded (`markerKey`), and
+    /// those without starting words: most lines begin with none of the words and meet none.
+    var markersByKey: [UInt32: [Int]] = [:]
+    var unkeyedMarkers: [Int] = []
+    /// How many bytes of a starting word key it: the shortest word's, at most four.
+    var markerKeyLength = 4
 
-    struct Rule: Sendable {
+    /// A class: the checks walk every rule for every line, and copying a struct of arrays
+    /// out of the list retained each of them.
+    final class Rule: Sendable {
         let expression: NSRegularExpression
         /// Nil when the pattern can begin with anything.
         let start: PatternStart?
         /// The words, folded, one of which the line must hold before the expression is worth
         /// running (see `RequiredWords`), or nil.
-        var words: [[UInt8]]?
+        let words: [[UInt8]]?
         /// The words, folded, one of which a match begins with (see `startingWords`), or nil.
-        var starts: [[UInt8]]?
+        let starts: [[UInt8]]?
+        /// `start` for the scalars below `ScalarTraits.tableEnd`, a bit each: a set's hashing
+        /// cost more than the rest of the checks.
+        let startBits: [UInt64]
+        /// For a line rule, where `words` stand in `lineWords`.
+        let wordIndices: [Int]?
+        /// For a line rule, the most scalars a line it matches has once folded, or nil
+        /// (see `PatternLength`).
+        let maxLength: Int?
+
+        init(expression: NSRegularExpression, start: PatternStart?, words: [[UInt8]]?, starts: [[UInt8]]?,
+             firstWordIndex: Int = 0, maxLength: Int? = nil) {
+            self.expression = expression
+            self.start = start
+            self.words = words
+            self.starts = starts
+            var bits = [UInt64](repeating: 0, count: Int(ScalarTraits.tableEnd) / 64)
+            for v in 0..<ScalarTraits.tableEnd {
+                if let c = Unicode.Scalar(v), start?.admits(c) ?? true { bits[Int(v >> 6)] |= 1 << (v & 63) }
+            }
+            startBits = bits
+            wordIndices = words.map { Array(firstWordIndex..<(firstWordIndex + $0.count)) }
+            self.maxLength = maxLength
+        }
+
+        /// Whether a match can begin with the scalar of value `v`.
+        @inline(__always)
+        func admits(_ v: UInt32) -> Bool {
+            if v < ScalarTraits.tableEnd { return startBits[Int(v >> 6)] & (1 << (v & 63)) != 0 }
+            guard let start, let c = Unicode.Scalar(v) else { return true }
+            return start.admits(c)
+        }
     }
 
     public init(lines: [String], endMarkers: [String], file: String) throws(Diagnostic) {
@@ -40,22 +84,61 @@ public struct Furniture: Sendable {
         }
         linePatterns += lines
         endMarkerPatterns += endMarkers
-        self.lines += lines.compactMap { Self.rule($0) { "^(?:\($0))$" } }
+        var words = lineWords.words
+        for pattern in lines {
+            // One more for a line terminator, which `$` may stand before.
+            guard let rule = Self.rule(pattern, firstWordIndex: words.count,
+                                       maxLength: PatternLength.maxScalars(pattern).map { $0 + 1 }, wrap: { "^(?:\($0))$" })
+            else { continue }
+            self.lines.append(rule)
+            words += rule.words ?? []
+        }
+        lineWords = WordFinder(words)
         // A marker ends the article alone on its line, with any punctuation, or followed
         // by a colon or dash and the first related headline.
         self.endMarkers += endMarkers.compactMap {
-            Self.rule($0) { "^[\\p{P}\\p{S}\\s]*(?:\($0))(?:[\\p{P}\\p{S}\\s]*$|\\s*[:：\\-–—|»]|\\s+\\.\\.\\.)" }
+            Self.rule($0, afterPunctuation: true) { "^[\\p{P}\\p{S}\\s]*(?:\($0))(?:[\\p{P}\\p{S}\\s]*$|\\s*[:：\\-–—|»]|\\s+\\.\\.\\.)" }
+        }
+        index()
+    }
+
+    /// Makes `lineRulesByFirst` and the markers' keys from the rules.
+    mutating func index() {
+        lineRulesByFirst = ScalarTraits.tableScalars.map { v in lines.indices.filter { lines[$0].admits(v) } }
+        // A word that folds to nothing begins every line: its marker is met by every line.
+        func keyed(_ rule: Rule) -> [[UInt8]]? { rule.starts.flatMap { $0.contains(where: \.isEmpty) ? nil : $0 } }
+        markerKeyLength = min(4, endMarkers.compactMap(keyed).joined().map(\.count).min() ?? 4)
+        markersByKey = [:]
+        unkeyedMarkers = []
+        for (index, rule) in endMarkers.enumerated() {
+            guard let words = keyed(rule) else { unkeyedMarkers.append(index); continue }
+            for key in Set(words.map { Self.markerKey($0[...], length: markerKeyLength) }) {
+                markersByKey[key, default: []].append(index)
+            }
         }
     }
 
-    static func rule(_ pattern: String, wrap: (String) -> String) -> Rule? {
+    /// The first `length` bytes of `bytes` as one number.
+    static func markerKey(_ bytes: ArraySlice<UInt8>, length: Int) -> UInt32 {
+        bytes.prefix(length).reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
+    /// `afterPunctuation`: a match may begin after punctuation, symbols and spaces, and
+    /// starting words are looked for past them: a word that itself begins with one is not.
+    static func rule(_ pattern: String, afterPunctuation: Bool = false, firstWordIndex: Int = 0, maxLength: Int? = nil,
+                     wrap: (String) -> String) -> Rule? {
         let tolerant = ArabicPattern.tolerant(pattern)
         guard let expression = try? NSRegularExpression(pattern: wrap(tolerant), options: [.caseInsensitive]) else { return nil }
-        let starts = startingWords(pattern).map { $0.map { Array(fold($0).utf8) } }
+        var starts = startingWords(pattern).map { $0.map { Array(fold($0).utf8) } }
+        if afterPunctuation, let words = starts, words.contains(where: { word in
+            String(decoding: word, as: UTF8.self).unicodeScalars.first.map(isPunctuationOrSpace) ?? false
+        }) {
+            starts = nil
+        }
         // Words a line begins with are quicker to check than words anywhere in it, and say more.
         return Rule(expression: expression, start: PatternStart.of(tolerant),
                     words: starts == nil ? RequiredWords.of(pattern).map { $0.map { Array(fold($0).utf8) } } : nil,
-                    starts: starts)
+                    starts: starts, firstWordIndex: firstWordIndex, maxLength: maxLength)
     }
 
     /// The plain words a match of `pattern` must begin with: its literal start, or the literal
@@ -98,6 +181,54 @@ public struct Furniture: Sendable {
         return out.string
     }
 
+    /// `Array(fold(text).utf8)`, read off the text's bytes at once; nil when `text` holds a
+    /// cased letter beyond ASCII (see `FoldedLine`).
+    static func foldedBytes(_ text: String) -> [UInt8]? {
+        let tables = ScalarTraits.tables
+        var text = text
+        return text.withUTF8 { source -> [UInt8]? in
+            var cased = false
+            // Folding never lengthens: every scalar folds to one of no more bytes, or to none.
+            let folded = [UInt8](unsafeUninitializedCapacity: source.count) { out, count in
+                do {
+                    var i = 0, n = 0
+                    while i < source.count {
+                        let b = source[i]
+                        if b < 0x80 {
+                            out[n] = b &- 0x41 < 26 ? b | 0x20 : b
+                            n += 1
+                            i += 1
+                            continue
+                        }
+                        let (v, length) = UTF8Reading.scalar(at: i, in: source)
+                        i += length
+                        let f = tables.folding(v)
+                        if f == Self.foldsAway { continue }
+                        if f == Self.foldsCased { cased = true; break }
+                        n = UTF8Reading.write(f, at: n, in: out)
+                    }
+                    count = n
+                }
+            }
+            return cased ? nil : folded
+        }
+    }
+
+    /// What `foldedBytes` makes of the scalar with value `v`: the value it folds to,
+    /// `foldsAway`, or `foldsCased` for a cased letter beyond ASCII.
+    static func folding(_ v: UInt32) -> UInt32 {
+        guard let scalar = Unicode.Scalar(v) else { return foldsAway }
+        if !scalar.isASCII && CommonScalars.isCased(scalar) { return foldsCased }
+        guard let folded = ArabicNormalizer.fold(scalar) else { return foldsAway }
+        switch folded.value {
+        case 0x0624: return 0x0648
+        case 0x0626: return 0x064A
+        default: return folded.value
+        }
+    }
+
+    static let foldsAway = UInt32.max, foldsCased = UInt32.max - 1
+
     public func isFurniture(_ line: String) -> Bool {
         var folded = FoldedLine(line)
         return isFurniture(line, folded: &folded)
@@ -105,11 +236,16 @@ public struct Furniture: Sendable {
 
     /// With the line folded once for this and `isEndMarker`.
     func isFurniture(_ line: String, folded: inout FoldedLine) -> Bool {
-        guard let first = line.unicodeScalars.first else { return false }
-        return lines.contains { rule in
-            (rule.start?.admits(first) ?? true) && (rule.words.map { folded.holds(any: $0) } ?? true)
-                && (rule.starts.map { folded.begins(withAny: $0) } ?? true) && rule.expression.matchesWhole(line)
+        guard let first = line.unicodeScalars.first?.value else { return false }
+        let candidates = ScalarTraits.slot(first).map { lineRulesByFirst[$0] } ?? lines.indices.filter { lines[$0].admits(first) }
+        for index in candidates {
+            let rule = lines[index]
+            if let maxLength = rule.maxLength, !folded.fits(maxLength) { continue }
+            if let starts = rule.starts, !folded.begins(withAny: starts) { continue }
+            if let words = rule.wordIndices, !folded.holds(anyOf: words, in: lineWords) { continue }
+            if rule.expression.matchesWhole(line) { return true }
         }
+        return false
     }
 
     /// A line folded as the rules' words are, once, when a rule first asks. Lines with
@@ -123,7 +259,7 @@ public struct Furniture: Sendable {
 
         mutating func folded() -> [UInt8]? {
             if bytes == nil {
-                bytes = line.unicodeScalars.contains { !$0.isASCII && CommonScalars.isCased($0) } ? .some(nil) : Array(Furniture.fold(line).utf8)
+                bytes = .some(Furniture.foldedBytes(line))
             }
             return bytes ?? nil
         }
@@ -133,9 +269,72 @@ public struct Furniture: Sendable {
             return words.contains { Furniture.find($0, in: bytes) }
         }
 
+        /// Which of a finder's words the folded line holds, once the first rule asks.
+        var found: WordFinder.Found?
+
+        mutating func holds(anyOf indices: [Int], in finder: WordFinder) -> Bool {
+            guard let bytes = folded() else { return true }
+            let found = self.found ?? finder.found(in: bytes)
+            self.found = found
+            return indices.contains(where: found.contains)
+        }
+
+        /// Whether the folded line has no more than `maxLength` scalars.
+        mutating func fits(_ maxLength: Int) -> Bool {
+            guard let bytes = folded() else { return true }
+            guard bytes.count > maxLength else { return true }
+            // A scalar takes four bytes at most; paragraphs are far past every rule's length.
+            guard bytes.count <= 4 * maxLength else { return false }
+            if let scalarCount { return scalarCount <= maxLength }
+            var scalars = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { scalars &+= 1 }
+            scalarCount = scalars
+            return scalars <= maxLength
+        }
+        var scalarCount: Int?
+
         mutating func begins(withAny words: [[UInt8]]) -> Bool {
             guard let bytes = folded() else { return true }
-            return words.contains { bytes.starts(with: $0) }
+            return words.contains { Furniture.has($0, at: 0, in: bytes) }
+        }
+
+        /// Where a marker can begin in the folded line: after the punctuation, symbols and
+        /// spaces that open it, which folding keeps as they are.
+        var markerStart: Int?
+
+        /// Whether the folded line, past its opening punctuation and spaces, begins with one of `words`.
+        mutating func beginsPastPunctuation(withAny words: [[UInt8]]) -> Bool {
+            guard let bytes = folded(), let start = markerStartIndex() else { return true }
+            return words.contains { Furniture.has($0, at: start, in: bytes) }
+        }
+
+        /// `markerStart`, found when first asked; nil when the line cannot be folded.
+        mutating func markerStartIndex() -> Int? {
+            if let markerStart { return markerStart }
+            guard let bytes = folded() else { return nil }
+            let tables = ScalarTraits.tables
+            let start = bytes.withUnsafeBufferPointer { b in
+                var i = 0
+                while i < b.count {
+                    let (v, length) = UTF8Reading.scalar(at: i, in: b)
+                    guard tables.traits(v).contains(.punctuationOrSpace) else { break }
+                    i += length
+                }
+                return i
+            }
+            markerStart = start
+            return start
+        }
+    }
+
+    /// Whether `haystack` holds `needle` at `offset`.
+    static func has(_ needle: [UInt8], at offset: Int, in haystack: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count - offset else { return false }
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                for k in 0..<n.count where h[offset + k] != n[k] { return false }
+                return true
+            }
         }
     }
 
@@ -169,15 +368,34 @@ public struct Furniture: Sendable {
     }
 
     func isEndMarker(_ line: String, folded: inout FoldedLine) -> Bool {
-        var starts: [Unicode.Scalar] = []
+        for index in markerCandidates(&folded) {
+            let rule = endMarkers[index]
+            if let starts = rule.starts, !folded.beginsPastPunctuation(withAny: starts) { continue }
+            if rule.start != nil, !Self.mayBegin(line, rule) { continue }
+            if let words = rule.words, !folded.holds(any: words) { continue }
+            if rule.expression.matchesWhole(line) { return true }
+        }
+        return false
+    }
+
+    /// The end markers `folded` may hold, by the bytes it begins with past its opening
+    /// punctuation; every marker when it cannot be folded.
+    func markerCandidates(_ folded: inout FoldedLine) -> [Int] {
+        guard let start = folded.markerStartIndex(), let bytes = folded.folded() else { return Array(endMarkers.indices) }
+        guard bytes.count - start >= markerKeyLength,
+              let keyed = markersByKey[Self.markerKey(bytes[start...], length: markerKeyLength)]
+        else { return unkeyedMarkers }
+        return unkeyedMarkers.isEmpty ? keyed : (keyed + unkeyedMarkers).sorted()
+    }
+
+    /// Whether a marker of `rule` may begin at one of the opening punctuation, symbols and
+    /// spaces of `line`, or at the first scalar after them.
+    static func mayBegin(_ line: String, _ rule: Rule) -> Bool {
         for c in line.unicodeScalars {
-            starts.append(c)
-            if !Self.isPunctuationOrSpace(c) { break }
+            if rule.admits(c.value) { return true }
+            if !ScalarTraits.of(c.value).contains(.punctuationOrSpace) { return false }
         }
-        return endMarkers.contains { rule in
-            (rule.start.map { start in starts.contains(where: start.admits) } ?? true)
-                && (rule.words.map { folded.holds(any: $0) } ?? true) && rule.expression.matchesWhole(line)
-        }
+        return false
     }
 
     /// `[\p{P}\p{S}\s]`

@@ -29,12 +29,69 @@ struct LeadPrefixReader: Sendable {
         "^\\s*(\(word)(?:\\s+\(word)){0,2})\\s*/\\s*(?:(\(word)(?:\\s+\(word)){0,2})\\s*/\\s*)?")
 
     func read(_ lead: String) -> LeadPrefix? {
-        // The expressions need a bracket or a slash; most lines have neither.
-        var brackets = false, slash = false
-        for c in lead.unicodeScalars {
-            if c == "(" { brackets = true } else if c == "/" { slash = true }
+        // The expressions need a bracket or a slash, and only a few words before it; most
+        // lines have neither, or have them further on.
+        let shape = Shape(lead)
+        return (shape.mayOpenWithDateline ? readDateline(lead) : nil) ?? (shape.mayOpenWithSlashes ? readSlashes(lead) : nil)
+    }
+
+    /// What the start of a line allows, read off its bytes: whether `dateline` and `slashes`
+    /// can match it. Before the bracket a dateline ends with (the line's first: no part of
+    /// it holds one) stand up to three words of a place, a separator or two, and from the
+    /// first digit on at most a short date; before the slash of `slashes`, up to three words.
+    struct Shape {
+        var mayOpenWithDateline = false
+        var mayOpenWithSlashes = false
+
+        /// Three words, and a separator on each side of the date, either of which may stand apart.
+        static let maxTokensBeforeBracket = 5
+        /// Scalars from the date's first digit to the bracket, spaces aside: the date's 41 and a separator.
+        static let maxDateScalars = 42
+        static let maxTokensBeforeSlash = 3
+
+        init(_ line: String) {
+            let tables = ScalarTraits.tables
+            var line = line
+            line.withUTF8 { bytes in
+                var tokens = 0, inToken = false, sawDigit = false, dateScalars = 0
+                var bracketOpen = true, slashOpen = true
+                var i = 0
+                while i < bytes.count, bracketOpen || slashOpen {
+                    let (v, length) = UTF8Reading.scalar(at: i, in: bytes)
+                    i += length
+                    if v == 0x28 {  // (
+                        mayOpenWithDateline = bracketOpen
+                        return
+                    }
+                    if v == 0x2F {  // /
+                        if slashOpen { mayOpenWithSlashes = true }
+                        slashOpen = false
+                        // Only a date holds a slash before the bracket.
+                        if !sawDigit { bracketOpen = false }
+                    }
+                    // Spaces `\s` takes; a few it takes are left out, which can only join
+                    // words and let more lines through.
+                    let traits = v < 0x80 ? [] : tables.traits(v)
+                    let isSpace = v == 0x20 || (v >= 0x09 && v <= 0x0D && v != 0x0B) || traits.contains(.space)
+                        || v == 0x2028 || v == 0x2029
+                    if !sawDigit, v >= 0x30 && v <= 0x39 || traits.contains(.decimalDigit) {
+                        sawDigit = true
+                        slashOpen = false  // the words before a slash hold no digit
+                    }
+                    if sawDigit {
+                        if !isSpace { dateScalars += 1 }
+                        if dateScalars > Self.maxDateScalars { bracketOpen = false }
+                    } else if isSpace {
+                        inToken = false
+                    } else if !inToken {
+                        inToken = true
+                        tokens += 1
+                        if tokens > Self.maxTokensBeforeSlash { slashOpen = false }
+                        if tokens > Self.maxTokensBeforeBracket { bracketOpen = false }
+                    }
+                }
+            }
         }
-        return (brackets ? readDateline(lead) : nil) ?? (slash ? readSlashes(lead) : nil)
     }
 
     func readDateline(_ lead: String) -> LeadPrefix? {

@@ -23,6 +23,15 @@ struct MetadataReader: Sendable {
     /// The first word of each label, folded (see `Furniture.fold`): a line whose folding holds
     /// none has no label, and the labels' expression need not run. Nil when a label has no word.
     let labelWords: [[UInt8]]?
+    let labelFinder: WordFinder
+    /// `labelWords` as strings.
+    let labelFirstWords: Set<String>
+    let labelsHaveDigits: Bool
+    /// Whether every label's first word is made of letters alone.
+    let labelWordsAreLetters: Bool
+    /// The scalars, folded, a label's match can begin with, a bit each for the scalars of
+    /// `ScalarTraits`' tables and a set for the rest; nil when a label begins otherwise.
+    let labelStarts: (bits: [UInt64], others: Set<UInt32>)?
     let dates: DateExtractor
     /// Keys of the words a date line may hold besides the date.
     let dateWords: Set<String>
@@ -45,6 +54,15 @@ struct MetadataReader: Sendable {
             "(?<![\\p{L}\\p{M}])(?:\(groups.joined(separator: "|")))(?![\\p{L}\\p{M}])\\s*([:：]\\s*)?")
         let firstWords = labels.values.flatMap { $0 }.map { Tokenizer.words($0).first.map { Array(Furniture.fold($0).utf8) } }
         labelWords = firstWords.contains(where: { $0 == nil }) ? nil : Array(Set(firstWords.compactMap { $0 }))
+        labelFinder = WordFinder(labelWords ?? [])
+        labelFirstWords = Set(firstWords.compactMap { $0.map { String(decoding: $0, as: UTF8.self) } })
+        labelsHaveDigits = labels.values.joined().contains { $0.unicodeScalars.contains(where: CommonScalars.isDecimalDigit) }
+        // A scalar folding drops that the expression keeps (a joiner) would end the word early.
+        labelWordsAreLetters = labels.values.joined().allSatisfy { label in
+            label.unicodeScalars.allSatisfy { ArabicNormalizer.fold($0) != nil || ArabicPattern.isMark($0) }
+                && Tokenizer.words(label).first.map { $0.unicodeScalars.allSatisfy(Spacing.isLetter) } ?? false
+        }
+        labelStarts = Self.starts(of: labels.values.joined().map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         self.dates = dates
         self.dateWords = Set(dateWords.flatMap { Tokenizer.words($0) })
         let allWords = labels.values.flatMap { $0 } + dateWords + dates.writtenWith
@@ -58,16 +76,13 @@ struct MetadataReader: Sendable {
 
     func read(_ line: String) -> MetadataLine? {
         // A date needs a digit and a source or editor a colon: a line with neither is story
-        // text, and most lines are, so they skip the expressions below.
-        let hasColon = line.unicodeScalars.contains { $0 == ":" || $0 == "：" }
-        guard hasColon || line.unicodeScalars.contains(where: CommonScalars.isDecimalDigit) else { return nil }
-        // Paragraphs are long: counting their words stops past the limit, before any is made.
-        guard Tokenizer.wordCount(line, upTo: Self.maxWords + 1) <= Self.maxWords else { return nil }
-        let words = Tokenizer.words(line)
+        // text, and most lines are, so they skip the expressions below. Paragraphs are long:
+        // reading them stops past the limit of words.
+        guard mayOpenAsMetadata(line), let (hasColon, hasDigit) = Self.survey(line), hasColon || hasDigit else { return nil }
         // Without a colon there is no name either: every word is a label, a date word or a number.
-        if !hasColon, !mayHoldOnly(words, of: line) { return nil }
+        if !hasColon, !mayHoldOnly(Tokenizer.words(line), of: line) { return nil }
         let ns = line as NSString
-        let matches = mayHoldLabel(line) ? labels?.allMatches(in: line) ?? [] : []
+        let matches = mayHoldLabel(line) ? labelMatches(line) : []
         var result = MetadataLine()
         let firstLabel = matches.first?.range.location ?? ns.length
         let prefix = ns.substring(to: firstLabel)
@@ -96,12 +111,162 @@ struct MetadataReader: Sendable {
         return result
     }
 
+    /// Whether `line` holds a colon and a digit, read off its bytes in one pass; nil when it
+    /// has more than `maxWords` words (as `Tokenizer` counts them), which no metadata line has.
+    static func survey(_ line: String) -> (colon: Bool, digit: Bool)? {
+        let tables = ScalarTraits.tables
+        var line = line
+        return line.withUTF8 { bytes -> (colon: Bool, digit: Bool)? in
+            var colon = false, digit = false, words = 0, inWord = false
+            var i = 0
+            while i < bytes.count {
+                let (v, length) = UTF8Reading.scalar(at: i, in: bytes)
+                i += length
+                let traits = tables.traits(v)
+                if traits.contains(.ignored) { continue }
+                if traits.contains(.word) {
+                    if !inWord {
+                        words += 1
+                        if words > maxWords { return nil }
+                    }
+                    inWord = true
+                    if traits.contains(.decimalDigit) { digit = true }
+                } else {
+                    inWord = false
+                    if v == 0x3A || v == 0xFF1A { colon = true }
+                }
+            }
+            return (colon, digit)
+        }
+    }
+
+    /// False when `line` certainly is no metadata line: what stands before its first label
+    /// is dates (words with digits and `vocabulary`), so the words it opens with, up to a
+    /// label's first word or a word of digits and letters (a label may be glued to digits:
+    /// `47Update`), are numbers or in `vocabulary`. Read off the bytes word by word, as far
+    /// as that tells.
+    func mayOpenAsMetadata(_ line: String) -> Bool {
+        // A label without a word could stand anywhere.
+        guard labelWords != nil else { return true }
+        let tables = ScalarTraits.tables
+        var line = line
+        return line.withUTF8 { bytes in
+            do {
+                var word: [UInt8] = []
+                word.reserveCapacity(32)
+                var digit = false, letter = false
+                /// Nil while the words say nothing yet.
+                func verdict() -> Bool? {
+                    defer { word.removeAll(keepingCapacity: true); digit = false; letter = false }
+                    // A label with digits could begin inside a number.
+                    if digit { return letter || labelsHaveDigits ? true : nil }
+                    let folded = String(decoding: word, as: UTF8.self)
+                    if labelFirstWords.contains(folded) { return true }
+                    return vocabulary.contains(folded) ? nil : false
+                }
+                var i = 0
+                while i < bytes.count {
+                    let (v, length) = UTF8Reading.scalar(at: i, in: bytes)
+                    i += length
+                    let traits = tables.traits(v)
+                    // A label may begin or end next to a scalar that folding drops but that is no
+                    // letter or mark (a joiner), gluing it to a word: nothing is told then. Nor is
+                    // it for cased letters beyond ASCII, which the expressions fold otherwise.
+                    if traits.contains(.ignored) {
+                        if traits.isDisjoint(with: [.letter, .mark]) { return true }
+                        continue
+                    }
+                    if traits.contains(.casedBeyondASCII) { return true }
+                    if traits.contains(.word) {
+                        if traits.contains(.decimalDigit) { digit = true } else { letter = true }
+                        UTF8Reading.append(tables.folding(v), to: &word)
+                    } else if !word.isEmpty, let verdict = verdict() {
+                        return verdict
+                    }
+                }
+                if !word.isEmpty, let verdict = verdict() { return verdict }
+                return true
+            }
+        }
+    }
+
+    /// The first scalars of `names` as the tolerant expression reads them (diacritics
+    /// dropped), folded; nil when one folds away or is cased beyond ASCII.
+    static func starts(of names: [String]) -> (bits: [UInt64], others: Set<UInt32>)? {
+        var bits = [UInt64](repeating: 0, count: ScalarTraits.tableScalars.count / 64 + 1)
+        var others = Set<UInt32>()
+        for name in names {
+            guard let first = name.unicodeScalars.first(where: { !ArabicPattern.isMark($0) }) else { return nil }
+            let folded = Furniture.folding(first.value)
+            guard folded != Furniture.foldsAway, folded != Furniture.foldsCased else { return nil }
+            if let slot = ScalarTraits.slot(folded) { bits[slot >> 6] |= 1 << UInt64(slot & 63) } else { others.insert(folded) }
+        }
+        return (bits, others)
+    }
+
+    /// The matches of `labels` in `line`, as `allMatches` finds them, searched for only from
+    /// the first place a label can begin (a word of a label's, after no letter or mark), and
+    /// not at all in a line without one: the expression tried its alternation of every label
+    /// at nearly every letter. One search, not one try at each place: each call hands ICU
+    /// the whole line again.
+    func labelMatches(_ line: String) -> [NSTextCheckingResult] {
+        guard let labels else { return [] }
+        guard let candidates = labelCandidates(line) else { return labels.allMatches(in: line) }
+        guard let first = candidates.first else { return [] }
+        let length = line.utf16.count
+        // Transparent bounds: the lookbehind sees the scalar before the first place.
+        return labels.matches(in: line, options: [.withTransparentBounds], range: NSRange(location: first, length: length - first))
+    }
+
+    /// The UTF-16 offsets where a label may begin: after no letter or mark, with a run of
+    /// letters (diacritics passed over) that is a label's first word, folded. Nil when the
+    /// line has a cased letter beyond ASCII (case-insensitive matching folds it otherwise), or
+    /// a label begins with something else or has a first word of more than letters.
+    func labelCandidates(_ line: String) -> [Int]? {
+        guard let (bits, others) = labelStarts, labelWordsAreLetters else { return nil }
+        let tables = ScalarTraits.tables
+        var line = line
+        return line.withUTF8 { bytes -> [Int]? in
+            var candidates: [Int] = []
+            var offset = 0, afterLetterOrMark = false
+            var i = 0
+            while i < bytes.count {
+                let (v, length) = UTF8Reading.scalar(at: i, in: bytes)
+                i += length
+                let traits = tables.traits(v)
+                if traits.contains(.casedBeyondASCII) { return nil }
+                if !afterLetterOrMark {
+                    let folded = tables.folding(v)
+                    let isStart = ScalarTraits.slot(folded).map { bits[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 } ?? others.contains(folded)
+                    if isStart, startsLabelWord(at: i - length, in: bytes, tables) { candidates.append(offset) }
+                }
+                afterLetterOrMark = !traits.isDisjoint(with: [.letter, .mark])
+                offset += v >= 0x10000 ? 2 : 1
+            }
+            return candidates
+        }
+    }
+
+    /// Whether the letters from `start` in `bytes`, folded, marks passed over, are a label's first word.
+    func startsLabelWord(at start: Int, in bytes: UnsafeBufferPointer<UInt8>, _ tables: ScalarTraits.Tables) -> Bool {
+        var word: [UInt8] = []
+        var i = start
+        while i < bytes.count {
+            let (v, length) = UTF8Reading.scalar(at: i, in: bytes)
+            let traits = tables.traits(v)
+            if traits.contains(.mark) || (traits.contains(.letter) && traits.contains(.ignored)) { i += length; continue }
+            guard traits.contains(.letter) else { break }
+            UTF8Reading.append(tables.folding(v), to: &word)
+            i += length
+        }
+        return labelFirstWords.contains(String(decoding: word, as: UTF8.self))
+    }
+
     /// False when `line` certainly holds no label. Cased letters beyond ASCII fold in the
     /// expression as `Furniture.fold` does not, so a line with them always may.
     func mayHoldLabel(_ line: String) -> Bool {
-        guard let labelWords, !line.unicodeScalars.contains(where: { !$0.isASCII && CommonScalars.isCased($0) }) else { return true }
-        let folded = Array(Furniture.fold(line).utf8)
-        return labelWords.contains { Furniture.find($0, in: folded) }
+        guard labelWords != nil, let folded = Furniture.foldedBytes(line) else { return true }
+        return labelFinder.found(in: folded).containsAny(in: labelFinder.words.indices)
     }
 
     /// False when some word of `text` is none of the words a line of labels and dates is made

@@ -38,7 +38,7 @@ public struct RawArticleParser: Sendable {
         if let index = rules.titles.headline(in: lines) {
             title = lines[index].text
             let key = TitleFinder.key(title)
-            body = lines[(index + 1)...].filter { $0.metadata == nil && TitleFinder.key($0.text) != key }.map(\.text)
+            body = lines[(index + 1)...].filter { $0.metadata == nil && !TitleFinder.hasKey($0.text, key) }.map(\.text)
         } else {
             body = lines.filter { $0.metadata == nil }.map(\.text)
         }
@@ -79,9 +79,11 @@ public struct RawArticleParser: Sendable {
     func storyLines(_ text: String) -> [String] {
         var lines: [String] = []
         var seenStory = false
-        // Split on the byte: Character splitting pays for grapheme breaking on every letter.
-        for raw in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
-            let line = Spacing.collapse(String(decoding: raw, as: UTF8.self))
+        let utf8 = text.utf8
+        for range in Self.lineRanges(text) {
+            // Cut from the text itself: its bytes are whole scalars already, not checked again.
+            let raw = String(text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+            let line = Spacing.collapse(raw)
             if line.isEmpty { continue }
             var folded = Furniture.FoldedLine(line)
             if rules.furniture.isEndMarker(line, folded: &folded) {
@@ -93,6 +95,23 @@ public struct RawArticleParser: Sendable {
             lines.append(line)
         }
         return lines
+    }
+
+    /// The byte ranges of the text's lines that are not empty. Split on the byte: Character
+    /// splitting pays for grapheme breaking on every letter.
+    static func lineRanges(_ text: String) -> [Range<Int>] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var ranges: [Range<Int>] = []
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                if end > start { ranges.append(start..<end) }
+                start = end + 1
+            }
+            return ranges
+        }
     }
 
     /// Paragraphs with their foreign passages split out; a passage's lines become one quote.

@@ -30,8 +30,9 @@ public struct SourceNames: Sendable {
     }
 
     static func clean(_ text: String) -> String {
-        text.components(separatedBy: .whitespaces).filter { !$0.isEmpty }.joined(separator: " ")
-            .trimmingCharacters(in: edge)
+        // Runs of `.whitespaces` (tab and `\p{Zs}`) as one space, ends trimmed: what splitting
+        // on them and joining the pieces gave, without making the pieces.
+        Spacing.collapse(text).trimmingCharacters(in: edge)
     }
 
     /// What is trimmed off a name's ends; made once, as every metadata line asks for it.

@@ -11,7 +11,32 @@ import Foundation
 enum Spacing {
     static func tidy(_ text: String) -> String {
         // Most paragraphs are well spaced already: they are read once, not copied through the passes.
-        isCollapsed(text) && !needsPasses(text) ? text : passes(text)
+        isTidy(text) ? text : passes(text)
+    }
+
+    /// `isCollapsed(text) && !needsPasses(text)`, in one pass over the bytes.
+    static func isTidy(_ text: String) -> Bool {
+        let tables = ScalarTraits.tables
+        var text = text
+        return text.withUTF8 { bytes in
+            var afterSpace = true  // so that a leading space needs trimming
+            var previous: UInt32 = .max, i = 0
+            while i < bytes.count {
+                let (c, length) = UTF8Reading.scalar(at: i, in: bytes)
+                i += length
+                defer { previous = c }
+                if c == 0x20 {
+                    if afterSpace { return false }
+                    afterSpace = true
+                } else if c == 0x09 || (c >= 0x80 && tables.traits(c).contains(.space)) {
+                    return false
+                } else {
+                    afterSpace = false
+                }
+                if needsPass(previous, c) { return false }
+            }
+            return !afterSpace || bytes.isEmpty
+        }
     }
 
     /// What `tidy` gives, by running every pass the text's marks call for.
@@ -61,38 +86,96 @@ enum Spacing {
     /// changes stands in it (a pass never makes such a pair for a later one: it only takes
     /// spaces out before a closing mark or puts them in after a comma or quote).
     static func needsPasses(_ text: String) -> Bool {
-        var previous: Unicode.Scalar?
-        for c in text.unicodeScalars {
-            defer { previous = c }
-            guard let p = previous else { continue }
-            if p == " ", closingPunctuation.contains(c) { return true }
-            if p == "،" || p == "؛", isLetter(c) || "“«\"".unicodeScalars.contains(c) { return true }
-            if "”»)".unicodeScalars.contains(p), isArabicLetter(c) { return true }
-            if c == "“" || c == "«", isArabicLetter(p) { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            var previous: UInt32 = .max, i = 0
+            while i < bytes.count {
+                let (c, length) = UTF8Reading.scalar(at: i, in: bytes)
+                i += length
+                if needsPass(previous, c) { return true }
+                previous = c
+            }
+            return false
         }
-        return false
+    }
+
+    /// Whether a pass changes something where `c` follows `previous` (`.max` for none).
+    @inline(__always)
+    static func needsPass(_ previous: UInt32, _ c: UInt32) -> Bool {
+        switch previous {
+        case 0x20:
+            if isClosingPunctuation(c) { return true }
+        case 0x060C, 0x061B:  // ، ؛
+            if c == 0x201C || c == 0xAB || c == 0x22 || ScalarTraits.of(c).contains(.letter) { return true }
+        case 0x201D, 0xBB, 0x29:  // ” » )
+            if isArabicLetter(c) { return true }
+        default:
+            break
+        }
+        return (c == 0x201C || c == 0xAB) && isArabicLetter(previous)  // “ «
     }
 
     /// Trimmed, with runs of spaces as one.
     static func collapse(_ text: String) -> String {
-        isCollapsed(text) ? text : trimmed(spacesCollapsed(Array(text.unicodeScalars)))
+        isCollapsed(text) ? text : collapsed(text)
+    }
+
+    /// `trimmed(spacesCollapsed(…))`, written byte by byte: each run of spaces becomes one
+    /// plain space, and the runs at the ends go.
+    static func collapsed(_ text: String) -> String {
+        let tables = ScalarTraits.tables
+        var text = text
+        return text.withUTF8 { bytes in
+            let out = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
+                var n = 0, i = 0, pendingSpace = false
+                while i < bytes.count {
+                    let (c, length) = UTF8Reading.scalar(at: i, in: bytes)
+                    if c == 0x20 || c == 0x09 || (c >= 0x80 && tables.traits(c).contains(.space)) {
+                        pendingSpace = n > 0
+                    } else {
+                        if pendingSpace {
+                            out[n] = 0x20
+                            n += 1
+                            pendingSpace = false
+                        }
+                        for k in 0..<length { out[n + k] = bytes[i + k] }
+                        n += length
+                    }
+                    i += length
+                }
+                count = n
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// True when `text` has only single plain spaces between words, as most lines do:
     /// then collapsing would copy it unchanged.
     static func isCollapsed(_ text: String) -> Bool {
-        var afterSpace = true  // so that a leading space needs trimming
-        for c in text.unicodeScalars {
-            if c == " " {
-                if afterSpace { return false }
-                afterSpace = true
-            } else if isSpace(c) {
-                return false
-            } else {
+        let tables = ScalarTraits.tables
+        var text = text
+        return text.withUTF8 { bytes in
+            var afterSpace = true  // so that a leading space needs trimming
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    i += 1
+                    if b == 0x20 {
+                        if afterSpace { return false }
+                        afterSpace = true
+                        continue
+                    }
+                    if b == 0x09 { return false }
+                } else {
+                    let (c, length) = UTF8Reading.scalar(at: i, in: bytes)
+                    i += length
+                    if tables.traits(c).contains(.space) { return false }
+                }
                 afterSpace = false
             }
+            return !afterSpace || bytes.isEmpty
         }
-        return !afterSpace || text.isEmpty
     }
 
     // MARK: The passes
@@ -171,5 +254,14 @@ enum Spacing {
     }
 
     /// `[\x{0621}-\x{064A}]`
-    static func isArabicLetter(_ c: Unicode.Scalar) -> Bool { (0x0621...0x064A).contains(c.value) }
+    static func isArabicLetter(_ c: Unicode.Scalar) -> Bool { isArabicLetter(c.value) }
+    static func isArabicLetter(_ v: UInt32) -> Bool { v >= 0x0621 && v <= 0x064A }
+
+    /// One of `closingPunctuation`.
+    static func isClosingPunctuation(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x060C, 0x061B, 0x2C, 0x3B, 0x2E, 0x21, 0x3F, 0x061F, 0x3A: return true
+        default: return false
+        }
+    }
 }

@@ -61,7 +61,8 @@ extension TextDecoder {
     }
 
     static func finish(_ text: String, _ encoding: DecodedText.Encoding, note: (String, Int?)?, bytes: [UInt8]) -> Result<DecodedText, NotText> {
-        if let zero = text.unicodeScalars.firstIndex(where: { $0.value == 0 }) {
+        // Read as UTF-8 or Windows-1256, text holds U+0000 only where the bytes hold 0.
+        if encoding == .utf16 || bytes.contains(0), let zero = text.unicodeScalars.firstIndex(where: { $0.value == 0 }) {
             let line = text.unicodeScalars[..<zero].lazy.filter { $0 == "\n" }.count + 1
             return .failure(NotText(line: line))
         }

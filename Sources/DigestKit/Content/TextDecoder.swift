@@ -34,13 +34,18 @@ public enum TextDecoder {
     /// NUL bytes, or many control bytes, mean this is not a text file.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
         let sample = bytes.prefix(8192)
-        if sample.contains(0) { return true }
-        let controls = sample.filter { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20 && $0 != 0x1B) }.count
+        var controls = 0
+        for byte in sample where byte < 0x20 {
+            if byte == 0 { return true }
+            if byte < 0x09 || (byte > 0x0D && byte != 0x1B) { controls += 1 }
+        }
         return sample.count > 0 && controls * 20 > sample.count
     }
 
     /// Normalizes line ends, composes, and drops invisible characters that are noise.
     static func clean(_ text: String) -> String {
+        // Most files are clean already: they are read once, not copied.
+        if isCleanAndComposed(text) { return text }
         var scalars = TextBuilder(capacity: text.utf8.count)
         var previousWasCR = false
         for scalar in text.unicodeScalars {
@@ -63,5 +68,40 @@ public enum TextDecoder {
         }
         let text = scalars.string
         return CommonScalars.isNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// True when `clean` would return `text` as it is: it holds no CR and nothing `clean`
+    /// drops, and passes `CommonScalars.isNFC`, all read in one pass over its bytes.
+    static func isCleanAndComposed(_ text: String) -> Bool {
+        let composition = ScalarTraits.tables.composition
+        var text = text
+        return text.withUTF8 { bytes in
+            do {
+                var lastClass: UInt8 = 0
+                var i = 0
+                while i < bytes.count {
+                    let b = bytes[i]
+                    if b < 0x80 {
+                        if b == 0x0D { return false }
+                        lastClass = 0
+                        i += 1
+                        continue
+                    }
+                    let (v, length) = UTF8Reading.scalar(at: i, in: bytes)
+                    i += length
+                    switch v {
+                    case 0x200B, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF, 0x061C, 0x00AD, 0x2060, 0x2028, 0x2029:
+                        return false
+                    default:
+                        break
+                    }
+                    guard let slot = ScalarTraits.slot(v) else { return false }
+                    let combiningClass = composition[slot]
+                    guard combiningClass != ScalarTraits.notKeptByNFC, combiningClass == 0 || combiningClass >= lastClass else { return false }
+                    lastClass = combiningClass
+                }
+                return true
+            }
+        }
     }
 }

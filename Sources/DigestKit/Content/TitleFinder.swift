@@ -54,7 +54,7 @@ struct TitleFinder: Sendable {
         let candidate = lines[index]
         guard text.count > 1 || lines.count > index + 1 else { return nil }  // nothing but one line
         let key = Self.key(candidate.text)
-        let repeated = text.dropFirst(position + 1).prefix(6).contains { Self.key(lines[$0].text) == key }
+        let repeated = text.dropFirst(position + 1).prefix(6).contains { Self.hasKey(lines[$0].text, key) }
         let followedByDate = index + 1 < lines.count && lines[index + 1].metadata?.hasDate == true
         if repeated || (followedByDate && words(candidate.text) <= Self.maxHeadlineWords && !candidate.hasLeadPrefix) {
             return index
@@ -78,12 +78,61 @@ struct TitleFinder: Sendable {
         return trimmed.hasSuffix(".") && !trimmed.hasSuffix("..")
     }
 
-    func words(_ text: String) -> Int { Tokenizer.words(text).count }
+    func words(_ text: String) -> Int { Tokenizer.wordCount(text) }
 
     static func hasArabic(_ text: String) -> Bool { text.unicodeScalars.contains(where: ArabicNormalizer.isArabicLetter) }
 
     /// Lines compare as the same headline whatever their spacing, hamza or diacritics.
     static func key(_ text: String) -> String { Tokenizer.words(text).joined(separator: " ") }
+
+    /// Whether `key(text) == key`, read off `text`'s bytes only as far as they agree: every
+    /// line after the headline is compared with it, and nearly all differ in their first word.
+    /// Strings compare equal when canonically equivalent, which bytes alone tell only for
+    /// words of Latin and Arabic letters: a key or line with others is keyed in full.
+    static func hasKey(_ text: String, _ key: String) -> Bool {
+        let tables = ScalarTraits.tables
+        var text = text, key = key
+        var decided: Bool? = text.withUTF8 { bytes in
+            key.withUTF8 { key -> Bool? in
+                var k = 0
+                while k < key.count {
+                    let (v, length) = UTF8Reading.scalar(at: k, in: key)
+                    if v >= 0x300, v < 0x600 || v >= 0x700 { return nil }
+                    k += length
+                }
+                k = 0
+                var wordsSeen = false, inWord = false
+                var i = 0
+                while i < bytes.count {
+                    let (v, length) = UTF8Reading.scalar(at: i, in: bytes)
+                    i += length
+                    let traits = tables.traits(v)
+                    if traits.contains(.ignored) { continue }
+                    guard traits.contains(.word) else {
+                        inWord = false
+                        continue
+                    }
+                    if v >= 0x300, v < 0x600 || v >= 0x700 { return nil }
+                    if !inWord {
+                        // A word after another is joined to it by a space.
+                        if wordsSeen {
+                            guard k < key.count, key[k] == 0x20 else { return false }
+                            k += 1
+                        }
+                        inWord = true
+                        wordsSeen = true
+                    }
+                    guard k < key.count, let folded = Unicode.Scalar(v).flatMap(ArabicNormalizer.fold) else { return false }
+                    let (expected, keyLength) = UTF8Reading.scalar(at: k, in: key)
+                    guard expected == folded.value else { return false }
+                    k += keyLength
+                }
+                return k == key.count
+            }
+        }
+        if decided == nil { decided = Self.key(text) == key }
+        return decided ?? false
+    }
 
     /// A title from the lead's first sentence: its clauses, leaving out time phrases
     /// (`، اليوم الثلاثاء،`), up to the clause boundary that keeps it short.

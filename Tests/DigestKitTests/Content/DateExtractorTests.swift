@@ -119,6 +119,66 @@ struct MetadataLineTests {
     }
 }
 
+@Suite("What a line's shape allows, before any expression runs")
+struct LineShapeTests {
+    let metadata = TestRules.builtIn.metadata
+
+    @Test("a line is surveyed for a colon and a digit, and long lines are not read to the end")
+    func survey() {
+        #expect(MetadataReader.survey("الوقت:2022") ?? (false, false) == (true, true))
+        #expect(MetadataReader.survey("المصدر： شينخوا") ?? (false, false) == (true, false))
+        #expect(MetadataReader.survey("في ٧ يونيو") ?? (false, false) == (false, true))
+        #expect(MetadataReader.survey(Array(repeating: "كلمة", count: 41).joined(separator: " ") + " 2024:") == nil)
+    }
+
+    @Test("a metadata line opens with a label, a date word or a number", arguments: [
+        "الوقت:2022-06-08", "Write: 2024", "الجمعة 17 نوفمبر 2023", "15:48:47Update: x", "«المصدر»: رويترز",
+        "في الوقت نفسه قال 3", "Ελλάδα 2024-01-01", "2024-01-01 12:00 المصدر: رويترز",
+    ])
+    func mayOpen(_ line: String) {
+        #expect(metadata.mayOpenAsMetadata(line))
+    }
+
+    @Test("a line that opens with words of a sentence is no metadata line", arguments: [
+        "وقال المصدر إن الاجتماع عقد في 7 يونيو 2022", "شارك 30 وزيرا: في الاجتماع", "في عام 2022 قال الوزير: نعم",
+    ])
+    func mayNotOpen(_ line: String) {
+        #expect(!metadata.mayOpenAsMetadata(line))
+    }
+
+    @Test("a joiner next to a word tells nothing, as a label may stand beside it")
+    func joiner() {
+        #expect(metadata.mayOpenAsMetadata("وقال\u{200D}المصدر: رويترز"))
+    }
+
+    @Test("labels are looked for only where one can begin, and found as the whole line's search finds them", arguments: [
+        "Write: 2024-04-23 15:48:47Update: 2024-04-23 16:00:59", "الوقت:2022-06-08 09:37:57المصدر: شينخوا",
+        "آخر تحديث: 2020-01-01 | تاريخ النشر: 2019-12-31", "إعداد وتحرير: فلان", "قال المصدر، والمصدر: رويترز",
+        "نشرت بتاريخ 2020", "\u{200D}المصدر: رويترز", "مصدرالمصدر: x",
+    ])
+    func labelCandidates(_ line: String) {
+        let found = metadata.labelMatches(line).map(\.range)
+        #expect(found == (metadata.labels?.allMatches(in: line) ?? []).map(\.range))
+    }
+
+    @Test("a line with cased letters beyond ASCII is searched whole")
+    func casedLabels() {
+        #expect(metadata.labelCandidates("Poſted: 2024-01-01") == nil)
+        #expect(metadata.labelCandidates("Posted: 2024-01-01") == [0])
+        #expect(metadata.labelCandidates("قال المصدر، والمصدر: رويترز") == [4])
+    }
+
+    @Test("dates need four digits in a row, and the numeric layouts a separator beside them")
+    func digitShape() {
+        #expect(!DigitShape("في 7 يونيو 202").hasFourDigits)
+        #expect(DigitShape("٢٠٢٤").hasFourDigits)
+        let ymd = DigitShape("2024-04-23 15:48")
+        #expect(ymd.yearThenSeparator && !ymd.separatorThenYear && ymd.hasColon)
+        let dmy = DigitShape("23/04/2024")
+        #expect(dmy.separatorThenYear && !dmy.yearThenSeparator && !dmy.hasColon)
+    }
+}
+
 @Suite("Dates with a time zone")
 struct DateZoneTests {
     @Test("reads past a zone written after the time, keeping the local time the page shows")

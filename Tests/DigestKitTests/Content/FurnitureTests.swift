@@ -73,4 +73,39 @@ struct FurnitureTests {
         #expect(rules.furniture.isEndMarker("شاهد الفيديو:"))
         #expect(rules.furniture.isFurniture("Go Top"), "built-in patterns stay")
     }
+
+    @Test("folds a line's bytes as it folds the line, and gives up on cased letters beyond ASCII", arguments: [
+        "إقْرَأْ أيضاً: Read MORE", "مؤتمر هيئة ٢٠٢٤ ۱۲ ٱلكتاب ی ک", "\u{200F}سطر\u{FEFF}", "— “قال” …", "",
+    ])
+    func foldsBytes(_ line: String) {
+        #expect(Furniture.foldedBytes(line) == Array(Furniture.fold(line).utf8))
+    }
+
+    @Test("does not fold a line with cased letters beyond ASCII")
+    func casedLine() {
+        #expect(Furniture.foldedBytes("Ελλάδα اليوم") == nil)
+    }
+
+    @Test("drops short furniture lines and keeps longer ones that begin alike")
+    func lengthBound() {
+        #expect(furniture.isFurniture("حجم الخط"))
+        #expect(furniture.isFurniture("أ+"))
+        #expect(!furniture.isFurniture("أ+ في امتحان الرياضيات"))
+        #expect(!furniture.isFurniture("حجم الخطاب السياسي كبير"))
+    }
+
+    @Test("a marker after opening punctuation, or one whose words are written with diacritics, still ends the story", arguments: [
+        "«اقرأ أيضا»", "*** إِقْرَأْ أَيْضاً ***", "— Read also: the war", "RELATED",
+    ])
+    func markerAfterPunctuation(_ line: String) {
+        #expect(furniture.isEndMarker(line))
+    }
+
+    @Test("a marker that begins with punctuation is looked for as written")
+    func markerBeginningWithPunctuation() throws {
+        let f = try Furniture(lines: [], endMarkers: ["-- المزيد"], file: "test")
+        #expect(f.isEndMarker("-- المزيد"))
+        #expect(f.isEndMarker("* -- المزيد:"))
+        #expect(!f.isEndMarker("المزيد"))
+    }
 }

@@ -135,6 +135,14 @@ struct RawArticleParserTests {
 struct ForeignPassageSplitterTests {
     let splitter = TestRules.builtIn.foreign
 
+    @Test("a line holds Latin when one of its letters is Latin, read off its bytes", arguments: [
+        ("قال بنك MUFG", true), ("مرحبا é", true), ("ªº", true), ("قال “نعم” — ٣٠٪", false), ("Ελλάδα ɐ", false), ("", false),
+    ])
+    func latin(_ line: String, _ has: Bool) {
+        #expect(ForeignPassageSplitter.hasLatin(line) == has)
+        #expect(has == line.unicodeScalars.contains { ForeignPassageSplitter.script($0) == .latin })
+    }
+
     @Test("splits an English post and its attribution from the Arabic they are glued to")
     func gluedPost() {
         let a = TestRules.parse("""
@@ -176,6 +184,44 @@ struct ForeignPassageSplitterTests {
     }
 }
 
+@Suite("Lead prefixes and headline keys read off bytes")
+struct LeadShapeTests {
+    @Test("a dateline is looked for only where its bracket comes after a place and a short date", arguments: [
+        ("واشنطن (رويترز) - قال", true),
+        ("نور سلطان 7 يونيو 2022 (شينخوا) قال", true),
+        ("بكين، 23/04/2024 (شينخوا) قال", true),
+        ("قال الرئيس الأمريكي في كلمة ألقاها أمس (الثلاثاء) إن", false),
+        ("القاهرة في 7 يونيو من عام 2022 وبعد اجتماع طويل دام ساعات عدة في العاصمة المصرية (أ ف ب)", false),
+        ("الأمة/ وقع", false),
+    ])
+    func dateline(_ line: String, _ may: Bool) {
+        #expect(LeadPrefixReader.Shape(line).mayOpenWithDateline == may)
+    }
+
+    @Test("an outlet's prefix is looked for only where its slash comes after a few words", arguments: [
+        ("الأمة/ وقع", true), ("أنقرة/ الأناضول/ قال", true), ("قال إن 3/4 من", false),
+        ("قال الرئيس في كلمته أمس/ اليوم", false), ("واشنطن (رويترز)/ قال", false),
+    ])
+    func slashes(_ line: String, _ may: Bool) {
+        #expect(LeadPrefixReader.Shape(line).mayOpenWithSlashes == may)
+    }
+
+    @Test("a line has a headline's key when its words are the headline's, however spelled or spaced", arguments: [
+        ("إقْرَأْ  أيضاً: الخبر", true), ("اقرأ ايضا الخبر", true), ("اقرأ أيضا", false), ("اقرأ أيضا الخبر الآخر", false),
+        ("Ελλάδα اقرا", false), ("", false),
+    ])
+    func key(_ line: String, _ same: Bool) {
+        let key = TitleFinder.key("اقرأ أيضا: الخبر")
+        #expect(TitleFinder.hasKey(line, key) == same)
+        #expect(TitleFinder.hasKey(line, key) == (TitleFinder.key(line) == key))
+    }
+
+    @Test("a key with letters that bytes cannot compare is compared in full")
+    func canonicalKey() {
+        #expect(TitleFinder.hasKey("Ελλάδα", TitleFinder.key("Ελλάδα")))
+    }
+}
+
 @Suite("Spacing")
 struct SpacingTests {
     @Test("collapses runs of spaces, tabs and no-break spaces and trims the line")
@@ -203,6 +249,14 @@ struct SpacingTests {
             let line = String(String.UnicodeScalarView((0...random.next(below: 8)).map { _ in alphabet[random.next(below: alphabet.count)] }))
             #expect(Spacing.tidy(line) == Spacing.passes(line), "\(line)")
         }
+    }
+
+    @Test("collapses a line byte by byte as it would scalar by scalar", arguments: [
+        " \tوقال\u{00A0}\u{2003} الوزير  ", "a  b", "   ", "", "“قال”  —  نعم\u{3000}", "x",
+    ])
+    func collapsedBytes(_ line: String) {
+        #expect(Spacing.collapsed(line) == Spacing.trimmed(Spacing.spacesCollapsed(Array(line.unicodeScalars))))
+        #expect(Spacing.isTidy(line) == (Spacing.isCollapsed(line) && !Spacing.needsPasses(line)))
     }
 
     @Test("adds a space after an Arabic comma glued to a word and around glued quotes")

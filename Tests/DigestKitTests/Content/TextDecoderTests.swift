@@ -17,6 +17,15 @@ struct TextDecoderTests {
         #expect(decoded([0xEF, 0xBB, 0xBF] + Array(arabic.utf8)) == arabic)
     }
 
+    @Test("text with nothing to clean is kept as it is, and anything to clean is seen", arguments: [
+        ("مرحبا، عالم “نعم”", true), ("a\r\nb", false), ("a\u{200F}b", false), ("e\u{0301}", false), ("é", true),
+        ("\u{FEFF}x", false), ("中文", false),
+    ])
+    func cleanText(_ text: String, _ clean: Bool) {
+        #expect(TextDecoder.isCleanAndComposed(text) == clean)
+        if clean { #expect(TextDecoder.clean(text) == text) }
+    }
+
     @Test("reads UTF-16 little- and big-endian with a byte order mark")
     func utf16() {
         let units = Array(arabic.utf16)
