@@ -27,6 +27,34 @@ public enum HTML {
         return escaped ?? text
     }
 
+    /// Appends the escaped bytes of `text`, for HTML written into one buffer.
+    static func appendEscaped(_ text: some StringProtocol, to out: inout [UInt8]) {
+        var text = String(text)
+        text.withUTF8 { appendEscaped($0, to: &out) }
+    }
+
+    /// Appends the escaped bytes of valid UTF-8: runs without a special byte in one copy.
+    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var start = 0
+        for i in bytes.indices where isSpecial(bytes[i]) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+            reference(bytes[i]).withUTF8Buffer { out.append(contentsOf: $0) }
+            start = i + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+    }
+
+    static func reference(_ byte: UInt8) -> StaticString {
+        switch byte {
+        case UInt8(ascii: "&"): return "&amp;"
+        case UInt8(ascii: "<"): return "&lt;"
+        case UInt8(ascii: ">"): return "&gt;"
+        case UInt8(ascii: "\""): return "&quot;"
+        default: return "&#39;"
+        }
+    }
+
+    @inline(__always)
     static func isSpecial(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
             || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")

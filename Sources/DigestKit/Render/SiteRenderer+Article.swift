@@ -43,17 +43,32 @@ extension SiteRenderer {
         if let markdown = article.markdownBody {
             return try commentary.body(markdown, on: path)
         }
-        var html = ""
+        // Written as bytes into one buffer: every paragraph of every article passes through here.
+        var html: [UInt8] = []
+        html.reserveCapacity(article.blocks.reduce(0) { $0 + $1.text.utf8.count + 16 })
         for block in article.blocks {
             switch block {
-            case .paragraph(let text): html += "<p>\(BidiRuns.html(text))</p>\n"
-            case .heading(let text): html += "<h2>\(BidiRuns.html(text))</h2>\n"
+            case .paragraph(let text):
+                html.append(contentsOf: "<p>".utf8)
+                BidiRuns.appendHTML(text, to: &html)
+                html.append(contentsOf: "</p>\n".utf8)
+            case .heading(let text):
+                html.append(contentsOf: "<h2>".utf8)
+                BidiRuns.appendHTML(text, to: &html)
+                html.append(contentsOf: "</h2>\n".utf8)
             case .quote(let text, let language):
                 // A quoted post's lines (the post, then its `— Name (@handle) date`) stay lines.
-                let lines = text.split(separator: "\n").map { "<p>\(HTML.escape(String($0)))</p>" }.joined()
-                html += "<blockquote lang=\"\(HTML.escape(language))\" dir=\"ltr\">\(lines)</blockquote>\n"
+                html.append(contentsOf: "<blockquote lang=\"".utf8)
+                HTML.appendEscaped(language, to: &html)
+                html.append(contentsOf: "\" dir=\"ltr\">".utf8)
+                for line in text.split(separator: "\n") {
+                    html.append(contentsOf: "<p>".utf8)
+                    HTML.appendEscaped(line, to: &html)
+                    html.append(contentsOf: "</p>".utf8)
+                }
+                html.append(contentsOf: "</blockquote>\n".utf8)
             }
         }
-        return html
+        return String(decoding: html, as: UTF8.self)
     }
 }

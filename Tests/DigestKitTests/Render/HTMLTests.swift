@@ -1,0 +1,20 @@
+import Testing
+@testable import DigestKit
+
+@Suite("HTML")
+struct HTMLTests {
+    @Test("escapes the five special characters as references and leaves the rest")
+    func escape() {
+        #expect(HTML.escape("a & b < c > d \"e\" 'f' عربي") == "a &amp; b &lt; c &gt; d &quot;e&quot; &#39;f&#39; عربي")
+        #expect(HTML.escape("بلا شيء") == "بلا شيء")
+    }
+
+    @Test("escaping into a buffer writes the bytes escape returns")
+    func appendEscaped() {
+        for text in ["", "&", "<<>>", "نص & \"اقتباس\" 'x'", "plain text", "a&"] {
+            var out: [UInt8] = Array("x".utf8)
+            HTML.appendEscaped(text, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == "x" + HTML.escape(text))
+        }
+    }
+}
