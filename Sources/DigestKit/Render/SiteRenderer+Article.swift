@@ -13,7 +13,7 @@ extension SiteRenderer {
             "editor": article.editor ?? false,
             "titleIsDerived": article.titleIsDerived,
             "url": SafeURL.webAddress(article.url) ?? false,
-        ]) { $1 }
+        ])
         view["commentary"] = try commentaryHTML(article.commentary, on: path)
         view["discovery"] = discoveryHead(path: path, title: article.title, subject: .article(index))
         view["related"] = related.map { item(for: digest.articles[$0], from: path) }

@@ -8,9 +8,9 @@ extension SiteRenderer {
     }
 
     /// The `discovery` view model of a page, read by `partials/discovery-head`.
-    func discoveryHead(path: String, title: String, subject: Subject) -> [String: Any] {
+    func discoveryHead(path: String, title: String, subject: Subject) -> ViewModel {
         let urls = digest.config.urls
-        var feeds: [[String: Any]] = []
+        var feeds: [ViewModel] = []
         func feed(_ target: String, _ name: String) {
             feeds.append(["title": name, "url": SitePaths.relative(from: path, to: target)])
         }
@@ -57,7 +57,7 @@ extension SiteRenderer {
             "script": SitePaths.relative(from: path, to: SitePaths.searchScript),
             "stylesheet": SitePaths.relative(from: path, to: SitePaths.searchStylesheet),
             "root": SitePaths.root(from: path),
-        ]
+        ] as ViewModel
         return try render("search", view, path: path)
     }
 
