@@ -6,22 +6,11 @@ public enum HTML {
     public static func escape(_ text: String) -> String {
         var text = text
         let escaped: String? = text.withUTF8 { bytes in
-            guard var i = bytes.firstIndex(where: isSpecial) else { return nil }
+            guard let first = bytes.firstIndex(where: isSpecial) else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 16)
-            out.append(contentsOf: bytes[..<i])
-            while i < bytes.count {
-                let byte = bytes[i]
-                switch byte {
-                case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-                case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
-                default: out.append(byte)
-                }
-                i += 1
-            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<first]))
+            appendEscaped(UnsafeBufferPointer(rebasing: bytes[first...]), to: &out)
             return String(decoding: out, as: UTF8.self)
         }
         return escaped ?? text
@@ -54,9 +43,11 @@ public enum HTML {
         }
     }
 
+    /// The five special bytes are all below 64: one bit each of a mask.
+    static let specialMask: UInt64 = [UInt8]("&<>\"'".utf8).reduce(0) { $0 | 1 << UInt64($1) }
+
     @inline(__always)
     static func isSpecial(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+        byte < 64 && specialMask & (1 << UInt64(byte)) != 0
     }
 }

@@ -17,4 +17,10 @@ struct HTMLTests {
             #expect(String(decoding: out, as: UTF8.self) == "x" + HTML.escape(text))
         }
     }
+
+    @Test("finds exactly the five special bytes among all 256")
+    func specialBytes() {
+        let special = (0...255).map(UInt8.init).filter(HTML.isSpecial)
+        #expect(special == Array("\"&'<>".utf8))
+    }
 }
