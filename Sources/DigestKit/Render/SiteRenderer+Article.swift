@@ -5,8 +5,8 @@ extension SiteRenderer {
         let article = analyzed.article
         let (path, related, key) = articlePageKey(index)
         if let key, staleArticles.map({ !$0.contains(index) }) ?? isCurrent(path, key: key) { return .kept(path: path, key: key) }
-        var view = base(path: path, title: article.title)
-        view["article"] = item(for: analyzed, from: path).merging([
+        var view = base(path: path, title: article.title, subject: .article(index))
+        view["article"] = item(at: index, from: path).merging([
             "body": try bodyHTML(article, on: path),
             "source": article.source ?? false,
             "dateline": article.dateline ?? false,
@@ -15,8 +15,7 @@ extension SiteRenderer {
             "url": SafeURL.webAddress(article.url) ?? false,
         ])
         view["commentary"] = try commentaryHTML(article.commentary, on: path)
-        view["discovery"] = discoveryHead(path: path, title: article.title, subject: .article(index))
-        view["related"] = related.map { item(for: digest.articles[$0], from: path) }
+        view["related"] = related.map { item(at: $0, from: path) }
         return .rendered(try render("article", view, path: path), key: key)
     }
 

@@ -127,8 +127,9 @@ extension SiteRenderer {
                 pages.append(.kept(path: here, key: key))
                 continue
             }
-            var view = base(path: here, title: count > 1 && number > 1 ? "\(title) (صفحة \(dates.number(number)))" : title)
-            view["articles"] = try page.slice.map { (i) throws(Diagnostic) in try listItem(for: digest.articles[i], from: here) }
+            var view = base(path: here, title: count > 1 && number > 1 ? "\(title) (صفحة \(dates.number(number)))" : title,
+                            subject: subject ?? .other, subjectTitle: subject == nil ? nil : title)
+            view["articles"] = try page.slice.map { (i) throws(Diagnostic) in try listItem(at: i, from: here) }
             view["count"] = dates.number(indices.count)
             view["pageNumber"] = dates.number(number)
             view["pageCount"] = dates.number(count)
@@ -141,7 +142,6 @@ extension SiteRenderer {
                 if emptyOverview == nil { emptyOverview = try makeOverview([]).mapValues { $0 is [Any] ? [Any]() : false as Any } }
                 view.merge(emptyOverview ?? [:])
             }
-            if let subject { view["discovery"] = discoveryHead(path: here, title: title, subject: subject) }
             pages.append(.rendered(try render(template, view, path: here), key: page.key))
         }
         return pages

@@ -1,8 +1,9 @@
 /// The pieces of view model that several page types share: the page frame, an article in
 /// a list, a date, links to countries, topics and relations, and counts over months.
 extension SiteRenderer {
-    /// What every page has: the site, the page, links to the stylesheet and the main pages.
-    func base(path: String, title: String) -> ViewModel {
+    /// What every page has: the site, the page, links to the stylesheet and the main pages,
+    /// and its `discovery` head, about `subject` under `subjectTitle` (by default the page's title).
+    func base(path: String, title: String, subject: Subject = .other, subjectTitle: String? = nil) -> ViewModel {
         func link(_ to: String) -> String { SitePaths.relative(from: path, to: to) }
         return [
             "site": ["title": digest.config.title, "description": digest.config.description] as ViewModel,
@@ -14,29 +15,25 @@ extension SiteRenderer {
                 "search": link(SitePaths.search),
             ] as ViewModel,
             "commentary": false,
-            "discovery": discoveryHead(path: path, title: title, subject: .other),
+            "discovery": discoveryHead(path: path, title: subjectTitle ?? title, subject: subject),
         ]
     }
 
     /// An article as lists show it. Its links go up to the site's root and down again
     /// (`../countries/kz.html`), so the item is the same on every page of one depth and is
     /// built once per article for all of them (see `ListItems`).
-    func item(for analyzed: AnalyzedArticle, from path: String) -> ViewModel {
+    func item(at index: Int, from path: String) -> ViewModel {
         let depth = SitePaths.depth(of: path)
-        if depth == 1, let i = digest.indexOfSlug[analyzed.article.slug], let item = listItems?.values[i] {
-            return item
-        }
-        return item(for: analyzed, up: SitePaths.up(depth))
+        if depth == 1, let item = listItems?.values[index] { return item }
+        return item(for: digest.articles[index], up: SitePaths.up(depth))
     }
 
     /// An article in a list of articles: the item, and `html`, the item rendered with the
     /// theme's `partials/article-item` (once per article for all lists one folder deep).
-    func listItem(for analyzed: AnalyzedArticle, from path: String) throws(Diagnostic) -> ViewModel {
+    func listItem(at index: Int, from path: String) throws(Diagnostic) -> ViewModel {
         let depth = SitePaths.depth(of: path)
-        if depth == 1, let i = digest.indexOfSlug[analyzed.article.slug], let item = listItems?.values[i] {
-            return item
-        }
-        return try withHTML(item(for: analyzed, up: SitePaths.up(depth)))
+        if depth == 1, let item = listItems?.values[index] { return item }
+        return try withHTML(item(for: digest.articles[index], up: SitePaths.up(depth)))
     }
 
     func withHTML(_ item: ViewModel) throws(Diagnostic) -> ViewModel {
