@@ -76,8 +76,11 @@ extension SiteRenderer {
     }
 
     func topicLink(_ slug: String, from path: String, count: Int? = nil) -> ViewModel {
-        ["name": digest.topicName(slug), "slug": slug,
-         "url": SitePaths.relative(from: path, to: SitePaths.topic(slug)),
+        topicLink(slug, url: SitePaths.relative(from: path, to: SitePaths.topic(slug)), count: count)
+    }
+
+    func topicLink(_ slug: String, url: String, count: Int? = nil) -> ViewModel {
+        ["name": digest.topicName(slug), "slug": slug, "url": url,
          "count": dates.number(count ?? digest.byTopic[slug]?.count ?? 0)]
     }
 
@@ -128,20 +131,23 @@ extension SiteRenderer {
         for i in indices {
             let date = digest.articles[i].article.published
             let number = date.map(Self.monthNumber) ?? -1
-            var entry = byNumber[number] ?? (date, 0, [:])
-            entry.articles += 1
-            for t in digest.articles[i].topics { entry.topics[t, default: 0] += 1 }
-            byNumber[number] = entry
+            // Counted in place: a copy of the month's entry would copy its topics for every article.
+            byNumber[number, default: (date, 0, [:])].articles += 1
+            for t in digest.articles[i].topics { byNumber[number, default: (date, 0, [:])].topics[t, default: 0] += 1 }
         }
         var months: [String: (articles: Int, topics: [String: Int])] = [:]
         for entry in byNumber.values { months[entry.date?.monthKey ?? undated] = (entry.articles, entry.topics) }
+        // A topic comes up in many months: its link from this page is made once.
+        let urls = LinkMemo()
         return months.keys.sorted { ($0 == undated ? "" : $0) > ($1 == undated ? "" : $1) }.map { key in
             let entry = months[key] ?? (0, [:])
             return [
                 "name": key == undated ? "غير مؤرَّخ" : dates.month(key),
                 "iso": key == undated ? false : key,
                 "count": dates.number(entry.articles),
-                "topics": Self.byCount(entry.topics).map { topicLink($0.key, from: path, count: $0.count) },
+                "topics": Self.byCount(entry.topics).map { topic in
+                    topicLink(topic.key, url: urls.url(topic.key) { SitePaths.relative(from: path, to: SitePaths.topic($0)) }, count: topic.count)
+                },
             ]
         }
     }
@@ -151,4 +157,16 @@ extension SiteRenderer {
 /// before the pages that show them; nil for an article no rendered list shows. Immutable once built.
 struct ListItems: @unchecked Sendable {
     let values: [ViewModel?]
+}
+
+/// Links made once each while one view model is built.
+final class LinkMemo {
+    private var urls: [String: String] = [:]
+
+    func url(_ key: String, making make: (String) -> String) -> String {
+        if let url = urls[key] { return url }
+        let url = make(key)
+        urls[key] = url
+        return url
+    }
 }
