@@ -32,6 +32,11 @@ public enum BidiRuns {
         var runs: [Range<Int>] = []
         var i = 0
         while i < bytes.count {
+            // Arabic letters and their marks, spaces and punctuation: most of the text, never strong.
+            if !Unit.mayBeStrong(bytes[i]) {
+                i = Unit.skip(bytes, at: i)
+                continue
+            }
             let unit = Unit(bytes, at: i)
             guard unit.isStrong else {
                 i = unit.end
@@ -70,18 +75,53 @@ public enum BidiRuns {
         let end: Int
         /// The scalar when the unit is a single scalar.
         let single: Unicode.Scalar?
+        let isStrong: Bool
 
         init(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) {
             let (first, length) = Self.scalar(bytes, at: i)
             self.first = first
-            var end = i + length
-            while end < bytes.count {
+            let end = Self.extensionEnd(bytes, from: i + length)
+            self.end = end
+            single = end == i + length ? first : nil
+            isStrong = (single.map(BidiRuns.isDigit) ?? false) || Self.isStrongLetter(first)
+        }
+
+        /// The end of the marks and joiners that start at `i`, if any.
+        @inline(__always)
+        static func extensionEnd(_ bytes: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+            var end = i
+            // Below U+0300 (lead bytes below 0xCC) no scalar extends the one before it.
+            while end < bytes.count, bytes[end] >= 0xCC {
                 let (next, length) = Self.scalar(bytes, at: end)
                 guard Self.extends(next) else { break }
                 end += length
             }
-            self.end = end
-            single = end == i + length ? first : nil
+            return end
+        }
+
+        /// The offset past the unit at `i`, for a unit that cannot be strong.
+        @inline(__always)
+        static func skip(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+            extensionEnd(bytes, from: i + length(ofScalarLedBy: bytes[i]))
+        }
+
+        /// False when the scalar led by this byte is certainly not a left-to-right letter nor a
+        /// digit: ASCII other than letters and digits, and the right-to-left blocks
+        /// U+05C0…U+07FF (lead bytes 0xD7…0xDF).
+        @inline(__always)
+        static func mayBeStrong(_ lead: UInt8) -> Bool {
+            if lead < 0x80 { return asciiStrong[Int(lead)] }
+            return !(0xD7...0xDF).contains(lead)
+        }
+
+        static let asciiStrong: [Bool] = (0..<128).map { value in
+            let scalar = Unicode.Scalar(UInt8(value))
+            return BidiRuns.isDigit(scalar) || CommonScalars.isAlphabetic(scalar)
+        }
+
+        @inline(__always)
+        static func length(ofScalarLedBy lead: UInt8) -> Int {
+            lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
         }
 
         /// The scalar whose UTF-8 encoding starts at `i`, and its length in bytes.
@@ -102,12 +142,35 @@ public enum BidiRuns {
             return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
         }
 
+        /// Whether the scalar joins the unit before it: a mark, a spacing mark, or ZWJ.
+        @inline(__always)
         static func extends(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < tableEnd ? table[Int(scalar.value)] & extendsFlag != 0 : slowExtends(scalar)
+        }
+
+        /// A letter of a left-to-right script.
+        @inline(__always)
+        static func isStrongLetter(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < tableEnd ? table[Int(scalar.value)] & strongLetterFlag != 0 : slowIsStrongLetter(scalar)
+        }
+
+        static func slowExtends(_ scalar: Unicode.Scalar) -> Bool {
             CommonScalars.isGraphemeExtend(scalar) || CommonScalars.generalCategory(scalar) == .spacingMark || scalar == "\u{200D}"
         }
 
+        static func slowIsStrongLetter(_ scalar: Unicode.Scalar) -> Bool {
+            CommonScalars.isAlphabetic(scalar) && !BidiRuns.isRightToLeftScript(scalar)
+        }
+
+        /// Both answers for the scalars below U+0900 (nearly every scalar of an article), asked once.
+        static let tableEnd: UInt32 = 0x900
+        static let extendsFlag: UInt8 = 1, strongLetterFlag: UInt8 = 2
+        static let table: [UInt8] = (0..<tableEnd).map { value in
+            guard let scalar = Unicode.Scalar(value) else { return 0 }
+            return (slowExtends(scalar) ? extendsFlag : 0) | (slowIsStrongLetter(scalar) ? strongLetterFlag : 0)
+        }
+
         var isDigit: Bool { single.map(BidiRuns.isDigit) ?? false }
-        var isStrong: Bool { isDigit || (CommonScalars.isAlphabetic(first) && !BidiRuns.isRightToLeftScript(first)) }
     }
 
     /// True when the text has left-to-right letters or digits and no right-to-left letter,
@@ -118,26 +181,47 @@ public enum BidiRuns {
 
     /// Plain text as escaped HTML with its left-to-right runs isolated.
     public static func html(_ text: String) -> String {
-        var html = ""
-        var cursor = text.startIndex
-        for run in leftToRightRuns(in: text) {
-            html += HTML.escape(String(text[cursor..<run.lowerBound]))
-            html += openTag + HTML.escape(String(text[run])) + closeTag
-            cursor = run.upperBound
+        var html: [UInt8] = []
+        appendHTML(text, to: &html)
+        return String(decoding: html, as: UTF8.self)
+    }
+
+    /// Appends `html(text)`'s bytes: an article's body is written into one buffer.
+    static func appendHTML(_ text: String, to html: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var cursor = 0
+            for run in leftToRightRuns(in: bytes) {
+                HTML.appendEscaped(UnsafeBufferPointer(rebasing: bytes[cursor..<run.lowerBound]), to: &html)
+                html.append(contentsOf: openTag.utf8)
+                HTML.appendEscaped(UnsafeBufferPointer(rebasing: bytes[run]), to: &html)
+                html.append(contentsOf: closeTag.utf8)
+                cursor = run.upperBound
+            }
+            HTML.appendEscaped(UnsafeBufferPointer(rebasing: bytes[cursor...]), to: &html)
         }
-        return html + HTML.escape(String(text[cursor...]))
     }
 
     /// Plain text with each run between the Unicode isolates LRI and PDI, for text that
     /// templates escape (titles, summaries) and so cannot hold an element.
     public static func isolatedText(_ text: String) -> String {
-        var result = ""
-        var cursor = text.startIndex
-        for run in leftToRightRuns(in: text) {
-            result += text[cursor..<run.lowerBound] + "\u{2066}" + text[run] + "\u{2069}"
-            cursor = run.upperBound
-        }
-        return result + text[cursor...]
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            let runs = leftToRightRuns(in: bytes)
+            guard !runs.isEmpty else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + runs.count * 6)
+            var cursor = 0
+            for run in runs {
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor..<run.lowerBound]))
+                result.append(contentsOf: "\u{2066}".utf8)
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run]))
+                result.append(contentsOf: "\u{2069}".utf8)
+                cursor = run.upperBound
+            }
+            result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor...]))
+            return String(decoding: result, as: UTF8.self)
+        } ?? text
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }

@@ -5,18 +5,17 @@ extension SiteRenderer {
         let article = analyzed.article
         let (path, related, key) = articlePageKey(index)
         if let key, staleArticles.map({ !$0.contains(index) }) ?? isCurrent(path, key: key) { return .kept(path: path, key: key) }
-        var view = base(path: path, title: article.title)
-        view["article"] = item(for: analyzed, from: path).merging([
+        var view = base(path: path, title: article.title, subject: .article(index))
+        view["article"] = item(at: index, from: path).merging([
             "body": try bodyHTML(article, on: path),
             "source": article.source ?? false,
             "dateline": article.dateline ?? false,
             "editor": article.editor ?? false,
             "titleIsDerived": article.titleIsDerived,
             "url": SafeURL.webAddress(article.url) ?? false,
-        ]) { $1 }
+        ])
         view["commentary"] = try commentaryHTML(article.commentary, on: path)
-        view["discovery"] = discoveryHead(path: path, title: article.title, subject: .article(index))
-        view["related"] = related.map { item(for: digest.articles[$0], from: path) }
+        view["related"] = related.map { item(at: $0, from: path) }
         return .rendered(try render("article", view, path: path), key: key)
     }
 
@@ -43,17 +42,32 @@ extension SiteRenderer {
         if let markdown = article.markdownBody {
             return try commentary.body(markdown, on: path)
         }
-        var html = ""
+        // Written as bytes into one buffer: every paragraph of every article passes through here.
+        var html: [UInt8] = []
+        html.reserveCapacity(article.blocks.reduce(0) { $0 + $1.text.utf8.count + 16 })
         for block in article.blocks {
             switch block {
-            case .paragraph(let text): html += "<p>\(BidiRuns.html(text))</p>\n"
-            case .heading(let text): html += "<h2>\(BidiRuns.html(text))</h2>\n"
+            case .paragraph(let text):
+                html.append(contentsOf: "<p>".utf8)
+                BidiRuns.appendHTML(text, to: &html)
+                html.append(contentsOf: "</p>\n".utf8)
+            case .heading(let text):
+                html.append(contentsOf: "<h2>".utf8)
+                BidiRuns.appendHTML(text, to: &html)
+                html.append(contentsOf: "</h2>\n".utf8)
             case .quote(let text, let language):
                 // A quoted post's lines (the post, then its `— Name (@handle) date`) stay lines.
-                let lines = text.split(separator: "\n").map { "<p>\(HTML.escape(String($0)))</p>" }.joined()
-                html += "<blockquote lang=\"\(HTML.escape(language))\" dir=\"ltr\">\(lines)</blockquote>\n"
+                html.append(contentsOf: "<blockquote lang=\"".utf8)
+                HTML.appendEscaped(language, to: &html)
+                html.append(contentsOf: "\" dir=\"ltr\">".utf8)
+                for line in text.split(separator: "\n") {
+                    html.append(contentsOf: "<p>".utf8)
+                    HTML.appendEscaped(line, to: &html)
+                    html.append(contentsOf: "</p>".utf8)
+                }
+                html.append(contentsOf: "</blockquote>\n".utf8)
             }
         }
-        return html
+        return String(decoding: html, as: UTF8.self)
     }
 }

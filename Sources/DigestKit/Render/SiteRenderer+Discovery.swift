@@ -8,9 +8,9 @@ extension SiteRenderer {
     }
 
     /// The `discovery` view model of a page, read by `partials/discovery-head`.
-    func discoveryHead(path: String, title: String, subject: Subject) -> [String: Any] {
+    func discoveryHead(path: String, title: String, subject: Subject) -> ViewModel {
         let urls = digest.config.urls
-        var feeds: [[String: Any]] = []
+        var feeds: [ViewModel] = []
         func feed(_ target: String, _ name: String) {
             feeds.append(["title": name, "url": SitePaths.relative(from: path, to: target)])
         }
@@ -57,7 +57,7 @@ extension SiteRenderer {
             "script": SitePaths.relative(from: path, to: SitePaths.searchScript),
             "stylesheet": SitePaths.relative(from: path, to: SitePaths.searchStylesheet),
             "root": SitePaths.root(from: path),
-        ]
+        ] as ViewModel
         return try render("search", view, path: path)
     }
 
@@ -114,13 +114,23 @@ extension SiteRenderer {
         for key in digest.relationKeys {
             feeds.append((SitePaths.relationFeed(key), SitePaths.relation(key), digest.relationName(key), digest.byRelation[key] ?? []))
         }
-        try handInBatches(feeds) { feed -> Made in
-            // Only the newest dated articles become entries: the rest are never copied.
-            let newest = Array(feed.indices.lazy.filter { digest.articles[$0].article.published != nil }.prefix(AtomFeed.limit))
-            let key = renderer.reuse?.keys.file(path: feed.path, title: feed.title, articles: newest, slugs: slug)
-            if let key, renderer.isCurrent(feed.path, key: key) { return .kept(path: feed.path, key: key) }
-            let atom = AtomFeed(path: feed.path, pagePath: feed.page, title: feed.title, articles: newest.map { digest.articles[$0] })
-            return .rendered(Page(path: feed.path, text: atom.xml(site: digest.config, gazetteer: digest.gazetteer, topicName: digest.topicName)), key: key)
+        // Only the newest dated articles become entries: the rest are never copied. An
+        // article's entry is the same in every feed, so each is written once, on every core.
+        let newest = feeds.map { feed in Array(feed.indices.lazy.filter { digest.articles[$0].article.published != nil }.prefix(AtomFeed.limit)) }
+        let feedKeys = feeds.indices.map { renderer.reuse?.keys.file(path: feeds[$0].path, title: feeds[$0].title, articles: newest[$0], slugs: slug) }
+        let current = feeds.indices.map { renderer.isCurrent(feeds[$0].path, key: feedKeys[$0]) }
+        var entered = Set<Int>()
+        for k in feeds.indices where !current[k] { entered.formUnion(newest[k]) }
+        let entryIndices = entered.sorted()
+        let site = digest.config
+        let written = Parallel.map(entryIndices) { AtomFeed.entry(digest.articles[$0], site: site, gazetteer: digest.gazetteer, topicName: digest.topicName) }
+        let entries = Dictionary(uniqueKeysWithValues: zip(entryIndices, written))
+        let allFeeds = feeds
+        try handInBatches(Array(feeds.indices)) { k -> Made in
+            let feed = allFeeds[k]
+            if current[k], let key = feedKeys[k] { return .kept(path: feed.path, key: key) }
+            let atom = AtomFeed(path: feed.path, pagePath: feed.page, title: feed.title, articles: newest[k].map { digest.articles[$0] })
+            return .rendered(Page(path: feed.path, text: atom.xml(site: site) { entries[newest[k][$0]] ?? "" }), key: feedKeys[k])
         }
 
         var warnings: [Diagnostic] = []
@@ -140,3 +150,4 @@ extension SiteRenderer {
         return (count, warnings)
     }
 }
+

@@ -3,15 +3,14 @@
 extension SiteRenderer {
     func indexPage() throws(Diagnostic) -> Page {
         let path = SitePaths.index
-        var view = base(path: path, title: digest.config.title)
-        view["articles"] = try digest.articles.prefix(digest.config.frontPageSize).map { (a) throws(Diagnostic) in try listItem(for: a, from: path) }
+        var view = base(path: path, title: digest.config.title, subject: .home)
+        view["articles"] = try digest.articles.indices.prefix(digest.config.frontPageSize).map { (i) throws(Diagnostic) in try listItem(at: i, from: path) }
         view["moreArticles"] = digest.articles.count > digest.config.frontPageSize
         view["countries"] = digest.countryCodes.map { countryLink($0, from: path) }
         view["topics"] = digest.topicSlugs.map { topicLink($0, from: path) }
         view["relations"] = digest.relationKeys.map { relationLink($0, from: path) }
         view["graph"] = relationGraph(from: path).map { $0.svg(title: "شبكة العلاقات بين الدول", digits: dates.digits) } ?? false
         view["commentary"] = try commentaryHTML(digest.commentary.index, on: path)
-        view["discovery"] = discoveryHead(path: path, title: digest.config.title, subject: .home)
         return try render("index", view, path: path)
     }
 

@@ -87,9 +87,9 @@ extension SiteRenderer {
     func archivePage() throws(Diagnostic) -> Page {
         let path = SitePaths.archive()
         var view = base(path: path, title: "الأرشيف")
-        var years: [(year: String, months: [[String: Any]])] = []
+        var years: [(year: String, months: [ViewModel])] = []
         for month in digest.months {
-            let entry: [String: Any] = [
+            let entry: ViewModel = [
                 "name": dates.month(month), "iso": month,
                 "url": SitePaths.relative(from: path, to: SitePaths.month(month)),
                 "count": dates.number(digest.byMonth[month]?.count ?? 0),
@@ -97,7 +97,7 @@ extension SiteRenderer {
             let year = String(month.prefix(4))
             if years.last?.year == year { years[years.count - 1].months.append(entry) } else { years.append((year, [entry])) }
         }
-        view["years"] = years.map { ["year": dates.digits($0.year), "months": $0.months] as [String: Any] }
+        view["years"] = years.map { ["year": dates.digits($0.year), "months": $0.months] as ViewModel }
         view["undatedCount"] = undatedCount(Array(digest.articles.indices))
         return try render("archive", view, path: path)
     }
@@ -116,10 +116,10 @@ extension SiteRenderer {
     /// articles, the later ones have it empty, so they open on the list. Every page of a list
     /// is in one folder, so the links of both are the same from each. The overview is made
     /// only when the first page is rendered: a rebuild keeps most lists' pages as they were.
-    func listPages(_ indices: [Int], _ numbers: Range<Int>, title: String, template: String, path: (Int) -> String, extra: [String: Any],
-                   subject: Subject? = nil, overview makeOverview: ([Int]) throws(Diagnostic) -> [String: Any] = { _ in [:] }) throws(Diagnostic) -> [Made] {
+    func listPages(_ indices: [Int], _ numbers: Range<Int>, title: String, template: String, path: (Int) -> String, extra: ViewModel,
+                   subject: Subject? = nil, overview makeOverview: ([Int]) throws(Diagnostic) -> ViewModel = { _ in [:] }) throws(Diagnostic) -> [Made] {
         let count = listPageCount(indices.count)
-        var emptyOverview: [String: Any]?
+        var emptyOverview: ViewModel?
         var pages: [Made] = []
         for page in listSlices(indices, pages: numbers, path: path) {
             let here = page.path, number = page.number
@@ -127,21 +127,21 @@ extension SiteRenderer {
                 pages.append(.kept(path: here, key: key))
                 continue
             }
-            var view = base(path: here, title: count > 1 && number > 1 ? "\(title) (صفحة \(dates.number(number)))" : title)
-            view["articles"] = try page.slice.map { (i) throws(Diagnostic) in try listItem(for: digest.articles[i], from: here) }
+            var view = base(path: here, title: count > 1 && number > 1 ? "\(title) (صفحة \(dates.number(number)))" : title,
+                            subject: subject ?? .other, subjectTitle: subject == nil ? nil : title)
+            view["articles"] = try page.slice.map { (i) throws(Diagnostic) in try listItem(at: i, from: here) }
             view["count"] = dates.number(indices.count)
             view["pageNumber"] = dates.number(number)
             view["pageCount"] = dates.number(count)
             view["pagination"] = count > 1 ? pagination(count: count, current: number, from: here, path: path) : false
-            view.merge(extra) { $1 }
+            view.merge(extra)
             if number == 1 {
-                view.merge(try makeOverview(indices)) { $1 }
+                view.merge(try makeOverview(indices))
             } else {
                 // The same names, empty: the overview of no articles has every one of them.
                 if emptyOverview == nil { emptyOverview = try makeOverview([]).mapValues { $0 is [Any] ? [Any]() : false as Any } }
-                view.merge(emptyOverview ?? [:]) { $1 }
+                view.merge(emptyOverview ?? [:])
             }
-            if let subject { view["discovery"] = discoveryHead(path: here, title: title, subject: subject) }
             pages.append(.rendered(try render(template, view, path: here), key: page.key))
         }
         return pages
@@ -186,11 +186,11 @@ extension SiteRenderer {
     /// to the previous and next page. A page after skipped numbers has `gapBefore`. Not every
     /// page: a list of 400 pages would show 400 links on each of them (on a phone, a wall of
     /// numbers; for the build, work that grows with the square of the list).
-    func pagination(count: Int, current: Int, from here: String, path: (Int) -> String) -> [String: Any] {
+    func pagination(count: Int, current: Int, from here: String, path: (Int) -> String) -> ViewModel {
         func link(_ n: Int) -> Any { (1...count).contains(n) ? SitePaths.relative(from: here, to: path(n)) : false }
         let shown = Self.pagesShown(count: count, current: current)
         return [
-            "pages": shown.enumerated().map { k, n -> [String: Any] in
+            "pages": shown.enumerated().map { k, n -> ViewModel in
                 ["number": dates.number(n), "url": SitePaths.relative(from: here, to: path(n)), "current": n == current,
                  "gapBefore": k > 0 && shown[k - 1] != n - 1]
             },

@@ -1,45 +1,42 @@
 /// The pieces of view model that several page types share: the page frame, an article in
 /// a list, a date, links to countries, topics and relations, and counts over months.
 extension SiteRenderer {
-    /// What every page has: the site, the page, links to the stylesheet and the main pages.
-    func base(path: String, title: String) -> [String: Any] {
+    /// What every page has: the site, the page, links to the stylesheet and the main pages,
+    /// and its `discovery` head, about `subject` under `subjectTitle` (by default the page's title).
+    func base(path: String, title: String, subject: Subject = .other, subjectTitle: String? = nil) -> ViewModel {
         func link(_ to: String) -> String { SitePaths.relative(from: path, to: to) }
         return [
-            "site": ["title": digest.config.title, "description": digest.config.description],
-            "page": ["title": title, "isIndex": path == SitePaths.index],
+            "site": ["title": digest.config.title, "description": digest.config.description] as ViewModel,
+            "page": ["title": title, "isIndex": path == SitePaths.index] as ViewModel,
             "links": [
                 "home": link(SitePaths.index),
                 "archive": link(SitePaths.archive()),
                 "stylesheet": link(SitePaths.stylesheet),
                 "search": link(SitePaths.search),
-            ],
+            ] as ViewModel,
             "commentary": false,
-            "discovery": discoveryHead(path: path, title: title, subject: .other),
+            "discovery": discoveryHead(path: path, title: subjectTitle ?? title, subject: subject),
         ]
     }
 
     /// An article as lists show it. Its links go up to the site's root and down again
     /// (`../countries/kz.html`), so the item is the same on every page of one depth and is
     /// built once per article for all of them (see `ListItems`).
-    func item(for analyzed: AnalyzedArticle, from path: String) -> [String: Any] {
+    func item(at index: Int, from path: String) -> ViewModel {
         let depth = SitePaths.depth(of: path)
-        if depth == 1, let i = digest.indexOfSlug[analyzed.article.slug], let item = listItems?.values[i] {
-            return item
-        }
-        return item(for: analyzed, up: SitePaths.up(depth))
+        if depth == 1, let item = listItems?.values[index] { return item }
+        return item(for: digest.articles[index], up: SitePaths.up(depth))
     }
 
     /// An article in a list of articles: the item, and `html`, the item rendered with the
     /// theme's `partials/article-item` (once per article for all lists one folder deep).
-    func listItem(for analyzed: AnalyzedArticle, from path: String) throws(Diagnostic) -> [String: Any] {
+    func listItem(at index: Int, from path: String) throws(Diagnostic) -> ViewModel {
         let depth = SitePaths.depth(of: path)
-        if depth == 1, let i = digest.indexOfSlug[analyzed.article.slug], let item = listItems?.values[i] {
-            return item
-        }
-        return try withHTML(item(for: analyzed, up: SitePaths.up(depth)))
+        if depth == 1, let item = listItems?.values[index] { return item }
+        return try withHTML(item(for: digest.articles[index], up: SitePaths.up(depth)))
     }
 
-    func withHTML(_ item: [String: Any]) throws(Diagnostic) -> [String: Any] {
+    func withHTML(_ item: ViewModel) throws(Diagnostic) -> ViewModel {
         guard templates.has(Self.itemTemplate) else { return item }
         var item = item
         item["html"] = try templates.render(Self.itemTemplate, item)
@@ -48,7 +45,7 @@ extension SiteRenderer {
 
     static let itemTemplate = "partials/article-item"
 
-    func item(for analyzed: AnalyzedArticle, up: String) -> [String: Any] {
+    func item(for analyzed: AnalyzedArticle, up: String) -> ViewModel {
         let article = analyzed.article
         return [
             "title": BidiRuns.isolatedText(article.title),
@@ -56,11 +53,11 @@ extension SiteRenderer {
             "published": dateView(article.published),
             "updated": article.updated.flatMap { $0 == article.published ? nil : dateView($0) } ?? false,
             "summary": analyzed.summary.map(BidiRuns.isolatedText),
-            "countries": analyzed.countries.primary.map { code -> [String: Any] in
+            "countries": analyzed.countries.primary.map { code -> ViewModel in
                 ["name": digest.gazetteer.name(of: code), "code": code.lowercased(),
                  "url": up + SitePaths.country(code), "count": dates.number(digest.byCountry[code]?.count ?? 0)]
             },
-            "topics": analyzed.topics.map { slug -> [String: Any] in
+            "topics": analyzed.topics.map { slug -> ViewModel in
                 ["name": digest.topicName(slug), "slug": slug,
                  "url": up + SitePaths.topic(slug), "count": dates.number(digest.byTopic[slug]?.count ?? 0)]
             },
@@ -69,22 +66,25 @@ extension SiteRenderer {
 
     func dateView(_ date: ArticleDate?) -> Any {
         guard let date else { return false }
-        return ["iso": date.iso8601, "text": dates.gregorian(date), "hijri": dates.hijri(date) ?? false]
+        return ["iso": date.iso8601, "text": dates.gregorian(date), "hijri": dates.hijri(date) ?? false] as ViewModel
     }
 
-    func countryLink(_ code: String, from path: String, count: Int? = nil) -> [String: Any] {
+    func countryLink(_ code: String, from path: String, count: Int? = nil) -> ViewModel {
         ["name": digest.gazetteer.name(of: code), "code": code.lowercased(),
          "url": SitePaths.relative(from: path, to: SitePaths.country(code)),
          "count": dates.number(count ?? digest.byCountry[code]?.count ?? 0)]
     }
 
-    func topicLink(_ slug: String, from path: String, count: Int? = nil) -> [String: Any] {
-        ["name": digest.topicName(slug), "slug": slug,
-         "url": SitePaths.relative(from: path, to: SitePaths.topic(slug)),
+    func topicLink(_ slug: String, from path: String, count: Int? = nil) -> ViewModel {
+        topicLink(slug, url: SitePaths.relative(from: path, to: SitePaths.topic(slug)), count: count)
+    }
+
+    func topicLink(_ slug: String, url: String, count: Int? = nil) -> ViewModel {
+        ["name": digest.topicName(slug), "slug": slug, "url": url,
          "count": dates.number(count ?? digest.byTopic[slug]?.count ?? 0)]
     }
 
-    func relationLink(_ key: String, from path: String, count: Int? = nil) -> [String: Any] {
+    func relationLink(_ key: String, from path: String, count: Int? = nil) -> ViewModel {
         ["name": digest.relationName(key), "key": key,
          "url": SitePaths.relative(from: path, to: SitePaths.relation(key)),
          "count": dates.number(count ?? digest.byRelation[key]?.count ?? 0)]
@@ -99,7 +99,7 @@ extension SiteRenderer {
     /// Articles per month, newest month first, each with its share of the busiest month in
     /// steps of 5 (5…100), for the bar a theme draws with a class per step: the validator
     /// does not know logical properties in `style` attributes.
-    func timeline(_ indices: [Int]) -> [[String: Any]] {
+    func timeline(_ indices: [Int]) -> [ViewModel] {
         var byNumber: [Int: (date: ArticleDate, count: Int)] = [:]
         for i in indices {
             if let date = digest.articles[i].article.published { byNumber[Self.monthNumber(date), default: (date, 0)].count += 1 }
@@ -125,26 +125,29 @@ extension SiteRenderer {
     }
 
     /// For each month (newest first, undated last): how many articles, and their topics with counts.
-    func topicsOverTime(_ indices: [Int], from path: String) -> [[String: Any]] {
+    func topicsOverTime(_ indices: [Int], from path: String) -> [ViewModel] {
         var byNumber: [Int: (date: ArticleDate?, articles: Int, topics: [String: Int])] = [:]
         let undated = "undated"
         for i in indices {
             let date = digest.articles[i].article.published
             let number = date.map(Self.monthNumber) ?? -1
-            var entry = byNumber[number] ?? (date, 0, [:])
-            entry.articles += 1
-            for t in digest.articles[i].topics { entry.topics[t, default: 0] += 1 }
-            byNumber[number] = entry
+            // Counted in place: a copy of the month's entry would copy its topics for every article.
+            byNumber[number, default: (date, 0, [:])].articles += 1
+            for t in digest.articles[i].topics { byNumber[number, default: (date, 0, [:])].topics[t, default: 0] += 1 }
         }
         var months: [String: (articles: Int, topics: [String: Int])] = [:]
         for entry in byNumber.values { months[entry.date?.monthKey ?? undated] = (entry.articles, entry.topics) }
+        // A topic comes up in many months: its link from this page is made once.
+        let urls = LinkMemo()
         return months.keys.sorted { ($0 == undated ? "" : $0) > ($1 == undated ? "" : $1) }.map { key in
             let entry = months[key] ?? (0, [:])
             return [
                 "name": key == undated ? "غير مؤرَّخ" : dates.month(key),
                 "iso": key == undated ? false : key,
                 "count": dates.number(entry.articles),
-                "topics": Self.byCount(entry.topics).map { topicLink($0.key, from: path, count: $0.count) },
+                "topics": Self.byCount(entry.topics).map { topic in
+                    topicLink(topic.key, url: urls.url(topic.key) { SitePaths.relative(from: path, to: SitePaths.topic($0)) }, count: topic.count)
+                },
             ]
         }
     }
@@ -153,5 +156,17 @@ extension SiteRenderer {
 /// The list item of every article for pages one folder deep, built once (in parallel)
 /// before the pages that show them; nil for an article no rendered list shows. Immutable once built.
 struct ListItems: @unchecked Sendable {
-    let values: [[String: Any]?]
+    let values: [ViewModel?]
+}
+
+/// Links made once each while one view model is built.
+final class LinkMemo {
+    private var urls: [String: String] = [:]
+
+    func url(_ key: String, making make: (String) -> String) -> String {
+        if let url = urls[key] { return url }
+        let url = make(key)
+        urls[key] = url
+        return url
+    }
 }

@@ -149,7 +149,7 @@ public struct SiteRenderer: Sendable {
                 return .failure(error)
             }
         }
-        var values = [[String: Any]?](repeating: nil, count: articles.count)
+        var values = [ViewModel?](repeating: nil, count: articles.count)
         for (i, result) in zip(indices, items) {
             switch result {
             case .success(let view): values[i] = view.value
@@ -234,7 +234,7 @@ public struct SiteRenderer: Sendable {
         return reuse.memo.isCurrent(path, key: key)
     }
 
-    func render(_ template: String, _ view: [String: Any], path: String) throws(Diagnostic) -> Page {
+    func render(_ template: String, _ view: ViewModel, path: String) throws(Diagnostic) -> Page {
         Page(path: path, text: try templates.render(template, view))
     }
 }
@@ -248,6 +248,6 @@ public struct PageReuse: Sendable {
 /// A view model crossing from the core that built it to the one that renders it; never
 /// mutated after it is built.
 struct UncheckedView: @unchecked Sendable {
-    let value: [String: Any]
-    init(_ value: [String: Any]) { self.value = value }
+    let value: ViewModel
+    init(_ value: ViewModel) { self.value = value }
 }

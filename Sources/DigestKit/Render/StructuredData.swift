@@ -1,4 +1,3 @@
-import ArabicText
 import Foundation
 
 /// schema.org `NewsArticle` as JSON-LD for an article page, so search engines read the
@@ -9,6 +8,9 @@ struct NewsArticleData: Encodable {
         var name: String
         var url: String?
         enum CodingKeys: String, CodingKey { case type = "@type", name, url }
+        var json: ScriptJSON {
+            .object([("@type", .string(type)), ("name", .string(name))] + (url.map { [("url", .string($0))] } ?? []))
+        }
     }
 
     struct Place: Encodable {
@@ -17,6 +19,7 @@ struct NewsArticleData: Encodable {
         /// ISO 3166-1 alpha-2.
         var identifier: String
         enum CodingKeys: String, CodingKey { case type = "@type", name, identifier }
+        var json: ScriptJSON { .object([("@type", .string(type)), ("name", .string(name)), ("identifier", .string(identifier))]) }
     }
 
     var context = "https://schema.org"
@@ -74,21 +77,23 @@ struct NewsArticleData: Encodable {
         return cut + "…"
     }
 
-    /// The JSON to put inside `<script type="application/ld+json">`: `<`, `>` and `&`
-    /// as JSON escapes, so no `</script>` or `<!--` in a title can end the script early.
-    func scriptJSON() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self), let json = String(data: data, encoding: .utf8) else { return "{}" }
-        var out = TextBuilder(capacity: json.utf8.count)
-        for scalar in json.unicodeScalars {
-            switch scalar {
-            case "<": out.append("\\u003c")
-            case ">": out.append("\\u003e")
-            case "&": out.append("\\u0026")
-            default: out.append(scalar)
-            }
-        }
-        return out.string
+    /// The JSON to put inside `<script type="application/ld+json">` (see `ScriptJSON`).
+    func scriptJSON() -> String { json.text }
+
+    /// The fields as `Encodable` encodes them: a nil one is left out.
+    var json: ScriptJSON {
+        var fields: [(key: String, value: ScriptJSON)] = [
+            ("@context", .string(context)), ("@type", .string(type)), ("headline", .string(headline)),
+            ("inLanguage", .string(inLanguage)), ("publisher", publisher.json), ("about", .array(about.map(\.json))),
+        ]
+        let optional: [(String, ScriptJSON?)] = [
+            ("description", description.map(ScriptJSON.string)), ("datePublished", datePublished.map(ScriptJSON.string)),
+            ("dateModified", dateModified.map(ScriptJSON.string)), ("sourceOrganization", sourceOrganization?.json),
+            ("author", author?.json), ("isBasedOn", isBasedOn.map(ScriptJSON.string)),
+            ("keywords", keywords.map { .array($0.map(ScriptJSON.string)) }), ("url", url.map(ScriptJSON.string)),
+            ("mainEntityOfPage", mainEntityOfPage.map(ScriptJSON.string)),
+        ]
+        for case let (key, value?) in optional { fields.append((key, value)) }
+        return .object(fields)
     }
 }

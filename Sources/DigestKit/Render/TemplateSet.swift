@@ -86,13 +86,13 @@ public struct TemplateSet: Sendable {
 
     /// Renders the template `name` with a view model. Throws when the template is missing
     /// or names a variable that the view model does not have.
-    public func render(_ name: String, _ view: [String: Any]) throws(Diagnostic) -> String {
+    func render(_ name: String, _ view: ViewModel) throws(Diagnostic) -> String {
         guard sources[name] != nil else {
             throw Diagnostic.error("the theme has no template `\(name).mustache`; add it (see the default theme)", file: folder)
         }
         let root = RecordingView(view)
         let output = library.render(root, withTemplate: name) ?? ""
-        if let missing = root.missing.sorted().first {
+        if let missing = root.missing.names.sorted().first {
             throw unknownVariable(missing, startingAt: name)
         }
         return output
@@ -119,16 +119,22 @@ public struct TemplateSet: Sendable {
 
 /// The root of a page's view model: records names looked up that it does not have.
 /// Lookups climb the context stack to the root, so a name missing here is missing everywhere.
-final class RecordingView: MustacheParent {
-    let values: [String: Any]
-    var missing: Set<String> = []
+/// A struct (a class costs every run-time cast of the engine a look for a boxed value) that
+/// records into a class.
+struct RecordingView: MustacheParent {
+    let view: ViewModel
+    let missing = MissingNames()
 
-    init(_ values: [String: Any]) { self.values = values }
+    init(_ view: ViewModel) { self.view = view }
 
     func child(named name: String) -> Any? {
-        if let value = values[name] { return value }
-        missing.insert(name)
+        if let value = view.child(named: name) { return value }
+        missing.names.insert(name)
         return nil
+    }
+
+    final class MissingNames {
+        var names: Set<String> = []
     }
 }
 

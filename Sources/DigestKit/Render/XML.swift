@@ -3,6 +3,9 @@ import ArabicText
 /// Escaping for XML text and attribute values (feeds, sitemaps).
 public enum XML {
     public static func escape(_ text: String) -> String {
+        // Most text needs nothing: one scan of its bytes finds out.
+        var text = text
+        guard text.withUTF8({ $0.contains(where: mayChange) }) else { return text }
         var result = TextBuilder(capacity: text.utf8.count)
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -18,6 +21,19 @@ public enum XML {
         }
         return result.string
     }
+
+    /// The bytes `escape` may change: the five special characters, the control characters
+    /// XML does not allow (all below 64: one bit each of a mask), and the lead byte of U+FFFE and U+FFFF.
+    static let changedBelow64: UInt64 = {
+        var mask: UInt64 = 0
+        for byte in [UInt8]("&<>\"'".utf8) + Array(0...8) + [0xB, 0xC] + Array(0xE...0x1F) { mask |= 1 << UInt64(byte) }
+        return mask
+    }()
+
+    @inline(__always)
+    static func mayChange(_ byte: UInt8) -> Bool {
+        byte < 64 ? changedBelow64 & (1 << UInt64(byte)) != 0 : byte == 0xEF
+    }
 }
 
 extension ArticleDate {
@@ -25,8 +41,11 @@ extension ArticleDate {
     /// they are written as UTC; a date without a time is midnight.
     var rfc3339: String {
         let t = time ?? (0, 0, 0)
-        return iso8601.prefix(10) + String(format: "T%02d:%02d:%02dZ", t.hour, t.minute, min(t.second, 59))
+        return iso8601.prefix(10) + "T" + Self.twoDigits(t.hour) + ":" + Self.twoDigits(t.minute) + ":" + Self.twoDigits(min(t.second, 59)) + "Z"
     }
+
+    /// As `%02d` writes a number.
+    static func twoDigits(_ n: Int) -> String { (0..<10).contains(n) ? "0" + String(n) : String(n) }
 }
 
 /// A name-based UUID (RFC 9562 version 8) from two stable 64-bit hashes of a name:

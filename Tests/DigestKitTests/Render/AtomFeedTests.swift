@@ -111,4 +111,30 @@ struct AtomFeedTests {
         let relation = try #require(relations.first { $0.hasSuffix(".html") })
         #expect(folder.read("site/relations/" + relation)?.contains("href=\"\(relation.replacingOccurrences(of: ".html", with: ".xml"))\"") == true)
     }
+
+    @Test("an article's entry reads the same in every feed it is in, so it is written once")
+    func entriesAreShared() throws {
+        let digest = DiscoveryFixtures.digest(count: 3)
+        let all = AtomFeed(path: "feed.xml", pagePath: "index.html", title: "الموجز", articles: digest.articles)
+        let one = AtomFeed(path: "countries/kz.xml", pagePath: "countries/kz.html", title: "كازاخستان", articles: [digest.articles[1]])
+        let entry = AtomFeed.entry(digest.articles[1], site: digest.config, gazetteer: digest.gazetteer, topicName: { $0 })
+        #expect(entry.hasPrefix("<entry>\n") && entry.hasSuffix("</entry>\n"))
+        for feed in [all, one] {
+            #expect(feed.xml(site: digest.config, gazetteer: digest.gazetteer, topicName: { $0 }).contains(entry))
+        }
+    }
+
+    @Test("escapes for XML the text that needs it and returns the rest as it is")
+    func xmlEscape() {
+        #expect(XML.escape("نص عادي / plain") == "نص عادي / plain")
+        #expect(XML.escape("a & b <c> \"d\" 'e'") == "a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos;")
+        #expect(XML.escape("x\u{1}\u{B}y\tz\n\u{FFFE}\u{FFFF}\u{FFFD}\u{F8FF}") == "xy\tz\n\u{FFFD}\u{F8FF}")
+    }
+
+    @Test("writes RFC 3339 times with two digits each, as UTC")
+    func rfc3339() throws {
+        let date = try #require(ArticleDate(year: 2024, month: 4, day: 3, hour: 7))
+        #expect(date.rfc3339 == "2024-04-03T07:00:00Z")
+        #expect(ArticleDate.twoDigits(5) == "05" && ArticleDate.twoDigits(12) == "12" && ArticleDate.twoDigits(0) == "00")
+    }
 }

@@ -41,4 +41,39 @@ struct BidiRunsTests {
         #expect(runs("😀 Zürich و 𝔸𝔹") == ["Zürich", "𝔸𝔹"])
         #expect(runs("") == [])
     }
+
+    @Test("finds runs next to Armenian, Hebrew and Arabic letters, marks and joiners")
+    func neighbouringScripts() {
+        #expect(runs("աբգր שלום ABC") == ["աբգր", "ABC"])
+        #expect(runs("عربي\u{064B} A\u{0301}\u{200D}B سلام") == ["A\u{0301}\u{200D}B"])
+        #expect(runs("X\u{0903}Y ३") == ["X\u{0903}Y"])
+    }
+
+    @Test("no scalar below U+0300 joins the one before it, so their bytes are never decoded for that")
+    func nothingBelowCombiningMarksExtends() {
+        for value in UInt32(0)..<0x300 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(!BidiRuns.Unit.extends(scalar), "U+\(String(value, radix: 16))")
+        }
+    }
+
+    @Test("the lead bytes skipped without decoding lead only scalars that cannot start a run")
+    func skippedLeadBytesAreNeverStrong() {
+        for value in UInt32(0)..<0x900 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let lead = Array(String(scalar).utf8)[0]
+            if !BidiRuns.Unit.mayBeStrong(lead) {
+                #expect(!BidiRuns.isStrong(scalar), "U+\(String(value, radix: 16))")
+            }
+        }
+    }
+
+    @Test("the table answers for the scalars below U+0900 as the Unicode properties do")
+    func tableMatchesProperties() {
+        for value in UInt32(0)..<0x900 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(BidiRuns.Unit.extends(scalar) == BidiRuns.Unit.slowExtends(scalar))
+            #expect(BidiRuns.Unit.isStrongLetter(scalar) == BidiRuns.Unit.slowIsStrongLetter(scalar))
+        }
+    }
 }

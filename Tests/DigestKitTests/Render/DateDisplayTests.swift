@@ -28,6 +28,18 @@ struct DateDisplayTests {
         #expect(try Self.display().hijri(date) == expected)
     }
 
+    @Test("a day asked for again, or with other digits on a copy of the display, reads as the first time")
+    func hijriAskedAgain() throws {
+        let date = try #require(ArticleDate(year: 2024, month: 4, day: 23))
+        var display = try Self.display()
+        #expect(display.hijri(date) == "14 شوال 1445 هـ")
+        #expect(display.hijri(date) == "14 شوال 1445 هـ")
+        display.arabicIndicDigits = true
+        #expect(display.hijri(date) == "١٤ شوال ١٤٤٥ هـ")
+        let next = try #require(ArticleDate(year: 2024, month: 4, day: 24))
+        #expect(display.hijri(next) == "١٥ شوال ١٤٤٥ هـ")
+    }
+
     @Test("writes Arabic-Indic digits when digest.yml asks for them, Western digits otherwise")
     func digits() throws {
         let date = try #require(ArticleDate(year: 2024, month: 4, day: 23))

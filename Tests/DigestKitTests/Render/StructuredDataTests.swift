@@ -74,4 +74,25 @@ struct StructuredDataTests {
         #expect(short.count <= NewsArticleData.headlineLimit && short.hasSuffix("كلمة…"))
         #expect(NewsArticleData.shortened("عنوان قصير") == "عنوان قصير")
     }
+
+    @Test("writes what JSONEncoder writes with sorted keys, with <, > and & as escapes", arguments: [false, true])
+    func sameAsJSONEncoder(withBaseURL: Bool) throws {
+        var digest = DiscoveryFixtures.digest(count: 2, baseURL: withBaseURL ? DiscoveryFixtures.base : nil)
+        let controls = String(String.UnicodeScalarView((UInt8(0)..<0x20).map(Unicode.Scalar.init)))
+        digest.articles[0].article.title = "خبر \"مقتبس\" \\ / </script> & <!-- \u{2028}\u{7F} 😀 " + controls
+        digest.articles[0].article.source = "Source/المصدر \t"
+        digest.articles[0].article.url = "https://news.example/a?b=1&c=2"
+        digest.articles[0].article.updated = ArticleDate(year: 2024, month: 2, day: 3, hour: 10)
+        digest.articles[1].article.source = nil
+        digest.articles[1].article.published = nil
+        for analyzed in digest.articles {
+            let data = NewsArticleData(analyzed, digest: digest)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let encoded = try #require(String(data: try encoder.encode(data), encoding: .utf8))
+            let expected = encoded.replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+                .replacingOccurrences(of: "&", with: "\\u0026")
+            #expect(data.scriptJSON() == expected)
+        }
+    }
 }
