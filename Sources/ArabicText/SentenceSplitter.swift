@@ -26,20 +26,7 @@ public enum SentenceSplitter {
             offsets.reserveCapacity(bytes.count + 1)
             var i = 0
             while i < bytes.count {
-                let lead = bytes[i]
-                var value: UInt32, length: Int
-                if lead < 0x80 {
-                    (value, length) = (UInt32(lead), 1)
-                } else if lead < 0xE0 {
-                    (value, length) = ((UInt32(lead & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F), 2)
-                } else if lead < 0xF0 {
-                    value = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
-                    length = 3
-                } else {
-                    value = (UInt32(lead & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12)
-                        | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F)
-                    length = 4
-                }
+                let (value, length) = UTF8Bytes.scalar(at: i, in: bytes)
                 scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
                 offsets.append(i)
                 i += length

@@ -12,22 +12,7 @@ public struct TextBuilder {
     @inlinable public var isEmpty: Bool { bytes.isEmpty }
 
     @inlinable public mutating func append(_ scalar: Unicode.Scalar) {
-        let v = scalar.value
-        if v < 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: v))
-        } else if v < 0x800 {
-            bytes.append(UInt8(truncatingIfNeeded: 0xC0 | (v >> 6)))
-            bytes.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
-        } else if v < 0x10000 {
-            bytes.append(UInt8(truncatingIfNeeded: 0xE0 | (v >> 12)))
-            bytes.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F)))
-            bytes.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
-        } else {
-            bytes.append(UInt8(truncatingIfNeeded: 0xF0 | (v >> 18)))
-            bytes.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F)))
-            bytes.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F)))
-            bytes.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
-        }
+        UTF8Bytes.append(scalar.value, to: &bytes)
     }
 
     @inlinable public mutating func append<S: Sequence>(contentsOf scalars: S) where S.Element == Unicode.Scalar {

@@ -49,23 +49,7 @@ public enum WordScanner {
         var i = 0
         let count = bytes.count
         while i < count {
-            let lead = bytes[i]
-            var value: UInt32
-            var length: Int
-            if lead < 0x80 {
-                value = UInt32(lead)
-                length = 1
-            } else if lead < 0xE0 {
-                value = (UInt32(lead & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
-                length = 2
-            } else if lead < 0xF0 {
-                value = (UInt32(lead & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
-                length = 3
-            } else {
-                value = (UInt32(lead & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12)
-                    | (UInt32(bytes[i + 2] & 0x3F) << 6) | UInt32(bytes[i + 3] & 0x3F)
-                length = 4
-            }
+            let (value, length) = UTF8Bytes.scalar(at: i, in: bytes)
             let e = entry(value, in: table)
             if e & dropped != 0 {
                 // Inside a word, or before one: it stays with the word as written.
@@ -73,7 +57,7 @@ public enum WordScanner {
                 if e & unchanged != 0 {
                     for k in 0..<length { normalized.append(bytes[i + k]) }
                 } else {
-                    append(e & valueMask, to: &normalized)
+                    UTF8Bytes.append(e & valueMask, to: &normalized)
                 }
             } else {
                 if !normalized.isEmpty {
@@ -85,25 +69,6 @@ public enum WordScanner {
             i += length
         }
         if !normalized.isEmpty { normalized.withUnsafeBufferPointer { found($0, start..<count) } }
-    }
-
-    @inline(__always)
-    static func append(_ v: UInt32, to bytes: inout [UInt8]) {
-        if v < 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: v))
-        } else if v < 0x800 {
-            bytes.append(UInt8(truncatingIfNeeded: 0xC0 | (v >> 6)))
-            bytes.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
-        } else if v < 0x10000 {
-            bytes.append(UInt8(truncatingIfNeeded: 0xE0 | (v >> 12)))
-            bytes.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F)))
-            bytes.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
-        } else {
-            bytes.append(UInt8(truncatingIfNeeded: 0xF0 | (v >> 18)))
-            bytes.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F)))
-            bytes.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F)))
-            bytes.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
-        }
     }
 
     /// The normalized words of a text.

@@ -201,7 +201,7 @@ struct DigitShape {
             var separatorBeforeRun = false, previousWasSeparator = false
             var i = 0
             while i < bytes.count {
-                let (v, length) = UTF8Reading.scalar(at: i, in: bytes)
+                let (v, length) = UTF8Bytes.scalar(at: i, in: bytes)
                 i += length
                 let isDigit = v >= 0x30 && v <= 0x39 || (v >= 0x80 && tables.traits(v).contains(.decimalDigit))
                 if isDigit {

@@ -85,7 +85,7 @@ struct ForeignPassageSplitter: Sendable {
                     if (b | 0x20) &- 0x61 < 26 { return true }
                 } else if b >= 0xC0 && b < 0xCA {
                     // Lead bytes below 0xCA begin the scalars below U+0280.
-                    let (v, _) = UTF8Reading.scalar(at: i, in: bytes)
+                    let (v, _) = UTF8Bytes.scalar(at: i, in: bytes)
                     if tables.traits(v).contains(.latin) { return true }
                 }
                 // Other lead bytes begin scalars beyond Latin, and continuation bytes are

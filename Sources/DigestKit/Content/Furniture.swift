@@ -200,12 +200,12 @@ public struct Furniture: Sendable {
                             i += 1
                             continue
                         }
-                        let (v, length) = UTF8Reading.scalar(at: i, in: source)
+                        let (v, length) = UTF8Bytes.scalar(at: i, in: source)
                         i += length
                         let f = tables.folding(v)
                         if f == Self.foldsAway { continue }
                         if f == Self.foldsCased { cased = true; break }
-                        n = UTF8Reading.write(f, at: n, in: out)
+                        n = UTF8Writing.write(f, at: n, in: out)
                     }
                     count = n
                 }
@@ -316,7 +316,7 @@ public struct Furniture: Sendable {
             let start = bytes.withUnsafeBufferPointer { b in
                 var i = 0
                 while i < b.count {
-                    let (v, length) = UTF8Reading.scalar(at: i, in: b)
+                    let (v, length) = UTF8Bytes.scalar(at: i, in: b)
                     guard tables.traits(v).contains(.punctuationOrSpace) else { break }
                     i += length
                 }

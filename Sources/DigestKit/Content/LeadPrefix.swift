@@ -57,7 +57,7 @@ struct LeadPrefixReader: Sendable {
                 var bracketOpen = true, slashOpen = true
                 var i = 0
                 while i < bytes.count, bracketOpen || slashOpen {
-                    let (v, length) = UTF8Reading.scalar(at: i, in: bytes)
+                    let (v, length) = UTF8Bytes.scalar(at: i, in: bytes)
                     i += length
                     if v == 0x28 {  // (
                         mayOpenWithDateline = bracketOpen

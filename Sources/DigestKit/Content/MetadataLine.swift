@@ -120,7 +120,7 @@ struct MetadataReader: Sendable {
             var colon = false, digit = false, words = 0, inWord = false
             var i = 0
             while i < bytes.count {
-                let (v, length) = UTF8Reading.scalar(at: i, in: bytes)
+                let (v, length) = UTF8Bytes.scalar(at: i, in: bytes)
                 i += length
                 let traits = tables.traits(v)
                 if traits.contains(.ignored) { continue }
@@ -166,7 +166,7 @@ struct MetadataReader: Sendable {
                 }
                 var i = 0
                 while i < bytes.count {
-                    let (v, length) = UTF8Reading.scalar(at: i, in: bytes)
+                    let (v, length) = UTF8Bytes.scalar(at: i, in: bytes)
                     i += length
                     let traits = tables.traits(v)
                     // A label may begin or end next to a scalar that folding drops but that is no
@@ -179,7 +179,7 @@ struct MetadataReader: Sendable {
                     if traits.contains(.casedBeyondASCII) { return true }
                     if traits.contains(.word) {
                         if traits.contains(.decimalDigit) { digit = true } else { letter = true }
-                        UTF8Reading.append(tables.folding(v), to: &word)
+                        UTF8Bytes.append(tables.folding(v), to: &word)
                     } else if !word.isEmpty, let verdict = verdict() {
                         return verdict
                     }
@@ -231,7 +231,7 @@ struct MetadataReader: Sendable {
             var offset = 0, afterLetterOrMark = false
             var i = 0
             while i < bytes.count {
-                let (v, length) = UTF8Reading.scalar(at: i, in: bytes)
+                let (v, length) = UTF8Bytes.scalar(at: i, in: bytes)
                 i += length
                 let traits = tables.traits(v)
                 if traits.contains(.casedBeyondASCII) { return nil }
@@ -252,11 +252,11 @@ struct MetadataReader: Sendable {
         var word: [UInt8] = []
         var i = start
         while i < bytes.count {
-            let (v, length) = UTF8Reading.scalar(at: i, in: bytes)
+            let (v, length) = UTF8Bytes.scalar(at: i, in: bytes)
             let traits = tables.traits(v)
             if traits.contains(.mark) || (traits.contains(.letter) && traits.contains(.ignored)) { i += length; continue }
             guard traits.contains(.letter) else { break }
-            UTF8Reading.append(tables.folding(v), to: &word)
+            UTF8Bytes.append(tables.folding(v), to: &word)
             i += length
         }
         return labelFirstWords.contains(String(decoding: word, as: UTF8.self))

@@ -119,41 +119,8 @@ struct ScalarTraits: OptionSet, Sendable {
     }
 }
 
-/// Reading scalars off valid UTF-8 (a `String`'s bytes), one at a time.
-enum UTF8Reading {
-    /// The value of the scalar that starts at `i`, and how many bytes it takes.
-    @inline(__always)
-    static func scalar(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (value: UInt32, length: Int) {
-        let b0 = UInt32(bytes[i])
-        if b0 < 0x80 { return (b0, 1) }
-        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
-        if b0 < 0xF0 {
-            return ((b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
-        }
-        return ((b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-                    | UInt32(bytes[i + 3] & 0x3F), 4)
-    }
-
-    /// Appends the UTF-8 of `v` to `out`.
-    @inline(__always)
-    static func append(_ v: UInt32, to out: inout [UInt8]) {
-        if v < 0x80 {
-            out.append(UInt8(truncatingIfNeeded: v))
-        } else if v < 0x800 {
-            out.append(UInt8(truncatingIfNeeded: 0xC0 | (v >> 6)))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
-        } else if v < 0x10000 {
-            out.append(UInt8(truncatingIfNeeded: 0xE0 | (v >> 12)))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F)))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
-        } else {
-            out.append(UInt8(truncatingIfNeeded: 0xF0 | (v >> 18)))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F)))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F)))
-            out.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
-        }
-    }
-
+/// Writing scalars into a buffer of UTF-8 bytes (reading them and appending them: `UTF8Bytes`).
+enum UTF8Writing {
     /// Writes the UTF-8 of `v` at `n` in `out`; returns the index after it.
     @inline(__always)
     static func write(_ v: UInt32, at n: Int, in out: UnsafeMutableBufferPointer<UInt8>) -> Int {

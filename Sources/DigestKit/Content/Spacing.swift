@@ -22,7 +22,7 @@ enum Spacing {
             var afterSpace = true  // so that a leading space needs trimming
             var previous: UInt32 = .max, i = 0
             while i < bytes.count {
-                let (c, length) = UTF8Reading.scalar(at: i, in: bytes)
+                let (c, length) = UTF8Bytes.scalar(at: i, in: bytes)
                 i += length
                 defer { previous = c }
                 if c == 0x20 {
@@ -90,7 +90,7 @@ enum Spacing {
         return text.withUTF8 { bytes in
             var previous: UInt32 = .max, i = 0
             while i < bytes.count {
-                let (c, length) = UTF8Reading.scalar(at: i, in: bytes)
+                let (c, length) = UTF8Bytes.scalar(at: i, in: bytes)
                 i += length
                 if needsPass(previous, c) { return true }
                 previous = c
@@ -129,7 +129,7 @@ enum Spacing {
             let out = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
                 var n = 0, i = 0, pendingSpace = false
                 while i < bytes.count {
-                    let (c, length) = UTF8Reading.scalar(at: i, in: bytes)
+                    let (c, length) = UTF8Bytes.scalar(at: i, in: bytes)
                     if c == 0x20 || c == 0x09 || (c >= 0x80 && tables.traits(c).contains(.space)) {
                         pendingSpace = n > 0
                     } else {
@@ -168,7 +168,7 @@ enum Spacing {
                     }
                     if b == 0x09 { return false }
                 } else {
-                    let (c, length) = UTF8Reading.scalar(at: i, in: bytes)
+                    let (c, length) = UTF8Bytes.scalar(at: i, in: bytes)
                     i += length
                     if tables.traits(c).contains(.space) { return false }
                 }

@@ -87,7 +87,7 @@ public enum TextDecoder {
                         i += 1
                         continue
                     }
-                    let (v, length) = UTF8Reading.scalar(at: i, in: bytes)
+                    let (v, length) = UTF8Bytes.scalar(at: i, in: bytes)
                     i += length
                     switch v {
                     case 0x200B, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF, 0x061C, 0x00AD, 0x2060, 0x2028, 0x2029:

@@ -96,7 +96,7 @@ struct TitleFinder: Sendable {
             key.withUTF8 { key -> Bool? in
                 var k = 0
                 while k < key.count {
-                    let (v, length) = UTF8Reading.scalar(at: k, in: key)
+                    let (v, length) = UTF8Bytes.scalar(at: k, in: key)
                     if v >= 0x300, v < 0x600 || v >= 0x700 { return nil }
                     k += length
                 }
@@ -104,7 +104,7 @@ struct TitleFinder: Sendable {
                 var wordsSeen = false, inWord = false
                 var i = 0
                 while i < bytes.count {
-                    let (v, length) = UTF8Reading.scalar(at: i, in: bytes)
+                    let (v, length) = UTF8Bytes.scalar(at: i, in: bytes)
                     i += length
                     let traits = tables.traits(v)
                     if traits.contains(.ignored) { continue }
@@ -123,7 +123,7 @@ struct TitleFinder: Sendable {
                         wordsSeen = true
                     }
                     guard k < key.count, let folded = Unicode.Scalar(v).flatMap(ArabicNormalizer.fold) else { return false }
-                    let (expected, keyLength) = UTF8Reading.scalar(at: k, in: key)
+                    let (expected, keyLength) = UTF8Bytes.scalar(at: k, in: key)
                     guard expected == folded.value else { return false }
                     k += keyLength
                 }

@@ -29,7 +29,7 @@ struct ScalarTraitsTests {
         bytes.withUnsafeBufferPointer { b in
             var i = 0
             while i < b.count {
-                let (v, length) = UTF8Reading.scalar(at: i, in: b)
+                let (v, length) = UTF8Bytes.scalar(at: i, in: b)
                 values.append(v)
                 i += length
             }
@@ -37,7 +37,7 @@ struct ScalarTraitsTests {
         #expect(values == text.unicodeScalars.map(\.value))
         bytes.withUnsafeMutableBufferPointer { out in
             var n = 0
-            for v in values.reversed() { n = UTF8Reading.write(v, at: n, in: out) }
+            for v in values.reversed() { n = UTF8Writing.write(v, at: n, in: out) }
         }
         #expect(String(decoding: bytes, as: UTF8.self) == String(String.UnicodeScalarView(text.unicodeScalars.reversed())))
     }

@@ -1,0 +1,36 @@
+/// Reading and writing scalars as UTF-8 bytes, for the scanners that work on a text's bytes
+/// instead of its `Unicode.Scalar` views (words, sentences, lines, bidi runs).
+public enum UTF8Bytes {
+    /// The scalar whose UTF-8 starts at `i` in `bytes` (valid UTF-8, as a `String`'s are), and its length in bytes.
+    @inlinable @inline(__always)
+    public static func scalar(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (value: UInt32, length: Int) {
+        let b0 = UInt32(bytes[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2) }
+        if b0 < 0xF0 {
+            return ((b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+        }
+        return ((b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                    | UInt32(bytes[i + 3] & 0x3F), 4)
+    }
+
+    /// Appends the UTF-8 of the scalar value `v` to `out`.
+    @inlinable @inline(__always)
+    public static func append(_ v: UInt32, to out: inout [UInt8]) {
+        if v < 0x80 {
+            out.append(UInt8(truncatingIfNeeded: v))
+        } else if v < 0x800 {
+            out.append(UInt8(truncatingIfNeeded: 0xC0 | (v >> 6)))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            out.append(UInt8(truncatingIfNeeded: 0xE0 | (v >> 12)))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
+        } else {
+            out.append(UInt8(truncatingIfNeeded: 0xF0 | (v >> 18)))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)))
+        }
+    }
+}
