@@ -72,19 +72,12 @@ public enum WordScanner {
     }
 
     /// The normalized words of a text.
-    public static func words(_ text: String) -> [String] {
-        var words: [String] = []
-        withBytes(text) { bytes in
-            scan(bytes) { normalized, _ in words.append(String(decoding: normalized, as: UTF8.self)) }
-        }
-        return words
-    }
+    public static func words(_ text: String) -> [String] { withBytes(text, words(utf8:)) }
+    public static func words(_ text: Substring) -> [String] { withBytes(text, words(utf8:)) }
 
-    public static func words(_ text: Substring) -> [String] {
+    static func words(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var words: [String] = []
-        withBytes(text) { bytes in
-            scan(bytes) { normalized, _ in words.append(String(decoding: normalized, as: UTF8.self)) }
-        }
+        scan(bytes) { normalized, _ in words.append(String(decoding: normalized, as: UTF8.self)) }
         return words
     }
 
