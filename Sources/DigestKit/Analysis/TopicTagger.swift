@@ -23,6 +23,8 @@ public struct TopicTagger: Sendable {
 
     let weights: Taxonomy.Weights
     let phrases: [Phrase]
+    /// Each phrase's number of words, by place: read densely while matching, not through each phrase's patterns.
+    let phraseLengths: [Int]
     /// Phrases (their places in `phrases`) by the key of their first word (a stem or an exact word).
     let phrasesByFirst: [WordKey: [Int]]
     /// Phrases whose first word matches by prefix (checked at every word).
@@ -49,6 +51,7 @@ public struct TopicTagger: Sendable {
             }
         }
         phrases = all
+        phraseLengths = all.map { $0.patterns.count }
         phrasesByFirst = byFirst
         prefixPhrases = prefixed
     }
@@ -136,32 +139,32 @@ public struct TopicTagger: Sendable {
             func forms(_ k: Int) -> WordForms { memo.forms(of: numbers[k], phrasesByFirst: phrasesByFirst) }
             // A phrase (by place) that matches at `i`: each of its patterns matches a word from there on.
             func matches(_ p: Int, at i: Int) -> Bool {
+                guard i + phraseLengths[p] <= numbers.count else { return false }
                 let patterns = phrases[p].patterns
-                guard i + patterns.count <= numbers.count else { return false }
                 for k in patterns.indices where !forms(i + k).matches(patterns[k]) { return false }
                 return true
             }
             var i = 0
             while i < numbers.count {
-                let starts = forms(i).phraseStarts
-                if prefixPhrases.isEmpty && starts.isEmpty {
+                if prefixPhrases.isEmpty && !memo.beginsTopicPhrase(numbers[i], phrasesByFirst: phrasesByFirst) {
                     i += 1
                     continue
                 }
+                let starts = forms(i).phraseStarts
                 // Candidates come from sets, in an order that changes from run to run: a fixed
                 // order (a strong keyword before a weak one of the same topic) keeps tags stable.
                 var matching = prefixPhrases.filter { matches($0, at: i) } + starts.filter { matches($0, at: i) }
                 if matching.count > 1 {
                     matching.sort { phrases[$0].weight != phrases[$1].weight ? phrases[$0].weight > phrases[$1].weight : phrases[$0].slug < phrases[$1].slug }
                 }
-                guard let length = matching.map({ phrases[$0].patterns.count }).max() else {
+                guard let length = matching.map({ phraseLengths[$0] }).max() else {
                     i += 1
                     continue
                 }
                 let words = passage.surface[i..<(i + length)].joined(separator: " ")
                 // A phrase listed under several topics counts once for each.
                 var credited: [String] = []
-                for p in matching where phrases[p].patterns.count == length && !credited.contains(phrases[p].slug) {
+                for p in matching where phraseLengths[p] == length && !credited.contains(phrases[p].slug) {
                     let phrase = phrases[p]
                     credited.append(phrase.slug)
                     if phrase.weight >= 1 { strong.insert(phrase.slug) }

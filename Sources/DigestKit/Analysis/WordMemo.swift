@@ -29,6 +29,10 @@ public final class WordMemo {
     private(set) var countryRoles: [CountryTagger.WordRole?] = []
     /// Each word's readings and stems, for the topic tagger.
     private(set) var forms: [TopicTagger.WordForms?] = []
+    /// Whether a word can begin a topic phrase (1) or not (0), -1 when not yet known: read at
+    /// every word of every article, and most words begin none, so one byte answers without
+    /// reaching the word's forms (scattered on the heap: a cache miss each).
+    private(set) var topicStarts: [Int8] = []
     /// Each word's stem for the summarizer, as the stem's number in `stemNumbers`: vectors
     /// of numbers are made without hashing a string again.
     private(set) var summaryStems: [SummaryStem] = []
@@ -50,6 +54,7 @@ public final class WordMemo {
         countryReach.removeAll(keepingCapacity: true)
         countryRoles.removeAll(keepingCapacity: true)
         forms.removeAll(keepingCapacity: true)
+        topicStarts.removeAll(keepingCapacity: true)
         summaryStems.removeAll(keepingCapacity: true)
         stemNumbers.removeAll(keepingCapacity: true)
     }
@@ -69,6 +74,7 @@ public final class WordMemo {
         countryReach.append(-1)
         countryRoles.append(nil)
         forms.append(nil)
+        topicStarts.append(-1)
         summaryStems.append(.unknown)
         return number
     }
@@ -115,7 +121,15 @@ public final class WordMemo {
         if let known = forms[i] { return known }
         let found = TopicTagger.WordForms(words[i], readings: readings(of: number), phrasesByFirst: phrasesByFirst)
         forms[i] = found
+        topicStarts[i] = found.phraseStarts.isEmpty ? 0 : 1
         return found
+    }
+
+    /// Whether a word begins one of a topic tagger's phrases (one tagger's, as `forms`).
+    func beginsTopicPhrase(_ number: Int32, phrasesByFirst: [WordKey: [Int]]) -> Bool {
+        let known = topicStarts[Int(number)]
+        if known >= 0 { return known == 1 }
+        return !forms(of: number, phrasesByFirst: phrasesByFirst).phraseStarts.isEmpty
     }
 
     /// The number of a word's stem for the summarizer (equal numbers, equal stems), or nil for
