@@ -14,6 +14,30 @@ public enum UTF8Bytes {
                     | UInt32(bytes[i + 3] & 0x3F), 4)
     }
 
+    /// Writes the UTF-8 of the scalar value `v` at `i` in `out` (room for four bytes), and gives its length.
+    @inlinable @inline(__always)
+    public static func store(_ v: UInt32, at i: Int, in out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        if v < 0x80 {
+            out[i] = UInt8(truncatingIfNeeded: v)
+            return 1
+        } else if v < 0x800 {
+            out[i] = UInt8(truncatingIfNeeded: 0xC0 | (v >> 6))
+            out[i + 1] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
+            return 2
+        } else if v < 0x10000 {
+            out[i] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12))
+            out[i + 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+            out[i + 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
+            return 3
+        } else {
+            out[i] = UInt8(truncatingIfNeeded: 0xF0 | (v >> 18))
+            out[i + 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F))
+            out[i + 2] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+            out[i + 3] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
+            return 4
+        }
+    }
+
     /// Appends the UTF-8 of the scalar value `v` to `out`.
     @inlinable @inline(__always)
     public static func append(_ v: UInt32, to out: inout [UInt8]) {

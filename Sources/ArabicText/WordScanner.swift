@@ -43,32 +43,37 @@ public enum WordScanner {
     @inline(__always)
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt32>,
                      _ found: (_ normalized: UnsafeBufferPointer<UInt8>, _ written: Range<Int>) -> Void) {
-        var normalized: [UInt8] = []
-        normalized.reserveCapacity(64)
-        var start = 0  // where the word as written begins: just past the last separator
-        var i = 0
-        let count = bytes.count
-        while i < count {
-            let (value, length) = UTF8Bytes.scalar(at: i, in: bytes)
-            let e = entry(value, in: table)
-            if e & dropped != 0 {
-                // Inside a word, or before one: it stays with the word as written.
-            } else if e & word != 0 {
-                if e & unchanged != 0 {
-                    for k in 0..<length { normalized.append(bytes[i + k]) }
+        // A word's normalized bytes go to a buffer that cannot run out (a scalar folds to at
+        // most four bytes, and takes at least one): stores, not an array's appends, each of
+        // which checks its capacity and uniqueness.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4 * bytes.count + 4) { normalized in
+            var n = 0
+            var start = 0  // where the word as written begins: just past the last separator
+            var i = 0
+            let count = bytes.count
+            while i < count {
+                let (value, length) = UTF8Bytes.scalar(at: i, in: bytes)
+                let e = entry(value, in: table)
+                if e & dropped != 0 {
+                    // Inside a word, or before one: it stays with the word as written.
+                } else if e & word != 0 {
+                    if e & unchanged != 0 {
+                        for k in 0..<length { normalized[n + k] = bytes[i + k] }
+                        n += length
+                    } else {
+                        n += UTF8Bytes.store(e & valueMask, at: n, in: normalized)
+                    }
                 } else {
-                    UTF8Bytes.append(e & valueMask, to: &normalized)
+                    if n > 0 {
+                        found(UnsafeBufferPointer(rebasing: normalized[..<n]), start..<i)
+                        n = 0
+                    }
+                    start = i + length
                 }
-            } else {
-                if !normalized.isEmpty {
-                    normalized.withUnsafeBufferPointer { found($0, start..<i) }
-                    normalized.removeAll(keepingCapacity: true)
-                }
-                start = i + length
+                i += length
             }
-            i += length
+            if n > 0 { found(UnsafeBufferPointer(rebasing: normalized[..<n]), start..<count) }
         }
-        if !normalized.isEmpty { normalized.withUnsafeBufferPointer { found($0, start..<count) } }
     }
 
     /// The normalized words of a text.

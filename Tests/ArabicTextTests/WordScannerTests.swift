@@ -27,6 +27,20 @@ struct WordScannerTests {
         }
     }
 
+    @Test("finds words of any length in texts of any length as scalar by scalar decoding does")
+    func longWordsAndTexts() {
+        var random = SeededRandom(seed: 12)
+        let letters = Array("بكاأإآةىیکـَ٣7aZéह中\u{1F600}ﻻ𝐀".unicodeScalars)
+        for _ in 0..<200 {
+            // Long runs of word scalars (a word of thousands of letters, as a pasted link or
+            // table can make), now and then broken by a separator.
+            let text = String(String.UnicodeScalarView((0...random.next(below: 4000)).map { _ -> Unicode.Scalar in
+                random.next(below: 500) == 0 ? " " : letters[random.next(below: letters.count)]
+            }))
+            #expect(WordScanner.words(text) == Tokenizer.words(scalars: text.unicodeScalars))
+        }
+    }
+
     @Test("keeps diacritics inside a word as written and drops them from its normalized form")
     func diacritics() {
         let (written, normalized) = WordScanner.writtenAndNormalized("قالَ: مُحَمَّدٌ، إلى")
