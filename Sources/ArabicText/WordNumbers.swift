@@ -9,8 +9,11 @@ public struct WordNumbers {
     /// Word `n` is `bytes[ends[n - 1]..<ends[n]]` (from 0 for the first).
     private var ends: [Int32] = []
     private var hashes: [UInt64] = []
-    /// Word numbers by hash, -1 where empty; the count is a power of two.
-    private var slots: [Int32] = Array(repeating: -1, count: 1024)
+    /// By hash, a word's number in the low 32 bits and its hash's high 32 bits above (a word
+    /// with another hash is passed over without reading its bytes, far away in memory);
+    /// `empty` where none. The count is a power of two.
+    private var slots: [UInt64] = Array(repeating: empty, count: 1024)
+    private static let empty = UInt64.max
 
     public init() {}
 
@@ -21,17 +24,21 @@ public struct WordNumbers {
         let hash = Self.hash(word)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
+        let high = hash & 0xFFFF_FFFF_0000_0000
         while true {
-            let n = slots[slot]
-            if n < 0 { break }
-            if hashes[Int(n)] == hash && equals(Int(n), word) { return (n, false) }
+            let entry = slots[slot]
+            if entry == Self.empty { break }
+            if entry & 0xFFFF_FFFF_0000_0000 == high {
+                let n = Int32(truncatingIfNeeded: entry)
+                if equals(Int(n), word) { return (n, false) }
+            }
             slot = (slot + 1) & mask
         }
         let n = Int32(ends.count)
         bytes.append(contentsOf: word)
         ends.append(Int32(bytes.count))
         hashes.append(hash)
-        slots[slot] = n
+        slots[slot] = Self.entry(n, hash)
         if ends.count * 2 > slots.count { grow() }
         return (n, true)
     }
@@ -46,7 +53,7 @@ public struct WordNumbers {
         bytes.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
         hashes.removeAll(keepingCapacity: true)
-        for i in slots.indices { slots[i] = -1 }
+        for i in slots.indices { slots[i] = Self.empty }
     }
 
     private func range(_ n: Int) -> (Int, Int) { (n == 0 ? 0 : Int(ends[n - 1]), Int(ends[n])) }
@@ -60,13 +67,17 @@ public struct WordNumbers {
     }
 
     private mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
+        slots = Array(repeating: Self.empty, count: slots.count * 2)
         let mask = slots.count - 1
         for n in hashes.indices {
             var slot = Int(truncatingIfNeeded: hashes[n]) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(n)
+            while slots[slot] != Self.empty { slot = (slot + 1) & mask }
+            slots[slot] = Self.entry(Int32(n), hashes[n])
         }
+    }
+
+    private static func entry(_ n: Int32, _ hash: UInt64) -> UInt64 {
+        hash & 0xFFFF_FFFF_0000_0000 | UInt64(UInt32(bitPattern: n))
     }
 
     /// FNV-1a, with its bits mixed at the end so that the low bits the table uses depend on every byte.
