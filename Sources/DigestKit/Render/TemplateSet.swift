@@ -8,6 +8,9 @@ public struct TemplateSet: Sendable {
     /// The folder the templates came from, for diagnostics.
     public let folder: String
     let library: MustacheLibrary
+    /// The same templates in digest's form (`CompiledTemplate`), rendered by `TemplateRenderer`;
+    /// nil when swift-mustache's parse could not be taken over, and it renders them itself.
+    let renderer: TemplateRenderer?
     /// Template name → its source text, for locating names in errors.
     let sources: [String: String]
     /// Every template's name and text, hashed: pages made with other templates are made again.
@@ -56,6 +59,7 @@ public struct TemplateSet: Sendable {
         }
         if !diagnostics.isEmpty { throw BuildFailure(diagnostics) }
         self.library = library
+        renderer = TemplateRenderer(library, names: sources.keys)
         self.sources = sources
     }
 
@@ -91,7 +95,18 @@ public struct TemplateSet: Sendable {
             throw Diagnostic.error("the theme has no template `\(name).mustache`; add it (see the default theme)", file: folder)
         }
         let root = RecordingView(view)
-        let output = library.render(root, withTemplate: name) ?? ""
+        let rendered: String?
+        if let renderer {
+            do {
+                rendered = try renderer.render(name, root)
+            } catch {
+                throw Diagnostic.error("includes `\(error.name)` inside itself without end (more than \(TemplateRenderer.deepestNesting) partials and parents deep); a partial or parent must not name itself, directly or through another",
+                                       file: "\(folder)/\(name).mustache")
+            }
+        } else {
+            rendered = library.render(root, withTemplate: name)
+        }
+        let output = rendered ?? ""
         if let missing = root.missing.names.sorted().first {
             throw unknownVariable(missing, startingAt: name)
         }
