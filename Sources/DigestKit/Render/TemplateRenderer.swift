@@ -9,8 +9,8 @@ import Mustache
 /// What it does differently is only how: the page is written into one string instead of a
 /// string per tag joined at each level, the context stack grows and shrinks in place instead
 /// of being copied at each section, and the values digest's view models hold (`ViewModel`,
-/// `TemplateText`, lists of them, `Bool`) are recognised by their type before any run-time
-/// protocol cast. Other values go the way swift-mustache takes them, except lambdas, which
+/// `TemplateText`, lists of them, `Bool`) are known by their kind (`TemplateValue`, found when
+/// the view model was made) instead of asked by run-time protocol casts. Other values go the way swift-mustache takes them, except lambdas, which
 /// swift-mustache does not let another module call: digest's view models hold none.
 struct TemplateRenderer: Sendable {
     let templates: [String: CompiledTemplate]
@@ -41,7 +41,7 @@ struct TemplateRenderer: Sendable {
     /// when there is no such template.
     func render(_ name: String, _ root: Any) throws(NestingTooDeep) -> String? {
         guard let template = templates[name] else { return nil }
-        var run = Run(renderer: self, stack: [root])
+        var run = Run(renderer: self, stack: [TemplateValue(root)])
         var out = ""
         out.reserveCapacity(16_384)
         run.render(template, Scope(), into: &out)
@@ -111,12 +111,12 @@ struct TemplateRenderer: Sendable {
     /// One page's rendering: the context stack, pushed and popped around each section.
     struct Run {
         let renderer: TemplateRenderer
-        var stack: [Any]
+        var stack: [TemplateValue]
         var nesting = 0
         /// Set when partials and parents nested past `deepestNesting`: the page is abandoned.
         var tooDeep: String?
 
-        init(renderer: TemplateRenderer, stack: [Any]) {
+        init(renderer: TemplateRenderer, stack: [TemplateValue]) {
             self.renderer = renderer
             self.stack = stack
         }
@@ -156,14 +156,21 @@ struct TemplateRenderer: Sendable {
                 out += text
             case .variable(let name, let escaped):
                 guard let value = lookUp(name, scope) else { return }
-                if let text = value as? TemplateText {
+                switch value {
+                case .text(let text):
                     out += escaped ? scope.contentType.escapeText(text.renderText) : text.renderText
-                } else if escaped, let template = value as? MustacheTemplate, let compiled = CompiledTemplate(template) {
-                    render(compiled, scope, into: &out)
-                } else if let renderable = value as? MustacheCustomRenderable {
-                    out += escaped ? scope.contentType.escapeText(renderable.renderText) : renderable.renderText
-                } else {
-                    let text = String(describing: Self.unwrappingOptional(value))
+                case .other(let boxed):
+                    let value = boxed.value
+                    if escaped, let template = value as? MustacheTemplate, let compiled = CompiledTemplate(template) {
+                        render(compiled, scope, into: &out)
+                    } else if let renderable = value as? MustacheCustomRenderable {
+                        out += escaped ? scope.contentType.escapeText(renderable.renderText) : renderable.renderText
+                    } else {
+                        let text = String(describing: Self.unwrappingOptional(value))
+                        out += escaped ? scope.contentType.escapeText(text) : text
+                    }
+                case .texts, .view, .views, .bool:
+                    let text = String(describing: value.any)
                     out += escaped ? scope.contentType.escapeText(text) : text
                 }
             case .section(let name, let body):
@@ -182,58 +189,74 @@ struct TemplateRenderer: Sendable {
             }
         }
 
-        mutating func renderSection(_ value: Any?, _ body: CompiledTemplate, _ scope: Scope, into out: inout String) {
+        mutating func renderSection(_ value: TemplateValue?, _ body: CompiledTemplate, _ scope: Scope, into out: inout String) {
             guard let value else { return }
-            if let items = value as? [ViewModel] {
-                renderItems(items, body, scope, into: &out)
-            } else if let bool = value as? Bool {
+            switch value {
+            case .views(let items):
+                renderItems(items.count, body, scope, into: &out) { .view(items[$0]) }
+            case .texts(let items):
+                renderItems(items.count, body, scope, into: &out) { .text(items[$0]) }
+            case .bool(let bool):
                 if bool { render(body, scope, into: &out) }
-            } else if value is ViewModel || value is TemplateText {
+            case .view, .text:
                 renderWithObject(value, body, scope, into: &out)
-            } else if let items = value as? [TemplateText] {
-                renderItems(items, body, scope, into: &out)
-            } else if let sequence = value as? any MustacheSequence {
-                renderItems(Self.items(of: sequence), body, scope, into: &out)
-            } else if let null = value as? MustacheCustomRenderable, null.isNull {
-                return
-            } else {
-                renderWithObject(value, body, scope, into: &out)
+            case .other(let boxed):
+                let object = boxed.value
+                if let sequence = object as? any MustacheSequence {
+                    let items = Self.items(of: sequence)
+                    renderItems(items.count, body, scope, into: &out) { items[$0] }
+                } else if let bool = object as? Bool {
+                    if bool { render(body, scope, into: &out) }
+                } else if let null = object as? MustacheCustomRenderable, null.isNull {
+                    return
+                } else {
+                    renderWithObject(value, body, scope, into: &out)
+                }
             }
         }
 
-        mutating func renderInvertedSection(_ value: Any?, _ body: CompiledTemplate, _ scope: Scope, into out: inout String) {
+        mutating func renderInvertedSection(_ value: TemplateValue?, _ body: CompiledTemplate, _ scope: Scope, into out: inout String) {
             guard let value else { return render(body, scope, into: &out) }
-            if let bool = value as? Bool {
+            switch value {
+            case .bool(let bool):
                 if !bool { render(body, scope, into: &out) }
-            } else if value is ViewModel || value is TemplateText {
+            case .view, .text:
                 return
-            } else if let items = value as? [ViewModel] {
+            // An empty list: the section renders with the list as its object, as swift-mustache's does.
+            case .views(let items):
                 if items.isEmpty { renderWithObject(value, body, scope, into: &out) }
-            } else if let sequence = value as? any MustacheSequence {
-                // An empty list: the section renders with the list as its object, as swift-mustache's does.
-                if Self.isEmpty(sequence) { renderWithObject(value, body, scope, into: &out) }
-            } else if let null = value as? MustacheCustomRenderable, null.isNull {
-                render(body, scope, into: &out)
+            case .texts(let items):
+                if items.isEmpty { renderWithObject(value, body, scope, into: &out) }
+            case .other(let boxed):
+                let object = boxed.value
+                if let sequence = object as? any MustacheSequence {
+                    if Self.isEmpty(sequence) { renderWithObject(value, body, scope, into: &out) }
+                } else if let bool = object as? Bool {
+                    if !bool { render(body, scope, into: &out) }
+                } else if let null = object as? MustacheCustomRenderable, null.isNull {
+                    render(body, scope, into: &out)
+                }
             }
         }
 
-        mutating func renderWithObject(_ object: Any, _ body: CompiledTemplate, _ scope: Scope, into out: inout String) {
+        mutating func renderWithObject(_ object: TemplateValue, _ body: CompiledTemplate, _ scope: Scope, into out: inout String) {
             stack.append(object)
             render(body, scope.forObject(), into: &out)
             stack.removeLast()
         }
 
-        mutating func renderItems<Item>(_ items: [Item], _ body: CompiledTemplate, _ scope: Scope, into out: inout String) {
+        mutating func renderItems(_ count: Int, _ body: CompiledTemplate, _ scope: Scope, into out: inout String,
+                                  _ item: (Int) -> TemplateValue) {
             var scope = scope
-            for (index, item) in items.enumerated() {
-                scope.position = SequencePosition(first: index == 0, last: index == items.count - 1, index: index)
-                stack.append(item)
+            for index in 0..<count {
+                scope.position = SequencePosition(first: index == 0, last: index == count - 1, index: index)
+                stack.append(item(index))
                 render(body, scope, into: &out)
                 stack.removeLast()
             }
         }
 
-        static func items<S: Sequence>(of sequence: S) -> [Any] { sequence.map { $0 as Any } }
+        static func items<S: Sequence>(of sequence: S) -> [TemplateValue] { sequence.map { TemplateValue($0) } }
 
         static func isEmpty<S: Sequence>(_ sequence: S) -> Bool {
             var iterator = sequence.makeIterator()
@@ -241,28 +264,28 @@ struct TemplateRenderer: Sendable {
         }
 
         /// The value a tag names: swift-mustache's `getChild`.
-        func lookUp(_ name: CompiledTemplate.TagName, _ scope: Scope) -> Any? {
-            var found: Any?
+        func lookUp(_ name: CompiledTemplate.TagName, _ scope: Scope) -> TemplateValue? {
+            var found: TemplateValue?
             switch name.start {
             case .current: found = stack.last
-            case .sequencePosition: found = scope.position
+            case .sequencePosition: found = scope.position.map { .other($0) }
             case .currentOnly: found = stack.last.flatMap { child(name.path[...], of: $0) }
             case .stack: found = childInStack(name.path[...])
             }
-            if let value = found, !Self.isKnown(value), let custom = value as? MustacheCustomRepresentation {
-                found = custom.representation
+            if case .other(let boxed)? = found, let custom = boxed.value as? MustacheCustomRepresentation {
+                found = custom.representation.map(TemplateValue.init)
             }
             guard var value = found else { return nil }
             for transform in name.transforms.reversed() {
-                guard let transformable = value as? MustacheTransformable, let transformed = transformable.transform(transform) else {
+                guard let transformable = value.any as? MustacheTransformable, let transformed = transformable.transform(transform) else {
                     return nil
                 }
-                value = transformed
+                value = TemplateValue(transformed)
             }
             return value
         }
 
-        func childInStack(_ path: ArraySlice<String>) -> Any? {
+        func childInStack(_ path: ArraySlice<String>) -> TemplateValue? {
             guard let first = path.first else { return stack.last }
             for object in stack.reversed() {
                 if let found = Self.immediateChild(first, of: object) { return child(path.dropFirst(), of: found) }
@@ -270,28 +293,29 @@ struct TemplateRenderer: Sendable {
             return nil
         }
 
-        func child(_ path: ArraySlice<String>, of object: Any) -> Any? {
+        func child(_ path: ArraySlice<String>, of object: TemplateValue) -> TemplateValue? {
             guard let name = path.first else { return object }
             guard let found = Self.immediateChild(name, of: object) else { return nil }
             return child(path.dropFirst(), of: found)
         }
 
-        static func isKnown(_ value: Any) -> Bool {
-            value is TemplateText || value is ViewModel || value is Bool || value is [ViewModel]
-        }
-
-        static func immediateChild(_ name: String, of object: Any) -> Any? {
-            if let view = object as? ViewModel { return view.child(named: name) }
-            if let root = object as? RecordingView { return root.child(named: name) }
-            if object is TemplateText { return nil }
-            let represented: Any?
-            if let custom = object as? MustacheCustomRepresentation { represented = custom.representation } else { represented = object }
-            if let parent = represented as? MustacheParent { return parent.child(named: name) }
-            guard let represented else { return nil }
-            guard let value = Mirror(reflecting: represented).children.first(where: { $0.label == name })?.value else { return nil }
-            let mirror = Mirror(reflecting: value)
-            guard mirror.displayStyle == .optional else { return value }
-            return mirror.children.first?.value
+        static func immediateChild(_ name: String, of object: TemplateValue) -> TemplateValue? {
+            switch object {
+            case .view(let view): return view.value(named: name)
+            // Text, lists and flags have no names (no labelled children to reflect on).
+            case .text, .texts, .views, .bool: return nil
+            case .other(let boxed):
+                let object = boxed.value
+                if let root = object as? RecordingView { return root.value(named: name) }
+                let represented: Any?
+                if let custom = object as? MustacheCustomRepresentation { represented = custom.representation } else { represented = object }
+                if let parent = represented as? MustacheParent { return parent.child(named: name).map(TemplateValue.init) }
+                guard let represented else { return nil }
+                guard let value = Mirror(reflecting: represented).children.first(where: { $0.label == name })?.value else { return nil }
+                let mirror = Mirror(reflecting: value)
+                guard mirror.displayStyle == .optional else { return TemplateValue(value) }
+                return mirror.children.first.map { TemplateValue($0.value) }
+            }
         }
 
         /// An optional's value, or the optional itself when it holds none (it prints `nil`).

@@ -142,8 +142,10 @@ struct RecordingView: MustacheParent {
 
     init(_ view: ViewModel) { self.view = view }
 
-    func child(named name: String) -> Any? {
-        if let value = view.child(named: name) { return value }
+    func child(named name: String) -> Any? { value(named: name)?.any }
+
+    func value(named name: String) -> TemplateValue? {
+        if let value = view.value(named: name) { return value }
         missing.names.insert(name)
         return nil
     }

@@ -10,7 +10,8 @@ import Mustache
 /// the same transforms (`count`, `empty`, `enumerated`, `sorted`).
 struct ViewModel: MustacheParent, MustacheTransformable, ExpressibleByDictionaryLiteral, CustomStringConvertible {
     private(set) var names: [String] = []
-    private(set) var values: [Any] = []
+    /// Each value as the renderer reads it, its kind known (`TemplateValue`).
+    private(set) var values: [TemplateValue] = []
 
     init() {}
 
@@ -28,17 +29,17 @@ struct ViewModel: MustacheParent, MustacheTransformable, ExpressibleByDictionary
     var count: Int { names.count }
 
     subscript(name: String) -> Any? {
-        get { names.firstIndex(of: name).map { values[$0] } }
+        get { names.firstIndex(of: name).map { values[$0].any } }
         set {
             let index = names.firstIndex(of: name)
             switch (index, newValue) {
-            case (let i?, let value?): values[i] = Self.templateValue(value)
+            case (let i?, let value?): values[i] = TemplateValue(Self.templateValue(value))
             case (let i?, nil):
                 names.remove(at: i)
                 values.remove(at: i)
             case (nil, let value?):
                 names.append(name)
-                values.append(Self.templateValue(value))
+                values.append(TemplateValue(Self.templateValue(value)))
             case (nil, nil): break
             }
         }
@@ -52,13 +53,13 @@ struct ViewModel: MustacheParent, MustacheTransformable, ExpressibleByDictionary
     }
 
     mutating func merge(_ other: ViewModel) {
-        for (name, value) in zip(other.names, other.values) { self[name] = value }
+        for (name, value) in zip(other.names, other.values) { self[name] = value.any }
     }
 
     /// The same names with each value transformed.
     func mapValues(_ transform: (Any) -> Any) -> ViewModel {
         var mapped = ViewModel()
-        for (name, value) in zip(names, values) { mapped[name] = transform(value) }
+        for (name, value) in zip(names, values) { mapped[name] = transform(value.any) }
         return mapped
     }
 
@@ -72,7 +73,10 @@ struct ViewModel: MustacheParent, MustacheTransformable, ExpressibleByDictionary
         return value
     }
 
-    func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? { value(named: name)?.any }
+
+    /// The value of a name, its kind known: what `TemplateRenderer` reads.
+    func value(named name: String) -> TemplateValue? {
         for i in names.indices where names[i] == name { return values[i] }
         return nil
     }
@@ -88,7 +92,7 @@ struct ViewModel: MustacheParent, MustacheTransformable, ExpressibleByDictionary
         }
     }
 
-    var pairs: [(key: String, value: Any)] { names.indices.map { (key: names[$0], value: values[$0]) } }
+    var pairs: [(key: String, value: Any)] { names.indices.map { (key: names[$0], value: values[$0].any) } }
 
     /// As a dictionary prints itself, were a template to print a view model.
     var description: String {
@@ -102,6 +106,57 @@ struct ViewModel: MustacheParent, MustacheTransformable, ExpressibleByDictionary
         var out = ""
         debugPrint(value, terminator: "", to: &out)
         return out
+    }
+}
+
+/// A value of a view model, with the kinds digest's view models hold told apart when it is
+/// stored, so that rendering a tag asks no run-time cast of it.
+enum TemplateValue {
+    case text(TemplateText)
+    case texts([TemplateText])
+    case view(ViewModel)
+    case views([ViewModel])
+    case bool(Bool)
+    /// Anything else, boxed: an `Any` in place would make every copy of every value a call
+    /// through the type's value witnesses, and the renderer copies values at each look-up.
+    case other(Boxed)
+
+    final class Boxed {
+        let value: Any
+        init(_ value: Any) { self.value = value }
+    }
+
+    static func other(_ value: Any) -> TemplateValue { .other(Boxed(value)) }
+
+    /// Classified by its exact type: a cast alone would also open optionals and convert
+    /// lists element by element, and the value would no longer be the one given.
+    init(_ value: Any) {
+        let type = ObjectIdentifier(Swift.type(of: value))
+        if type == ObjectIdentifier(TemplateText.self), let text = value as? TemplateText {
+            self = .text(text)
+        } else if type == ObjectIdentifier(ViewModel.self), let view = value as? ViewModel {
+            self = .view(view)
+        } else if type == ObjectIdentifier([ViewModel].self), let views = value as? [ViewModel] {
+            self = .views(views)
+        } else if type == ObjectIdentifier([TemplateText].self), let texts = value as? [TemplateText] {
+            self = .texts(texts)
+        } else if type == ObjectIdentifier(Bool.self), let bool = value as? Bool {
+            self = .bool(bool)
+        } else {
+            self = .other(value)
+        }
+    }
+
+    /// The value as it was given (after `ViewModel.templateValue`).
+    var any: Any {
+        switch self {
+        case .text(let text): text
+        case .texts(let texts): texts
+        case .view(let view): view
+        case .views(let views): views
+        case .bool(let bool): bool
+        case .other(let boxed): boxed.value
+        }
     }
 }
 

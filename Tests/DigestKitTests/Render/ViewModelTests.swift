@@ -68,4 +68,25 @@ struct ViewModelTests {
         #expect(view.names == ["b"])
         #expect(view.mapValues { _ in false }["b"] as? Bool == false)
     }
+
+    @Test("tells its values' kinds by their exact type, so each is kept as it was given")
+    func valueKinds() {
+        let view: ViewModel = ["text": "نص", "texts": ["أ"], "flag": true, "view": ["a": "1"] as ViewModel,
+                               "views": [ViewModel()], "anything": ["أ"] as [Any], "count": 3]
+        func kind(_ name: String) -> String {
+            switch view.value(named: name) {
+            case .text?: "text"
+            case .texts?: "texts"
+            case .bool?: "bool"
+            case .view?: "view"
+            case .views?: "views"
+            case .other?: "other"
+            case nil: "none"
+            }
+        }
+        #expect(["text", "texts", "flag", "view", "views", "anything", "count", "missing"].map(kind)
+                    == ["text", "texts", "bool", "view", "views", "other", "other", "none"])
+        // A list of `Any` stays one (a cast would have made it a list of text, which sorts).
+        #expect(view["anything"] is [Any])
+    }
 }
