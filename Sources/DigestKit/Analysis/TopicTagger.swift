@@ -23,8 +23,12 @@ public struct TopicTagger: Sendable {
 
     let weights: Taxonomy.Weights
     let phrases: [Phrase]
-    /// Each phrase's number of words, by place: read densely while matching, not through each phrase's patterns.
+    /// Each phrase's number of words and where its patterns start in `patterns`, by place:
+    /// matching reads these few small arrays, not each phrase's own array of patterns (one
+    /// more cache miss for every candidate phrase at every word).
     let phraseLengths: [Int]
+    let patternStarts: [Int]
+    let patterns: [Pattern]
     /// Phrases (their places in `phrases`) by the key of their first word (a stem or an exact word).
     let phrasesByFirst: [WordKey: [Int]]
     /// Phrases whose first word matches by prefix (checked at every word).
@@ -52,6 +56,12 @@ public struct TopicTagger: Sendable {
         }
         phrases = all
         phraseLengths = all.map { $0.patterns.count }
+        patterns = all.flatMap(\.patterns)
+        var start = 0
+        patternStarts = all.map { phrase in
+            defer { start += phrase.patterns.count }
+            return start
+        }
         phrasesByFirst = byFirst
         prefixPhrases = prefixed
     }
@@ -139,9 +149,10 @@ public struct TopicTagger: Sendable {
             func forms(_ k: Int) -> WordForms { memo.forms(of: numbers[k], phrasesByFirst: phrasesByFirst) }
             // A phrase (by place) that matches at `i`: each of its patterns matches a word from there on.
             func matches(_ p: Int, at i: Int) -> Bool {
-                guard i + phraseLengths[p] <= numbers.count else { return false }
-                let patterns = phrases[p].patterns
-                for k in patterns.indices where !forms(i + k).matches(patterns[k]) { return false }
+                let length = phraseLengths[p]
+                guard i + length <= numbers.count else { return false }
+                let start = patternStarts[p]
+                for k in 0..<length where !forms(i + k).matches(patterns[start + k]) { return false }
                 return true
             }
             var i = 0
