@@ -5,6 +5,14 @@ public struct Evidence: Sendable, Hashable, Codable {
     /// Where they stand: `title`, `lead` or `body`.
     public var places: [String]
     public var score: Double
+
+    /// One more mention: its words, where they stand, and what it weighs (one look-up of the
+    /// evidence in its dictionary, not one for each field).
+    mutating func add(_ words: String, at place: String, weighing weight: Double) {
+        self.words.append(words)
+        places.append(place)
+        score += weight
+    }
 }
 
 /// The countries an article names, and the ones it is about.

@@ -71,9 +71,9 @@ public struct CountryTagger: Sendable {
             guard let code = mention.codes.first else { continue }
             // Mutated in place: a copy taken out and put back makes every append copy the
             // whole list, quadratic in the mentions of a long article.
-            evidence[code, default: Evidence(words: [], places: [], score: 0)].words.append(mention.words)
-            evidence[code]?.places.append(mention.role == .plain ? mention.place.rawValue : "\(mention.place.rawValue):\(mention.role.rawValue)")
-            evidence[code]?.score += weight(of: mention)
+            evidence[code, default: Evidence(words: [], places: [], score: 0)]
+                .add(mention.words, at: mention.role == .plain ? mention.place.rawValue : "\(mention.place.rawValue):\(mention.role.rawValue)",
+                     weighing: weight(of: mention))
         }
         let mentioned = evidence.keys.sorted()
         if let fixed = article.frontMatter.countries {

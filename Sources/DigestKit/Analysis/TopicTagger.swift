@@ -180,9 +180,8 @@ public struct TopicTagger: Sendable {
                     credited.append(phrase.slug)
                     if phrase.weight >= 1 { strong.insert(phrase.slug) }
                     // In place: a copy taken out and put back is quadratic in the mentions.
-                    evidence[phrase.slug, default: Evidence(words: [], places: [], score: 0)].words.append(words)
-                    evidence[phrase.slug]?.places.append(passage.place.rawValue)
-                    evidence[phrase.slug]?.score += place * phrase.weight
+                    evidence[phrase.slug, default: Evidence(words: [], places: [], score: 0)]
+                        .add(words, at: passage.place.rawValue, weighing: place * phrase.weight)
                 }
                 i += length
             }
