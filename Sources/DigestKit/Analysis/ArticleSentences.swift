@@ -12,12 +12,11 @@ struct ArticleSentence: Sendable {
     }
 }
 
-/// Words of a piece of text: as written (for evidence a person can find in the text),
-/// normalized as `Tokenizer` gives them (for matching), and their numbers in a `WordMemo`
-/// (for what is known of each word).
+/// Words of a piece of text: as written (for evidence a person can find in the text), and
+/// their numbers in a `WordMemo` (for what is known of each word, its normalized form, as
+/// `Tokenizer` gives it, among the rest: equal numbers, equal words).
 struct SentenceWords: Sendable {
     var written: [String]
-    var normalized: [String]
     var numbers: [Int32]
 
     init(_ text: String, memo: WordMemo) {
@@ -30,25 +29,21 @@ struct SentenceWords: Sendable {
         }
         self.written = written
         self.numbers = numbers
-        normalized = numbers.map { memo.words[Int($0)] }
     }
 
-    init(written: [String] = [], normalized: [String] = [], numbers: [Int32] = []) {
+    init(written: [String] = [], numbers: [Int32] = []) {
         self.written = written
-        self.normalized = normalized
         self.numbers = numbers
     }
 
-    var isEmpty: Bool { normalized.isEmpty }
+    var isEmpty: Bool { numbers.isEmpty }
 
     func dropFirst(_ k: Int) -> SentenceWords {
-        SentenceWords(written: Array(written.dropFirst(k)), normalized: Array(normalized.dropFirst(k)),
-                      numbers: Array(numbers.dropFirst(k)))
+        SentenceWords(written: Array(written.dropFirst(k)), numbers: Array(numbers.dropFirst(k)))
     }
 
     static func += (lhs: inout SentenceWords, rhs: SentenceWords) {
         lhs.written += rhs.written
-        lhs.normalized += rhs.normalized
         lhs.numbers += rhs.numbers
     }
 }

@@ -109,10 +109,12 @@ public struct CountryTagger: Sendable {
     func find(in passages: [Passage], memo: WordMemo) -> [Mention] {
         var mentions: [Mention] = []
         for passage in passages {
-            var matches = gazetteer.matches(in: passage.words,
+            var matches = gazetteer.matches(count: passage.numbers.count, word: { memo.words[Int(passage.numbers[$0])] },
                                             reach: { memo.countryReach(of: passage.numbers[$0], in: gazetteer) },
                                             heads: { memo.countryHeads(of: passage.numbers[$0], in: gazetteer) })
-            if passage.place == .quote { matches += gazetteer.matches(in: passage.words, latinScript: true) }
+            if passage.place == .quote {
+                matches += gazetteer.matches(in: passage.numbers.map { memo.words[Int($0)] }, latinScript: true)
+            }
             var previousEnd = 0
             for match in matches {
                 let words = passage.surface[match.wordIndex..<(match.wordIndex + match.length)].joined(separator: " ")

@@ -129,7 +129,7 @@ public struct Gazetteer: Sendable {
     /// are matched as they are, and only when `latinScript` is set.
     public func matches(in words: [String], latinScript: Bool = false) -> [Match] {
         let heads = { (i: Int) in self.heads(readings: latinScript ? [words[i]] : Clitics.readings(of: words[i])) }
-        return matches(in: words, latinScript: latinScript, reach: { heads($0).most }, heads: heads)
+        return matches(count: words.count, word: { words[$0] }, latinScript: latinScript, reach: { heads($0).most }, heads: heads)
     }
 
     /// The ways a word may begin a form: its readings, and how many words the longest form
@@ -154,21 +154,23 @@ public struct Gazetteer: Sendable {
 
     /// With the heads of the word at each place from `heads` (a memo's, say), asked only
     /// where `reach`, the `most` of those heads, is not 0.
-    func matches(in words: [String], latinScript: Bool = false, reach: (Int) -> Int, heads: (Int) -> Heads) -> [Match] {
+    /// The words are read through `word` (from a memo, say), and only past a form's first word.
+    func matches(count: Int, word: (Int) -> String, latinScript: Bool = false, reach: (Int) -> Int,
+                 heads: (Int) -> Heads) -> [Match] {
         let table = latinScript ? latin : arabic
         var result: [Match] = []
         var i = 0
-        while i < words.count {
+        while i < count {
             var found: (Sense, Int)?
             guard reach(i) > 0 else {
                 i += 1
                 continue
             }
-            let word = heads(i)
+            let here = heads(i)
             // Longest form first; only lengths that some form starting with a reading has.
-            search: for length in stride(from: min(word.most, words.count - i), through: 1, by: -1) {
-                let tail = length > 1 ? " " + words[(i + 1)..<(i + length)].joined(separator: " ") : ""
-                for (head, reach) in zip(word.readings, word.reach) where reach >= length {
+            search: for length in stride(from: min(here.most, count - i), through: 1, by: -1) {
+                let tail = length > 1 ? " " + ((i + 1)..<(i + length)).map(word).joined(separator: " ") : ""
+                for (head, reach) in zip(here.readings, here.reach) where reach >= length {
                     if let sense = table[WordKey(head + tail)] {
                         found = (sense, length)
                         break search

@@ -1,8 +1,8 @@
 import ArabicText
 
 /// A piece of an article that analysis reads, with where it stands and its words both
-/// as written (for evidence a person can find in the text) and normalized (for matching),
-/// and numbered in the analyzer's `WordMemo`.
+/// as written (for evidence a person can find in the text) and numbered in the analyzer's
+/// `WordMemo` (for matching: the memo holds each number's normalized word).
 struct Passage: Sendable {
     enum Place: String, Sendable {
         case title, lead, body
@@ -14,13 +14,11 @@ struct Passage: Sendable {
 
     var place: Place
     var surface: [String]
-    var words: [String]
     var numbers: [Int32]
 
     init(place: Place, words: SentenceWords) {
         self.place = place
         self.surface = words.written
-        self.words = words.normalized
         self.numbers = words.numbers
     }
 
@@ -41,9 +39,9 @@ struct Passage: Sendable {
         var result = [Passage(place: .title, text: article.title, memo: memo)]
         var sentences = found.ofBlocks.joined().map(\.words)
         if let dateline = article.dateline.map({ SentenceWords($0, memo: memo) }), !dateline.isEmpty,
-           let first = sentences.first, first.normalized.starts(with: dateline.normalized) {
+           let first = sentences.first, first.numbers.starts(with: dateline.numbers) {
             result.append(Passage(place: .dateline, words: dateline))
-            sentences[0] = first.dropFirst(dateline.normalized.count)
+            sentences[0] = first.dropFirst(dateline.numbers.count)
         }
         var lead = SentenceWords()
         var index = 0

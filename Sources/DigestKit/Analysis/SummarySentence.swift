@@ -31,10 +31,10 @@ struct SummarySentence: Sendable {
         for sentences in paragraphs {
             let before = result.count
             for sentence in sentences {
-                let (text, words) = (sentence.text, sentence.words.normalized)
+                let (text, words) = (sentence.text, sentence.words.numbers)
                 guard !words.isEmpty else { continue }
-                let stems = sentence.words.numbers.compactMap(stem)
-                let isNew = seen.insert(sentence.words.numbers).inserted
+                let stems = words.compactMap(stem)
+                let isNew = seen.insert(words).inserted
                 result.append(SummarySentence(
                     text: text, order: result.count, paragraph: paragraph, wordCount: words.count, stems: stems,
                     isEligible: isNew && words.count >= minimumWords && isProse(text)))
