@@ -16,22 +16,22 @@ struct ArticleSentence: Sendable {
 /// their numbers in a `WordMemo` (for what is known of each word, its normalized form, as
 /// `Tokenizer` gives it, among the rest: equal numbers, equal words).
 struct SentenceWords: Sendable {
-    var written: [String]
+    var written: WrittenWords
     var numbers: [Int32]
 
     init(_ text: String, memo: WordMemo) {
-        var written: [String] = [], numbers: [Int32] = []
+        var spans: [WrittenWords.Span] = [], numbers: [Int32] = []
         WordScanner.withBytes(text) { bytes in
             WordScanner.scan(bytes) { normalized, range in
                 numbers.append(memo.number(ofBytes: normalized))
-                written.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+                spans.append(WrittenWords.Span(text: 0, start: Int32(range.lowerBound), end: Int32(range.upperBound)))
             }
         }
-        self.written = written
+        self.written = WrittenWords(texts: [text], spans: spans)
         self.numbers = numbers
     }
 
-    init(written: [String] = [], numbers: [Int32] = []) {
+    init(written: WrittenWords = WrittenWords(), numbers: [Int32] = []) {
         self.written = written
         self.numbers = numbers
     }
@@ -39,12 +39,51 @@ struct SentenceWords: Sendable {
     var isEmpty: Bool { numbers.isEmpty }
 
     func dropFirst(_ k: Int) -> SentenceWords {
-        SentenceWords(written: Array(written.dropFirst(k)), numbers: Array(numbers.dropFirst(k)))
+        SentenceWords(written: written.dropFirst(k), numbers: Array(numbers.dropFirst(k)))
     }
 
     static func += (lhs: inout SentenceWords, rhs: SentenceWords) {
         lhs.written += rhs.written
         lhs.numbers += rhs.numbers
+    }
+}
+
+/// Words as they stand in a text, as places in it: a `String` is made only of the few that
+/// become evidence of a country or topic, not of every word of every article.
+struct WrittenWords: Sendable {
+    struct Span: Sendable {
+        /// Which of `texts`, and where in its UTF-8.
+        var text: Int32
+        var start: Int32
+        var end: Int32
+    }
+
+    var texts: [String] = []
+    var spans: [Span] = []
+
+    var count: Int { spans.count }
+
+    /// The words at `range`, as written, with a space between each two.
+    func joined(_ range: Range<Int>) -> String {
+        var bytes: [UInt8] = []
+        for k in range {
+            if k > range.lowerBound { bytes.append(UInt8(ascii: " ")) }
+            let span = spans[k]
+            WordScanner.withBytes(texts[Int(span.text)]) { text in
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[Int(span.start)..<Int(span.end)]))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    func dropFirst(_ k: Int) -> WrittenWords {
+        WrittenWords(texts: texts, spans: Array(spans.dropFirst(k)))
+    }
+
+    static func += (lhs: inout WrittenWords, rhs: WrittenWords) {
+        let shift = Int32(lhs.texts.count)
+        lhs.texts += rhs.texts
+        lhs.spans += rhs.spans.map { Span(text: $0.text + shift, start: $0.start, end: $0.end) }
     }
 }
 

@@ -117,7 +117,7 @@ public struct CountryTagger: Sendable {
             }
             var previousEnd = 0
             for match in matches {
-                let words = passage.surface[match.wordIndex..<(match.wordIndex + match.length)].joined(separator: " ")
+                let words = passage.surface.joined(match.wordIndex..<(match.wordIndex + match.length))
                 // The look back stops at the mention before: its actor word is its own.
                 let start = max(previousEnd, match.wordIndex - weights.window)
                 mentions.append(Mention(codes: match.codes, weak: match.weak, words: words, place: passage.place,

@@ -13,7 +13,7 @@ struct Passage: Sendable {
     }
 
     var place: Place
-    var surface: [String]
+    var surface: WrittenWords
     var numbers: [Int32]
 
     init(place: Place, words: SentenceWords) {

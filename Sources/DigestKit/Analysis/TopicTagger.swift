@@ -172,7 +172,7 @@ public struct TopicTagger: Sendable {
                     i += 1
                     continue
                 }
-                let words = passage.surface[i..<(i + length)].joined(separator: " ")
+                let words = passage.surface.joined(i..<(i + length))
                 // A phrase listed under several topics counts once for each.
                 var credited: [String] = []
                 for p in matching where phraseLengths[p] == length && !credited.contains(phrases[p].slug) {
