@@ -34,7 +34,7 @@ extension SiteRenderer {
         case .home, .other:
             break
         }
-        feed(SitePaths.feed, digest.config.title)
+        feeds.append(["title": digest.config.title, "url": frames?.frame(of: path)?.feed ?? SitePaths.relative(from: path, to: SitePaths.feed)])
         return [
             "canonical": urls.map { $0.absolute(path) } ?? false,
             "feeds": feeds,

@@ -4,19 +4,41 @@ extension SiteRenderer {
     /// What every page has: the site, the page, links to the stylesheet and the main pages,
     /// and its `discovery` head, about `subject` under `subjectTitle` (by default the page's title).
     func base(path: String, title: String, subject: Subject = .other, subjectTitle: String? = nil) -> ViewModel {
-        func link(_ to: String) -> String { SitePaths.relative(from: path, to: to) }
+        let frame = frames?.frame(of: path)
         return [
-            "site": ["title": digest.config.title, "description": digest.config.description] as ViewModel,
+            "site": frame?.site ?? siteView(),
             "page": ["title": title, "isIndex": path == SitePaths.index] as ViewModel,
-            "links": [
-                "home": link(SitePaths.index),
-                "archive": link(SitePaths.archive()),
-                "stylesheet": link(SitePaths.stylesheet),
-                "search": link(SitePaths.search),
-            ] as ViewModel,
+            "links": frame?.links ?? links(from: path),
             "commentary": false,
             "discovery": discoveryHead(path: path, title: subjectTitle ?? title, subject: subject),
         ]
+    }
+
+    func siteView() -> ViewModel {
+        ["title": digest.config.title, "description": digest.config.description]
+    }
+
+    func links(from path: String) -> ViewModel {
+        func link(_ to: String) -> String { SitePaths.relative(from: path, to: to) }
+        return [
+            "home": link(SitePaths.index),
+            "archive": link(SitePaths.archive()),
+            "stylesheet": link(SitePaths.stylesheet),
+            "search": link(SitePaths.search),
+        ]
+    }
+
+    /// The frames of pages in every folder pages are in.
+    func pageFrames() -> PageFrames {
+        let pages = [SitePaths.index, SitePaths.article("a"), SitePaths.country("a"), SitePaths.topic("a"),
+                     SitePaths.relation("a"), SitePaths.month("a"), SitePaths.archive()]
+        let site = siteView()
+        var frames: [Substring: PageFrames.Frame] = [:]
+        for path in pages {
+            frames[PageFrames.folder(of: path)] = PageFrames.Frame(site: site, links: links(from: path),
+                                                                    feed: SitePaths.relative(from: path, to: SitePaths.feed))
+        }
+        return PageFrames(frames: frames)
     }
 
     /// An article as lists show it. Its links go up to the site's root and down again
@@ -157,6 +179,26 @@ extension SiteRenderer {
 /// before the pages that show them; nil for an article no rendered list shows. Immutable once built.
 struct ListItems: @unchecked Sendable {
     let values: [ViewModel?]
+}
+
+/// What every page of one folder has alike: the site, the links to the main pages and to the
+/// site's feed. Made once per folder before rendering, as relative links cost more than a look-up.
+/// Immutable once built.
+struct PageFrames: @unchecked Sendable {
+    struct Frame {
+        let site: ViewModel
+        let links: ViewModel
+        let feed: String
+    }
+
+    let frames: [Substring: Frame]
+
+    func frame(of path: String) -> Frame? { frames[Self.folder(of: path)] }
+
+    /// The path up to its last `/`, or nothing for a page at the root.
+    static func folder(of path: String) -> Substring {
+        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[..<$0] } ?? ""
+    }
 }
 
 /// Links made once each while one view model is built.

@@ -11,6 +11,8 @@ public struct SiteRenderer: Sendable {
     let commentary: CommentaryRenderer
     /// Articles as lists one folder deep show them; set by `pages()`.
     var listItems: ListItems?
+    /// What pages of one folder have alike; set by `pages()`.
+    var frames: PageFrames?
 
     public init(digest: Digest, templates: TemplateSet, dates: DateDisplay) {
         self.digest = digest
@@ -71,6 +73,7 @@ public struct SiteRenderer: Sendable {
         let listed = articlesListed(by: jobs)
         renderer.staleLists = listed.stale
         renderer.listItems = try listItems(for: listed.articles)
+        renderer.frames = pageFrames()
         let counter = ProgressCounter(.rendering, total: jobs.count, handler: progress)
         let batches = Self.batches(jobs, size: batchSize)
         var paths: [String] = []
