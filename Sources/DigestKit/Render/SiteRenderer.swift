@@ -78,11 +78,12 @@ public struct SiteRenderer: Sendable {
         let batches = Self.batches(jobs, size: batchSize)
         var paths: [String] = []
         var diagnostics: [Diagnostic] = []
-        var next = batches.first.map { RenderingBatch($0, renderer: renderer, progress: counter) }
+        let make: @Sendable (PageJob) -> Result<[Made], Diagnostic> = { [renderer] in renderer.render($0) }
+        var next = batches.first.map { RenderingBatch($0, progress: counter, make: make) }
         for number in batches.indices {
             guard let rendering = next else { break }
             let results = rendering.results()
-            next = batches.indices.contains(number + 1) ? RenderingBatch(batches[number + 1], renderer: renderer, progress: counter) : nil
+            next = batches.indices.contains(number + 1) ? RenderingBatch(batches[number + 1], progress: counter, make: make) : nil
             var batch = Batch()
             for result in results {
                 switch result {
