@@ -67,7 +67,8 @@ extension SiteRenderer {
 
     static let itemTemplate = "partials/article-item"
 
-    func item(for analyzed: AnalyzedArticle, up: String) -> ViewModel {
+    /// `tags`: the countries' and topics' links made once for every item of one depth.
+    func item(for analyzed: AnalyzedArticle, up: String, tags: TagLinks? = nil) -> ViewModel {
         let article = analyzed.article
         return [
             "title": BidiRuns.isolatedText(article.title),
@@ -75,15 +76,27 @@ extension SiteRenderer {
             "published": dateView(article.published),
             "updated": article.updated.flatMap { $0 == article.published ? nil : dateView($0) } ?? false,
             "summary": analyzed.summary.map(BidiRuns.isolatedText),
-            "countries": analyzed.countries.primary.map { code -> ViewModel in
-                ["name": digest.gazetteer.name(of: code), "code": code.lowercased(),
-                 "url": up + SitePaths.country(code), "count": dates.number(digest.byCountry[code]?.count ?? 0)]
-            },
-            "topics": analyzed.topics.map { slug -> ViewModel in
-                ["name": digest.topicName(slug), "slug": slug,
-                 "url": up + SitePaths.topic(slug), "count": dates.number(digest.byTopic[slug]?.count ?? 0)]
-            },
+            "countries": analyzed.countries.primary.map { tags?.countries[$0] ?? countryTag($0, up: up) },
+            "topics": analyzed.topics.map { tags?.topics[$0] ?? topicTag($0, up: up) },
         ]
+    }
+
+    /// A country as an article item links to it.
+    func countryTag(_ code: String, up: String) -> ViewModel {
+        ["name": digest.gazetteer.name(of: code), "code": code.lowercased(),
+         "url": up + SitePaths.country(code), "count": dates.number(digest.byCountry[code]?.count ?? 0)]
+    }
+
+    /// A topic as an article item links to it.
+    func topicTag(_ slug: String, up: String) -> ViewModel {
+        ["name": digest.topicName(slug), "slug": slug,
+         "url": up + SitePaths.topic(slug), "count": dates.number(digest.byTopic[slug]?.count ?? 0)]
+    }
+
+    /// Every country's and topic's link from items `up` below the root.
+    func tagLinks(up: String) -> TagLinks {
+        TagLinks(countries: Dictionary(uniqueKeysWithValues: digest.byCountry.keys.map { ($0, countryTag($0, up: up)) }),
+                 topics: Dictionary(uniqueKeysWithValues: digest.byTopic.keys.map { ($0, topicTag($0, up: up)) }))
     }
 
     func dateView(_ date: ArticleDate?) -> Any {
@@ -199,6 +212,13 @@ struct PageFrames: @unchecked Sendable {
     static func folder(of path: String) -> Substring {
         path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[..<$0] } ?? ""
     }
+}
+
+/// The links of article items one depth below the root to countries and topics, made once
+/// for every item instead of once per item. Immutable once built.
+struct TagLinks: @unchecked Sendable {
+    let countries: [String: ViewModel]
+    let topics: [String: ViewModel]
 }
 
 /// Links made once each while one view model is built.

@@ -146,9 +146,10 @@ public struct SiteRenderer: Sendable {
     /// Every article of `indices` as lists one folder deep show it, with its rendered HTML.
     func listItems(for indices: [Int]) throws(BuildFailure) -> ListItems {
         let articles = digest.articles
+        let up = SitePaths.up(1), tags = tagLinks(up: up)
         let items = Parallel.map(indices) { i -> Result<UncheckedView, Diagnostic> in
             do throws(Diagnostic) {
-                return .success(UncheckedView(try withHTML(item(for: articles[i], up: SitePaths.up(1)))))
+                return .success(UncheckedView(try withHTML(item(for: articles[i], up: up, tags: tags))))
             } catch {
                 return .failure(error)
             }

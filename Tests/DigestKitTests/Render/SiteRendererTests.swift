@@ -63,4 +63,17 @@ struct SiteRendererTests {
         #expect(Set(kinds) == [0, 1, 2, 3, 4])
         #expect(written.filter { kind($0) == 2 }.count == 4)
     }
+
+    @Test("an article item with the tag links made once for every item is the item made on its own")
+    func itemsWithSharedTagLinks() throws {
+        var renderer = try Self.renderer()
+        renderer.digest.articles[1].topics = ["energy"]
+        renderer.digest = Digest(articles: renderer.digest.articles, config: renderer.digest.config, gazetteer: renderer.digest.gazetteer,
+                                 taxonomy: renderer.digest.taxonomy, commentary: renderer.digest.commentary)
+        let up = SitePaths.up(1), tags = renderer.tagLinks(up: up)
+        #expect(!tags.countries.isEmpty && !tags.topics.isEmpty)
+        for analyzed in renderer.digest.articles {
+            #expect(renderer.item(for: analyzed, up: up, tags: tags).description == renderer.item(for: analyzed, up: up).description)
+        }
+    }
 }
