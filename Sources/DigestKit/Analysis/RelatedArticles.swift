@@ -21,11 +21,14 @@ struct RelatedArticles: Sendable {
     /// Each article's collections (by index into `collections`) and its rank in each.
     let places: [[(collection: Int, rank: Int)]]
     /// Each article's primary countries, topics and title stems as sorted numbers (one per
-    /// distinct value across the corpus), so scoring a candidate counts shared values in one
-    /// merge, with no set built per pair: scoring is most of the work.
+    /// distinct value across the corpus), so scoring a candidate counts shared values with no
+    /// set built per pair: scoring is most of the work.
     let countryIDs: [[Int32]]
     let topicIDs: [[Int32]]
     let titleStemIDs: [[Int32]]
+    /// The same countries and topics as bits, `words` UInt64 per article each: the ones two
+    /// articles share are counted in a popcount or two (there are few countries and topics).
+    let countryBits: TagBits, topicBits: TagBits
     /// How many distinct countries, topics and title stems there are (the numbers' bounds).
     let distinct: (countries: Int, topics: Int, titleStems: Int)
 
@@ -54,6 +57,8 @@ struct RelatedArticles: Sendable {
         self.topicIDs = articles.map { topics.sortedIDs($0.topics) }
         self.titleStemIDs = stems.map { words.sortedIDs($0) }
         self.distinct = (countries.count, topics.count, words.count)
+        self.countryBits = TagBits(countryIDs, distinct: countries.count)
+        self.topicBits = TagBits(topicIDs, distinct: topics.count)
     }
 
     static func keys(_ article: AnalyzedArticle) -> [String] {
@@ -70,7 +75,8 @@ struct RelatedArticles: Sendable {
     }
 
     /// Scores each candidate once, as it is met (an article near `i` in several collections
-    /// is one candidate), against `i`'s values marked in `scratch`, and keeps the `count` best
+    /// is one candidate), against `i`'s country and topic bits and its title stems marked in
+    /// `scratch`, and keeps the `count` best
     /// in order: what sorting every candidate by `isBetter` and taking the first `count` gives.
     func related(to i: Int, count: Int, scratch: Scratch) -> [Int] {
         guard count > 0 else { return [] }
@@ -78,10 +84,8 @@ struct RelatedArticles: Sendable {
         // The marks are taken out of `scratch` while scoring: a class's arrays cost an
         // exclusivity check at every access.
         let stamp = Int32(i + 1)
-        var (country, topic, stem, met) = scratch.take()
-        defer { scratch.giveBack(country, topic, stem, met) }
-        for id in countryIDs[i] { country[Int(id)] = stamp }
-        for id in topicIDs[i] { topic[Int(id)] = stamp }
+        var (stem, met) = scratch.take()
+        defer { scratch.giveBack(stem, met) }
         for id in titleStemIDs[i] { stem[Int(id)] = stamp }
         met[i] = stamp
         var best: [(index: Int, score: Double)] = []
@@ -91,8 +95,8 @@ struct RelatedArticles: Sendable {
             let low = max(0, r - Self.neighbours / 2), high = min(members.count, r + Self.neighbours / 2 + 1)
             for j in members[low..<high] where met[j] != stamp {
                 met[j] = stamp
-                var score = 2 * Double(Self.marked(countryIDs[j], in: country, stamp))
-                score += Double(Self.marked(topicIDs[j], in: topic, stamp))
+                var score = 2 * Double(countryBits.shared(i, j))
+                score += Double(topicBits.shared(i, j))
                 let common = Self.marked(titleStemIDs[j], in: stem, stamp)
                 let union = titleStemIDs[i].count + titleStemIDs[j].count - common
                 if union > 0 { score += Double(common) / Double(union) }
@@ -124,25 +128,46 @@ struct RelatedArticles: Sendable {
         return count
     }
 
-    /// Marks one thread's scoring leaves: for each country, topic and title stem number and
-    /// each article, the stamp of the last article that marked it.
+    /// Marks one thread's scoring leaves: for each title stem number and each article, the
+    /// stamp of the last article that marked it.
     final class Scratch {
-        private var country: [Int32], topic: [Int32], stem: [Int32], met: [Int32]
+        private var stem: [Int32], met: [Int32]
 
         init(_ index: RelatedArticles) {
-            country = [Int32](repeating: 0, count: index.distinct.countries)
-            topic = [Int32](repeating: 0, count: index.distinct.topics)
             stem = [Int32](repeating: 0, count: index.distinct.titleStems)
             met = [Int32](repeating: 0, count: index.articles.count)
         }
 
-        func take() -> ([Int32], [Int32], [Int32], [Int32]) {
-            defer { (country, topic, stem, met) = ([], [], [], []) }
-            return (country, topic, stem, met)
+        func take() -> ([Int32], [Int32]) {
+            defer { (stem, met) = ([], []) }
+            return (stem, met)
         }
 
-        func giveBack(_ country: [Int32], _ topic: [Int32], _ stem: [Int32], _ met: [Int32]) {
-            (self.country, self.topic, self.stem, self.met) = (country, topic, stem, met)
+        func giveBack(_ stem: [Int32], _ met: [Int32]) {
+            (self.stem, self.met) = (stem, met)
+        }
+    }
+
+    /// Each article's values (numbers below `distinct`) as a row of bits.
+    struct TagBits: Sendable {
+        let words: Int
+        let bits: [UInt64]
+
+        init(_ ids: [[Int32]], distinct: Int) {
+            words = max(1, (distinct + 63) / 64)
+            var bits = [UInt64](repeating: 0, count: ids.count * words)
+            for (article, values) in ids.enumerated() {
+                for id in values { bits[article * words + Int(id) / 64] |= 1 << UInt64(id % 64) }
+            }
+            self.bits = bits
+        }
+
+        /// How many values articles `a` and `b` share.
+        @inline(__always)
+        func shared(_ a: Int, _ b: Int) -> Int {
+            var count = 0
+            for k in 0..<words { count += (bits[a * words + k] & bits[b * words + k]).nonzeroBitCount }
+            return count
         }
     }
 }

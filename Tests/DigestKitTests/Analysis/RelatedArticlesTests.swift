@@ -67,4 +67,15 @@ struct RelatedArticlesTests {
         RelatedArticles.link(&articles, count: 2)
         #expect(articles[0].related == ["a2", "a1"])
     }
+
+    @Test("two articles' bits count the values they share, past the first 64 too")
+    func bitsCountSharedValues() {
+        let bits = RelatedArticles.TagBits([[1, 63, 64, 130], [63, 130, 131], [], [0, 2, 65]], distinct: 132)
+        #expect(bits.words == 3)
+        #expect(bits.shared(0, 1) == 2)
+        #expect(bits.shared(0, 0) == 4)
+        #expect(bits.shared(0, 2) == 0)
+        #expect(bits.shared(0, 3) == 0)
+        #expect(RelatedArticles.TagBits([[], []], distinct: 0).shared(0, 1) == 0)
+    }
 }
