@@ -29,15 +29,20 @@ public enum BidiRuns {
 
     /// The runs as ranges of byte offsets in valid UTF-8.
     static func leftToRightRuns(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        // The table is taken once: a static's every use checks that it was made.
+        Unit.table.withUnsafeBufferPointer { leftToRightRuns(in: bytes, table: $0) }
+    }
+
+    static func leftToRightRuns(in bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var runs: [Range<Int>] = []
         var i = 0
         while i < bytes.count {
             // Arabic letters and their marks, spaces and punctuation: most of the text, never strong.
-            if !Unit.mayBeStrong(bytes[i]) {
-                i = Unit.skip(bytes, at: i)
+            if !Unit.mayBeStrong(bytes[i], table) {
+                i = Unit.skip(bytes, at: i, table)
                 continue
             }
-            let unit = Unit(bytes, at: i)
+            let unit = Unit(bytes, at: i, table)
             guard unit.isStrong else {
                 i = unit.end
                 continue
@@ -48,7 +53,7 @@ public enum BidiRuns {
             var allDigits = unit.isDigit, passedJoiner = false
             var j = end
             while j < bytes.count {
-                let next = Unit(bytes, at: j)
+                let next = Unit(bytes, at: j, table)
                 if next.isStrong || (j == end && next.single.map(trailers.contains) == true) {
                     allDigits = allDigits && !passedJoiner && next.isDigit
                     passedJoiner = false
@@ -77,23 +82,23 @@ public enum BidiRuns {
         let single: Unicode.Scalar?
         let isStrong: Bool
 
-        init(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) {
+        init(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ table: UnsafeBufferPointer<UInt8>) {
             let (first, length) = Self.scalar(bytes, at: i)
             self.first = first
-            let end = Self.extensionEnd(bytes, from: i + length)
+            let end = Self.extensionEnd(bytes, from: i + length, table)
             self.end = end
             single = end == i + length ? first : nil
-            isStrong = (single.map(BidiRuns.isDigit) ?? false) || Self.isStrongLetter(first)
+            isStrong = (single.map(BidiRuns.isDigit) ?? false) || Self.isStrongLetter(first, table)
         }
 
         /// The end of the marks and joiners that start at `i`, if any.
         @inline(__always)
-        static func extensionEnd(_ bytes: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        static func extensionEnd(_ bytes: UnsafeBufferPointer<UInt8>, from i: Int, _ table: UnsafeBufferPointer<UInt8>) -> Int {
             var end = i
             // Below U+0300 (lead bytes below 0xCC) no scalar extends the one before it.
             while end < bytes.count, bytes[end] >= 0xCC {
                 let (next, length) = Self.scalar(bytes, at: end)
-                guard Self.extends(next) else { break }
+                guard Self.extends(next, table) else { break }
                 end += length
             }
             return end
@@ -101,23 +106,20 @@ public enum BidiRuns {
 
         /// The offset past the unit at `i`, for a unit that cannot be strong.
         @inline(__always)
-        static func skip(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
-            extensionEnd(bytes, from: i + length(ofScalarLedBy: bytes[i]))
+        static func skip(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ table: UnsafeBufferPointer<UInt8>) -> Int {
+            extensionEnd(bytes, from: i + length(ofScalarLedBy: bytes[i]), table)
         }
 
         /// False when the scalar led by this byte is certainly not a left-to-right letter nor a
         /// digit: ASCII other than letters and digits, and the right-to-left blocks
         /// U+05C0…U+07FF (lead bytes 0xD7…0xDF).
         @inline(__always)
-        static func mayBeStrong(_ lead: UInt8) -> Bool {
-            if lead < 0x80 { return asciiStrong[Int(lead)] }
+        static func mayBeStrong(_ lead: UInt8, _ table: UnsafeBufferPointer<UInt8>) -> Bool {
+            if lead < 0x80 { return table[Int(lead)] & asciiStrongFlag != 0 }
             return !(0xD7...0xDF).contains(lead)
         }
 
-        static let asciiStrong: [Bool] = (0..<128).map { value in
-            let scalar = Unicode.Scalar(UInt8(value))
-            return BidiRuns.isDigit(scalar) || CommonScalars.isAlphabetic(scalar)
-        }
+        static func mayBeStrong(_ lead: UInt8) -> Bool { table.withUnsafeBufferPointer { mayBeStrong(lead, $0) } }
 
         @inline(__always)
         static func length(ofScalarLedBy lead: UInt8) -> Int {
@@ -144,15 +146,19 @@ public enum BidiRuns {
 
         /// Whether the scalar joins the unit before it: a mark, a spacing mark, or ZWJ.
         @inline(__always)
-        static func extends(_ scalar: Unicode.Scalar) -> Bool {
+        static func extends(_ scalar: Unicode.Scalar, _ table: UnsafeBufferPointer<UInt8>) -> Bool {
             scalar.value < tableEnd ? table[Int(scalar.value)] & extendsFlag != 0 : slowExtends(scalar)
         }
 
+        static func extends(_ scalar: Unicode.Scalar) -> Bool { table.withUnsafeBufferPointer { extends(scalar, $0) } }
+
         /// A letter of a left-to-right script.
         @inline(__always)
-        static func isStrongLetter(_ scalar: Unicode.Scalar) -> Bool {
+        static func isStrongLetter(_ scalar: Unicode.Scalar, _ table: UnsafeBufferPointer<UInt8>) -> Bool {
             scalar.value < tableEnd ? table[Int(scalar.value)] & strongLetterFlag != 0 : slowIsStrongLetter(scalar)
         }
+
+        static func isStrongLetter(_ scalar: Unicode.Scalar) -> Bool { table.withUnsafeBufferPointer { isStrongLetter(scalar, $0) } }
 
         static func slowExtends(_ scalar: Unicode.Scalar) -> Bool {
             CommonScalars.isGraphemeExtend(scalar) || CommonScalars.generalCategory(scalar) == .spacingMark || scalar == "\u{200D}"
@@ -162,12 +168,15 @@ public enum BidiRuns {
             CommonScalars.isAlphabetic(scalar) && !BidiRuns.isRightToLeftScript(scalar)
         }
 
-        /// Both answers for the scalars below U+0900 (nearly every scalar of an article), asked once.
+        /// The answers for the scalars below U+0900 (nearly every scalar of an article), asked
+        /// once; and for ASCII, whether it is a letter or a digit (may start a run).
         static let tableEnd: UInt32 = 0x900
-        static let extendsFlag: UInt8 = 1, strongLetterFlag: UInt8 = 2
+        static let extendsFlag: UInt8 = 1, strongLetterFlag: UInt8 = 2, asciiStrongFlag: UInt8 = 4
         static let table: [UInt8] = (0..<tableEnd).map { value in
             guard let scalar = Unicode.Scalar(value) else { return 0 }
+            let asciiStrong = value < 0x80 && (BidiRuns.isDigit(scalar) || CommonScalars.isAlphabetic(scalar))
             return (slowExtends(scalar) ? extendsFlag : 0) | (slowIsStrongLetter(scalar) ? strongLetterFlag : 0)
+                | (asciiStrong ? asciiStrongFlag : 0)
         }
 
         var isDigit: Bool { single.map(BidiRuns.isDigit) ?? false }

@@ -38,31 +38,35 @@ indirect enum ScriptJSON {
         }
     }
 
+    /// Read from the string's UTF-8 in place: appending slices of `String.UTF8View` copies
+    /// them byte by byte.
     static func write(_ string: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        var start = string.utf8.startIndex
-        let utf8 = string.utf8
-        for i in utf8.indices {
-            let escape: String
-            switch utf8[i] {
-            case UInt8(ascii: "\""): escape = "\\\""
-            case UInt8(ascii: "\\"): escape = "\\\\"
-            case 0x08: escape = "\\b"
-            case 0x09: escape = "\\t"
-            case 0x0A: escape = "\\n"
-            case 0x0C: escape = "\\f"
-            case 0x0D: escape = "\\r"
-            case UInt8(ascii: "<"): escape = "\\u003c"
-            case UInt8(ascii: ">"): escape = "\\u003e"
-            case UInt8(ascii: "&"): escape = "\\u0026"
-            case let byte where byte < 0x20: escape = "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
-            default: continue
+        var string = string
+        string.withUTF8 { bytes in
+            var start = 0
+            for i in bytes.indices {
+                let escape: String
+                switch bytes[i] {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case 0x08: escape = "\\b"
+                case 0x09: escape = "\\t"
+                case 0x0A: escape = "\\n"
+                case 0x0C: escape = "\\f"
+                case 0x0D: escape = "\\r"
+                case UInt8(ascii: "<"): escape = "\\u003c"
+                case UInt8(ascii: ">"): escape = "\\u003e"
+                case UInt8(ascii: "&"): escape = "\\u0026"
+                case let byte where byte < 0x20: escape = "\\u00" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16)
+                default: continue
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                out.append(contentsOf: escape.utf8)
+                start = i + 1
             }
-            out.append(contentsOf: utf8[start..<i])
-            out.append(contentsOf: escape.utf8)
-            start = utf8.index(after: i)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
-        out.append(contentsOf: utf8[start...])
         out.append(UInt8(ascii: "\""))
     }
 }

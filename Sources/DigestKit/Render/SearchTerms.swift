@@ -21,10 +21,11 @@ struct SearchTerms {
         var length = 0.0
     }
 
-    /// A word's keys by number; nil in the memo for a word with no key.
+    /// A word's keys by number; nil in the memo for a word with no key. Its alternates are a
+    /// range of `alternatesOfWords`: a word met holds no array, so reading it costs no retain.
     struct Word {
         var primary: Int32?
-        var alternates: [Int32]
+        var alternates: Range<Int>
     }
 
     private(set) var terms: [String] = []
@@ -33,6 +34,7 @@ struct SearchTerms {
     /// number: a word met before costs no `String` and no look-up by string.
     private var words = WordNumbers()
     private var keysOfWords: [Word?] = []
+    private var alternatesOfWords: [Int32] = []
     private var tf: [Double] = [], alternates: [Double] = []
     private var touchedTF: [Int32] = [], touchedAlternates: [Int32] = []
 
@@ -49,7 +51,8 @@ struct SearchTerms {
                         if tf[Int(primary)] == 0 { touchedTF.append(primary) }
                         tf[Int(primary)] += weight
                     }
-                    for other in found.alternates {
+                    for k in found.alternates {
+                        let other = alternatesOfWords[k]
                         if alternates[Int(other)] == 0 { touchedAlternates.append(other) }
                         alternates[Int(other)] += weight
                     }
@@ -79,8 +82,11 @@ struct SearchTerms {
         let found = SearchKeys.keys(word)
         guard let first = found.first else { return nil }
         // When the primary stem was too short to index, only readings without proclitics remain.
-        return first == SearchKeys.primary(word) ? Word(primary: number(first), alternates: found.dropFirst().map { number($0) })
-            : Word(primary: nil, alternates: found.map { number($0) })
+        let hasPrimary = first == SearchKeys.primary(word)
+        let primary = hasPrimary ? number(first) : nil
+        let start = alternatesOfWords.count
+        for key in found.dropFirst(hasPrimary ? 1 : 0) { alternatesOfWords.append(number(key)) }
+        return Word(primary: primary, alternates: start..<alternatesOfWords.count)
     }
 
     mutating func number(_ term: String) -> Int32 {

@@ -34,7 +34,7 @@ extension SiteRenderer {
         case .home, .other:
             break
         }
-        feed(SitePaths.feed, digest.config.title)
+        feeds.append(["title": digest.config.title, "url": frames?.frame(of: path)?.feed ?? SitePaths.relative(from: path, to: SitePaths.feed)])
         return [
             "canonical": urls.map { $0.absolute(path) } ?? false,
             "feeds": feeds,
@@ -64,9 +64,9 @@ extension SiteRenderer {
     /// The files beside the pages: the search index (`search`, or one read from the articles),
     /// Atom feeds, and the sitemap and robots.txt (with a base URL). They go to `sink` batch
     /// by batch as they are made, like pages, so neither the index nor the feeds are ever
-    /// held whole. With `reuse`, feeds, search documents and term shards whose key did not
-    /// change are kept, like pages. Returns how many files there are; warns when the sitemap
-    /// has to be skipped.
+    /// held whole; the next batch is made while `sink` writes the last. With `reuse`, feeds,
+    /// search documents and term shards whose key did not change are kept, like pages.
+    /// Returns how many files there are; warns when the sitemap has to be skipped.
     func discoveryFiles(forPaths pagePaths: [String], search: SearchIndex? = nil,
                         into sink: (Batch) throws(Diagnostic) -> Void) throws(Diagnostic) -> (count: Int, warnings: [Diagnostic]) {
         var count = 0
@@ -76,32 +76,13 @@ extension SiteRenderer {
             count += made.count
             try sink(batch)
         }
-        /// Makes a file of each item on every core, handed on `shardsPerBatch` files at a time.
-        func handInBatches<Item: Sendable>(_ items: [Item], _ make: @Sendable (Item) -> Made) throws(Diagnostic) {
-            for start in stride(from: 0, to: items.count, by: SearchIndex.shardsPerBatch) {
-                try hand(Parallel.map(Array(items[start..<min(start + SearchIndex.shardsPerBatch, items.count)]), make))
-            }
-        }
         let renderer = self, digest = self.digest
         let slug: @Sendable (Int) -> String = { digest.articles[$0].article.slug }
 
-        // The search index first: the articles' terms it was made from are gone by now, and
-        // its postings go before the feeds are made.
+        // The search index first: the articles' terms it was made from are gone by now.
         let index = search ?? SearchIndex(digest: digest, dates: dates)
         try hand(index.tablesAndManifest().map { .rendered($0, key: nil) })
         let layout = index.termShardKeys()
-        try handInBatches(Array(layout.indices)) { number -> Made in
-            let path = SitePaths.searchTerms(number)
-            let key = renderer.reuse?.keys.file(path: path, content: index.hash(ofTermShard: layout[number]))
-            if let key, renderer.isCurrent(path, key: key) { return .kept(path: path, key: key) }
-            return .rendered(index.termShard(number, keys: layout[number]), key: key)
-        }
-        try handInBatches(Array(0..<index.documentShards)) { number -> Made in
-            let path = SitePaths.searchDocuments(number)
-            let key = renderer.reuse?.keys.file(path: path, articles: index.articles(inDocumentShard: number), slugs: slug)
-            if let key, renderer.isCurrent(path, key: key) { return .kept(path: path, key: key) }
-            return .rendered(index.documentFile(number), key: key)
-        }
 
         typealias Feed = (path: String, page: String, title: String, indices: [Int])
         var feeds: [Feed] = [(SitePaths.feed, SitePaths.index, digest.config.title, Array(digest.articles.indices))]
@@ -126,11 +107,44 @@ extension SiteRenderer {
         let written = Parallel.map(entryIndices) { AtomFeed.entry(digest.articles[$0], site: site, gazetteer: digest.gazetteer, topicName: digest.topicName) }
         let entries = Dictionary(uniqueKeysWithValues: zip(entryIndices, written))
         let allFeeds = feeds
-        try handInBatches(Array(feeds.indices)) { k -> Made in
-            let feed = allFeeds[k]
-            if current[k], let key = feedKeys[k] { return .kept(path: feed.path, key: key) }
-            let atom = AtomFeed(path: feed.path, pagePath: feed.page, title: feed.title, articles: newest[k].map { digest.articles[$0] })
-            return .rendered(Page(path: feed.path, text: atom.xml(site: site) { entries[newest[k][$0]] ?? "" }), key: feedKeys[k])
+
+        // Term shards, document shards and feeds, `shardsPerBatch` at a time, each batch
+        // made on every core while the one before is written.
+        let jobs = layout.indices.map(DiscoveryJob.termShard) + (0..<index.documentShards).map(DiscoveryJob.documentShard)
+            + feeds.indices.map(DiscoveryJob.feed)
+        let make: @Sendable (DiscoveryJob) -> Made = { job in
+            switch job {
+            case .termShard(let number):
+                let path = SitePaths.searchTerms(number)
+                let key = renderer.reuse?.keys.file(path: path, content: index.hash(ofTermShard: layout[number]))
+                if let key, renderer.isCurrent(path, key: key) { return .kept(path: path, key: key) }
+                return .rendered(index.termShard(number, keys: layout[number]), key: key)
+            case .documentShard(let number):
+                let path = SitePaths.searchDocuments(number)
+                let key = renderer.reuse?.keys.file(path: path, articles: index.articles(inDocumentShard: number), slugs: slug)
+                if let key, renderer.isCurrent(path, key: key) { return .kept(path: path, key: key) }
+                return .rendered(index.documentFile(number), key: key)
+            case .feed(let k):
+                let feed = allFeeds[k]
+                if current[k], let key = feedKeys[k] { return .kept(path: feed.path, key: key) }
+                let atom = AtomFeed(path: feed.path, pagePath: feed.page, title: feed.title, articles: newest[k].map { digest.articles[$0] })
+                return .rendered(Page(path: feed.path, text: atom.xml(site: site) { entries[newest[k][$0]] ?? "" }), key: feedKeys[k])
+            }
+        }
+        let batches = stride(from: 0, to: jobs.count, by: SearchIndex.shardsPerBatch).map {
+            Array(jobs[$0..<min($0 + SearchIndex.shardsPerBatch, jobs.count)])
+        }
+        var next = batches.first.map { RenderingBatch($0, make: make) }
+        for number in batches.indices {
+            guard let making = next else { break }
+            let made = making.results()
+            next = batches.indices.contains(number + 1) ? RenderingBatch(batches[number + 1], make: make) : nil
+            do {
+                try hand(made)
+            } catch {
+                _ = next?.results()
+                throw error
+            }
         }
 
         var warnings: [Diagnostic] = []
@@ -151,3 +165,7 @@ extension SiteRenderer {
     }
 }
 
+/// A file beside the pages, made in batches by `discoveryFiles`.
+enum DiscoveryJob: Sendable {
+    case termShard(Int), documentShard(Int), feed(Int)
+}

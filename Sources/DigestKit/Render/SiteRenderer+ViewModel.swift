@@ -4,19 +4,41 @@ extension SiteRenderer {
     /// What every page has: the site, the page, links to the stylesheet and the main pages,
     /// and its `discovery` head, about `subject` under `subjectTitle` (by default the page's title).
     func base(path: String, title: String, subject: Subject = .other, subjectTitle: String? = nil) -> ViewModel {
-        func link(_ to: String) -> String { SitePaths.relative(from: path, to: to) }
+        let frame = frames?.frame(of: path)
         return [
-            "site": ["title": digest.config.title, "description": digest.config.description] as ViewModel,
+            "site": frame?.site ?? siteView(),
             "page": ["title": title, "isIndex": path == SitePaths.index] as ViewModel,
-            "links": [
-                "home": link(SitePaths.index),
-                "archive": link(SitePaths.archive()),
-                "stylesheet": link(SitePaths.stylesheet),
-                "search": link(SitePaths.search),
-            ] as ViewModel,
+            "links": frame?.links ?? links(from: path),
             "commentary": false,
             "discovery": discoveryHead(path: path, title: subjectTitle ?? title, subject: subject),
         ]
+    }
+
+    func siteView() -> ViewModel {
+        ["title": digest.config.title, "description": digest.config.description]
+    }
+
+    func links(from path: String) -> ViewModel {
+        func link(_ to: String) -> String { SitePaths.relative(from: path, to: to) }
+        return [
+            "home": link(SitePaths.index),
+            "archive": link(SitePaths.archive()),
+            "stylesheet": link(SitePaths.stylesheet),
+            "search": link(SitePaths.search),
+        ]
+    }
+
+    /// The frames of pages in every folder pages are in.
+    func pageFrames() -> PageFrames {
+        let pages = [SitePaths.index, SitePaths.article("a"), SitePaths.country("a"), SitePaths.topic("a"),
+                     SitePaths.relation("a"), SitePaths.month("a"), SitePaths.archive()]
+        let site = siteView()
+        var frames: [Substring: PageFrames.Frame] = [:]
+        for path in pages {
+            frames[PageFrames.folder(of: path)] = PageFrames.Frame(site: site, links: links(from: path),
+                                                                    feed: SitePaths.relative(from: path, to: SitePaths.feed))
+        }
+        return PageFrames(frames: frames)
     }
 
     /// An article as lists show it. Its links go up to the site's root and down again
@@ -45,7 +67,8 @@ extension SiteRenderer {
 
     static let itemTemplate = "partials/article-item"
 
-    func item(for analyzed: AnalyzedArticle, up: String) -> ViewModel {
+    /// `tags`: the countries' and topics' links made once for every item of one depth.
+    func item(for analyzed: AnalyzedArticle, up: String, tags: TagLinks? = nil) -> ViewModel {
         let article = analyzed.article
         return [
             "title": BidiRuns.isolatedText(article.title),
@@ -53,15 +76,27 @@ extension SiteRenderer {
             "published": dateView(article.published),
             "updated": article.updated.flatMap { $0 == article.published ? nil : dateView($0) } ?? false,
             "summary": analyzed.summary.map(BidiRuns.isolatedText),
-            "countries": analyzed.countries.primary.map { code -> ViewModel in
-                ["name": digest.gazetteer.name(of: code), "code": code.lowercased(),
-                 "url": up + SitePaths.country(code), "count": dates.number(digest.byCountry[code]?.count ?? 0)]
-            },
-            "topics": analyzed.topics.map { slug -> ViewModel in
-                ["name": digest.topicName(slug), "slug": slug,
-                 "url": up + SitePaths.topic(slug), "count": dates.number(digest.byTopic[slug]?.count ?? 0)]
-            },
+            "countries": analyzed.countries.primary.map { tags?.countries[$0] ?? countryTag($0, up: up) },
+            "topics": analyzed.topics.map { tags?.topics[$0] ?? topicTag($0, up: up) },
         ]
+    }
+
+    /// A country as an article item links to it.
+    func countryTag(_ code: String, up: String) -> ViewModel {
+        ["name": digest.gazetteer.name(of: code), "code": code.lowercased(),
+         "url": up + SitePaths.country(code), "count": dates.number(digest.byCountry[code]?.count ?? 0)]
+    }
+
+    /// A topic as an article item links to it.
+    func topicTag(_ slug: String, up: String) -> ViewModel {
+        ["name": digest.topicName(slug), "slug": slug,
+         "url": up + SitePaths.topic(slug), "count": dates.number(digest.byTopic[slug]?.count ?? 0)]
+    }
+
+    /// Every country's and topic's link from items `up` below the root.
+    func tagLinks(up: String) -> TagLinks {
+        TagLinks(countries: Dictionary(uniqueKeysWithValues: digest.byCountry.keys.map { ($0, countryTag($0, up: up)) }),
+                 topics: Dictionary(uniqueKeysWithValues: digest.byTopic.keys.map { ($0, topicTag($0, up: up)) }))
     }
 
     func dateView(_ date: ArticleDate?) -> Any {
@@ -157,6 +192,33 @@ extension SiteRenderer {
 /// before the pages that show them; nil for an article no rendered list shows. Immutable once built.
 struct ListItems: @unchecked Sendable {
     let values: [ViewModel?]
+}
+
+/// What every page of one folder has alike: the site, the links to the main pages and to the
+/// site's feed. Made once per folder before rendering, as relative links cost more than a look-up.
+/// Immutable once built.
+struct PageFrames: @unchecked Sendable {
+    struct Frame {
+        let site: ViewModel
+        let links: ViewModel
+        let feed: String
+    }
+
+    let frames: [Substring: Frame]
+
+    func frame(of path: String) -> Frame? { frames[Self.folder(of: path)] }
+
+    /// The path up to its last `/`, or nothing for a page at the root.
+    static func folder(of path: String) -> Substring {
+        path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[..<$0] } ?? ""
+    }
+}
+
+/// The links of article items one depth below the root to countries and topics, made once
+/// for every item instead of once per item. Immutable once built.
+struct TagLinks: @unchecked Sendable {
+    let countries: [String: ViewModel]
+    let topics: [String: ViewModel]
 }
 
 /// Links made once each while one view model is built.

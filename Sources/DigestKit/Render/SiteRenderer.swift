@@ -11,6 +11,8 @@ public struct SiteRenderer: Sendable {
     let commentary: CommentaryRenderer
     /// Articles as lists one folder deep show them; set by `pages()`.
     var listItems: ListItems?
+    /// What pages of one folder have alike; set by `pages()`.
+    var frames: PageFrames?
 
     public init(digest: Digest, templates: TemplateSet, dates: DateDisplay) {
         self.digest = digest
@@ -71,15 +73,17 @@ public struct SiteRenderer: Sendable {
         let listed = articlesListed(by: jobs)
         renderer.staleLists = listed.stale
         renderer.listItems = try listItems(for: listed.articles)
+        renderer.frames = pageFrames()
         let counter = ProgressCounter(.rendering, total: jobs.count, handler: progress)
         let batches = Self.batches(jobs, size: batchSize)
         var paths: [String] = []
         var diagnostics: [Diagnostic] = []
-        var next = batches.first.map { RenderingBatch($0, renderer: renderer, progress: counter) }
+        let make: @Sendable (PageJob) -> Result<[Made], Diagnostic> = { [renderer] in renderer.render($0) }
+        var next = batches.first.map { RenderingBatch($0, progress: counter, make: make) }
         for number in batches.indices {
             guard let rendering = next else { break }
             let results = rendering.results()
-            next = batches.indices.contains(number + 1) ? RenderingBatch(batches[number + 1], renderer: renderer, progress: counter) : nil
+            next = batches.indices.contains(number + 1) ? RenderingBatch(batches[number + 1], progress: counter, make: make) : nil
             var batch = Batch()
             for result in results {
                 switch result {
@@ -142,9 +146,10 @@ public struct SiteRenderer: Sendable {
     /// Every article of `indices` as lists one folder deep show it, with its rendered HTML.
     func listItems(for indices: [Int]) throws(BuildFailure) -> ListItems {
         let articles = digest.articles
+        let up = SitePaths.up(1), tags = tagLinks(up: up)
         let items = Parallel.map(indices) { i -> Result<UncheckedView, Diagnostic> in
             do throws(Diagnostic) {
-                return .success(UncheckedView(try withHTML(item(for: articles[i], up: SitePaths.up(1)))))
+                return .success(UncheckedView(try withHTML(item(for: articles[i], up: up, tags: tags))))
             } catch {
                 return .failure(error)
             }
