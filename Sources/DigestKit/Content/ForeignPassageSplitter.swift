@@ -52,6 +52,9 @@ struct ForeignPassageSplitter: Sendable {
         var pieces: [Block] = []
         var cursor = 0
         for run in runs {
+            // A run without a Latin letter holds no Latin word, and is never a passage: most
+            // runs are the spaces and punctuation between Arabic words.
+            guard scripts[run].contains(.latin) else { continue }
             let trimmed = trim(run, scalars)
             guard !trimmed.isEmpty else { continue }
             let text = Self.string(scalars[trimmed])
@@ -100,11 +103,25 @@ struct ForeignPassageSplitter: Sendable {
     /// punctuation that close the sentence before, and quotes or brackets that open the next.
     func trim(_ run: Range<Int>, _ scalars: [Unicode.Scalar]) -> Range<Int> {
         var lower = run.lowerBound, upper = run.upperBound
-        let closing = CharacterSet(charactersIn: " \t.,،؛;:!?؟)]»”’")
-        let opening = CharacterSet(charactersIn: " \t([«“‘")
-        while lower < upper, closing.contains(scalars[lower]) { lower += 1 }
-        while upper > lower, opening.contains(scalars[upper - 1]) { upper -= 1 }
+        while lower < upper, Self.isClosing(scalars[lower]) { lower += 1 }
+        while upper > lower, Self.isOpening(scalars[upper - 1]) { upper -= 1 }
         return lower..<upper
+    }
+
+    /// `[ \t.,،؛;:!?؟)\]»”’]`: what closes the sentence before a passage.
+    static func isClosing(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case " ", "\t", ".", ",", "،", "؛", ";", ":", "!", "?", "؟", ")", "]", "»", "”", "’": return true
+        default: return false
+        }
+    }
+
+    /// `[ \t(\[«“‘]`: what opens the sentence after a passage.
+    static func isOpening(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case " ", "\t", "(", "[", "«", "“", "‘": return true
+        default: return false
+        }
     }
 
     func latinWords(_ text: String) -> Int {

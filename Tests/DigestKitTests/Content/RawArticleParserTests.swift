@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DigestKit
 
@@ -141,6 +142,23 @@ struct ForeignPassageSplitterTests {
     func latin(_ line: String, _ has: Bool) {
         #expect(ForeignPassageSplitter.hasLatin(line) == has)
         #expect(has == line.unicodeScalars.contains { ForeignPassageSplitter.script($0) == .latin })
+    }
+
+    @Test("trims a run at the marks that close the sentence before it and open the one after")
+    func trimMarks() {
+        let closing = CharacterSet(charactersIn: " \t.,،؛;:!?؟)]»”’"), opening = CharacterSet(charactersIn: " \t([«“‘")
+        for scalar in (UInt32(0)..<0x3000).compactMap(Unicode.Scalar.init) {
+            #expect(ForeignPassageSplitter.isClosing(scalar) == closing.contains(scalar))
+            #expect(ForeignPassageSplitter.isOpening(scalar) == opening.contains(scalar))
+        }
+    }
+
+    @Test("numbers and punctuation between Arabic words stay in the paragraph, beside a passage or not")
+    func neutralRuns() {
+        let line = "قال الوزير، في 2024: إن 30% من الشركات (تقريبا) ستغلق."
+        #expect(splitter.blocks(line) == [.paragraph(line)])
+        #expect(splitter.blocks("قال الوزير، في تغريدة: We will keep working with all our partners")
+            == [.paragraph("قال الوزير، في تغريدة:"), .quote("We will keep working with all our partners", language: "en")])
     }
 
     @Test("splits an English post and its attribution from the Arabic they are glued to")
