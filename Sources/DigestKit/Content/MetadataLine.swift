@@ -204,18 +204,26 @@ struct MetadataReader: Sendable {
         return (bits, others)
     }
 
-    /// The matches of `labels` in `line`, as `allMatches` finds them, searched for only from
-    /// the first place a label can begin (a word of a label's, after no letter or mark), and
-    /// not at all in a line without one: the expression tried its alternation of every label
-    /// at nearly every letter. One search, not one try at each place: each call hands ICU
-    /// the whole line again.
+    /// The matches of `labels` in `line`, as `allMatches` finds them, tried only where a label
+    /// can begin (a word of a label's, after no letter or mark), and not at all in a line
+    /// without one: a search tried the alternation of every label at every place from the
+    /// first such word to the end of the line, while the places are few (a metadata line has
+    /// one or two). No match begins elsewhere, so the first that does at each place, the
+    /// places taken in order and those inside a match passed over, are `allMatches`' matches.
     func labelMatches(_ line: String) -> [NSTextCheckingResult] {
         guard let labels else { return [] }
         guard let candidates = labelCandidates(line) else { return labels.allMatches(in: line) }
-        guard let first = candidates.first else { return [] }
         let length = line.utf16.count
-        // Transparent bounds: the lookbehind sees the scalar before the first place.
-        return labels.matches(in: line, options: [.withTransparentBounds], range: NSRange(location: first, length: length - first))
+        var matches: [NSTextCheckingResult] = []
+        var end = 0
+        for place in candidates where place >= end {
+            // Transparent bounds: the lookbehind sees the scalar before the place.
+            guard let match = labels.firstMatch(in: line, options: [.anchored, .withTransparentBounds],
+                                                range: NSRange(location: place, length: length - place)) else { continue }
+            matches.append(match)
+            end = match.range.location + match.range.length
+        }
+        return matches
     }
 
     /// The UTF-16 offsets where a label may begin: after no letter or mark, with a run of
