@@ -87,6 +87,17 @@ public enum TextDecoder {
                         i += 1
                         continue
                     }
+                    if b < 0xE0 {
+                        // Two bytes, below U+0800 (Arabic's letters and marks): in the tables, and of
+                        // the scalars dropped, only the soft hyphen and the Arabic letter mark.
+                        let v = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                        i += 2
+                        if v == 0x00AD || v == 0x061C { return false }
+                        let combiningClass = composition[Int(v)]
+                        guard combiningClass != ScalarTraits.notKeptByNFC, combiningClass == 0 || combiningClass >= lastClass else { return false }
+                        lastClass = combiningClass
+                        continue
+                    }
                     let (v, length) = UTF8Bytes.scalar(at: i, in: bytes)
                     i += length
                     switch v {

@@ -1,3 +1,4 @@
+import ArabicText
 import Foundation
 import Testing
 @testable import DigestKit
@@ -24,6 +25,17 @@ struct TextDecoderTests {
     func cleanText(_ text: String, _ clean: Bool) {
         #expect(TextDecoder.isCleanAndComposed(text) == clean)
         if clean { #expect(TextDecoder.clean(text) == text) }
+    }
+
+    @Test("every scalar of two bytes, alone, after a letter and after a mark, is clean exactly when cleaning keeps the text")
+    func twoByteScalars() {
+        for value in UInt32(0x80)..<0x800 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in ["a" + String(scalar), "ب" + String(scalar), "ب\u{0651}" + String(scalar), String(scalar) + "\u{064E}"] {
+                let expected = CommonScalars.isNFC(text) && !["\u{00AD}", "\u{061C}"].contains(String(scalar))
+                #expect(TextDecoder.isCleanAndComposed(text) == expected, "U+\(String(value, radix: 16))")
+            }
+        }
     }
 
     @Test("reads UTF-16 little- and big-endian with a byte order mark")
