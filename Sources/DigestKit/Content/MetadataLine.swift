@@ -25,7 +25,7 @@ struct MetadataReader: Sendable {
     let labelWords: [[UInt8]]?
     let labelFinder: WordFinder
     /// `labelWords` as strings.
-    let labelFirstWords: Set<String>
+    let labelFirstWords: FoldedWordSet
     let labelsHaveDigits: Bool
     /// Whether every label's first word is made of letters alone.
     let labelWordsAreLetters: Bool
@@ -37,7 +37,7 @@ struct MetadataReader: Sendable {
     let dateWords: Set<String>
     /// Every word, folded, that a line of labels and dates alone can hold besides words
     /// with digits: label words, date words, and what a date is written with.
-    let vocabulary: Set<String>
+    let vocabulary: FoldedWordSet
     let sources: SourceNames
 
     /// The most words a source or editor name has.
@@ -55,7 +55,7 @@ struct MetadataReader: Sendable {
         let firstWords = labels.values.flatMap { $0 }.map { Tokenizer.words($0).first.map { Array(Furniture.fold($0).utf8) } }
         labelWords = firstWords.contains(where: { $0 == nil }) ? nil : Array(Set(firstWords.compactMap { $0 }))
         labelFinder = WordFinder(labelWords ?? [])
-        labelFirstWords = Set(firstWords.compactMap { $0.map { String(decoding: $0, as: UTF8.self) } })
+        labelFirstWords = FoldedWordSet(Set(firstWords.compactMap { $0.map { String(decoding: $0, as: UTF8.self) } }))
         labelsHaveDigits = labels.values.joined().contains { $0.unicodeScalars.contains(where: CommonScalars.isDecimalDigit) }
         // A scalar folding drops that the expression keeps (a joiner) would end the word early.
         labelWordsAreLetters = labels.values.joined().allSatisfy { label in
@@ -66,7 +66,7 @@ struct MetadataReader: Sendable {
         self.dates = dates
         self.dateWords = Set(dateWords.flatMap { Tokenizer.words($0) })
         let allWords = labels.values.flatMap { $0 } + dateWords + dates.writtenWith
-        self.vocabulary = Set(allWords.flatMap { Tokenizer.words($0) }.map(Furniture.fold))
+        self.vocabulary = FoldedWordSet(Set(allWords.flatMap { Tokenizer.words($0) }.map(Furniture.fold)))
         self.sources = sources
     }
 
@@ -160,9 +160,8 @@ struct MetadataReader: Sendable {
                     defer { word.removeAll(keepingCapacity: true); digit = false; letter = false }
                     // A label with digits could begin inside a number.
                     if digit { return letter || labelsHaveDigits ? true : nil }
-                    let folded = String(decoding: word, as: UTF8.self)
-                    if labelFirstWords.contains(folded) { return true }
-                    return vocabulary.contains(folded) ? nil : false
+                    if labelFirstWords.contains(word) { return true }
+                    return vocabulary.contains(word) ? nil : false
                 }
                 var i = 0
                 while i < bytes.count {
@@ -267,7 +266,7 @@ struct MetadataReader: Sendable {
             UTF8Bytes.append(tables.folding(v), to: &word)
             i += length
         }
-        return labelFirstWords.contains(String(decoding: word, as: UTF8.self))
+        return labelFirstWords.contains(word)
     }
 
     /// False when `line` certainly holds no label. Cased letters beyond ASCII fold in the
@@ -283,7 +282,10 @@ struct MetadataReader: Sendable {
     func mayHoldOnly(_ words: [String], of text: String) -> Bool {
         text.unicodeScalars.contains(where: { !$0.isASCII && CommonScalars.isCased($0) })
             || words.allSatisfy { word in
-                word.unicodeScalars.contains(where: CommonScalars.isDecimalDigit) || vocabulary.contains(Furniture.fold(word))
+                word.unicodeScalars.contains(where: CommonScalars.isDecimalDigit) || {
+                    var folded = Furniture.fold(word)
+                    return folded.withUTF8 { vocabulary.contains($0) }
+                }()
             }
     }
 
