@@ -86,6 +86,10 @@ struct ForeignPassageSplitter: Sendable {
                 let b = bytes[i]
                 if b < 0x80 {
                     if (b | 0x20) &- 0x61 < 26 { return true }
+                } else if b >= 0xD8 && b <= 0xDB {
+                    // An Arabic letter or mark, two bytes.
+                    i += 2
+                    continue
                 } else if b >= 0xC0 && b < 0xCA {
                     // Lead bytes below 0xCA begin the scalars below U+0280.
                     let (v, _) = UTF8Bytes.scalar(at: i, in: bytes)

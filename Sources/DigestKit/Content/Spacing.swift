@@ -167,6 +167,9 @@ enum Spacing {
                         continue
                     }
                     if b == 0x09 { return false }
+                } else if b >= 0xD8 && b <= 0xDB {
+                    // U+0600–U+06FF, Arabic: no space among them.
+                    i += 2
                 } else {
                     let (c, length) = UTF8Bytes.scalar(at: i, in: bytes)
                     i += length
