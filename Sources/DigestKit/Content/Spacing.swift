@@ -191,7 +191,7 @@ enum Spacing {
         out.reserveCapacity(s.count)
         var inRun = false
         for c in s {
-            if isSpace(c) {
+            if ScalarTraits.of(c.value).contains(.space) {
                 if !inRun { out.append(" ") }
                 inRun = true
             } else {
@@ -225,8 +225,8 @@ enum Spacing {
 
     static func trimmed(_ s: [Unicode.Scalar]) -> String {
         var start = 0, end = s.count
-        while start < end, isSpace(s[start]) { start += 1 }
-        while end > start, isSpace(s[end - 1]) { end -= 1 }
+        while start < end, ScalarTraits.of(s[start].value).contains(.space) { start += 1 }
+        while end > start, ScalarTraits.of(s[end - 1].value).contains(.space) { end -= 1 }
         return String(scalars: s[start..<end])
     }
 

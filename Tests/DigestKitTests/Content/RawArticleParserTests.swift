@@ -238,6 +238,20 @@ struct LeadShapeTests {
     func canonicalKey() {
         #expect(TitleFinder.hasKey("Ελλάδα", TitleFinder.key("Ελλάδα")))
     }
+
+    @Test("a line is trimmed of spaces as trimmingCharacters(in: .whitespaces) trims it", arguments: [
+        "عنوان الخبر", " عنوان", "عنوان\t", "\u{00A0}عنوان\u{2009}", "   ", "", "عنوان.\u{3000}", "\nعنوان\n",
+    ])
+    func trimmedOfSpaces(_ line: String) {
+        #expect(TitleFinder.trimmedOfSpaces(line) == line.trimmingCharacters(in: .whitespaces))
+    }
+
+    @Test("a line's words are counted only as far as a headline's longest")
+    func headlineWords() {
+        let titles = TestRules.builtIn.titles
+        #expect(titles.words("عنوان الخبر هنا") == 3)
+        #expect(titles.words(String(repeating: "كلمة ", count: 200)) == TitleFinder.maxHeadlineWords + 1)
+    }
 }
 
 @Suite("Spacing")
