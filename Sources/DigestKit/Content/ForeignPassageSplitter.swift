@@ -58,9 +58,13 @@ struct ForeignPassageSplitter: Sendable {
             let trimmed = trim(run, scalars)
             guard !trimmed.isEmpty else { continue }
             let text = Self.string(scalars[trimmed])
+            let words = latinWords(text)
+            // A name of fewer words than a passage has, the usual run, is passed over before the
+            // text before it is cut out: only a line that goes on a quote takes fewer.
+            guard words >= minWords || (words >= 1 && cursor == 0 && afterQuote) else { continue }
             let before = Self.string(scalars[cursor..<trimmed.lowerBound]).trimmingCharacters(in: .whitespaces)
             let atStart = before.isEmpty || before.allSatisfy { !$0.isLetter }
-            guard latinWords(text) >= (atStart && cursor == 0 && afterQuote ? 1 : minWords) else { continue }
+            guard words >= (atStart && cursor == 0 && afterQuote ? 1 : minWords) else { continue }
             let atEnd = trimmed.upperBound >= scalars.count || Self.string(scalars[trimmed.upperBound...]).allSatisfy { !$0.isLetter }
             // A long Latin passage inside an Arabic sentence is a quotation the sentence
             // needs; it is split only where it stands between sentences or at an edge.

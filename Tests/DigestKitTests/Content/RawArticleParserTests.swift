@@ -161,6 +161,13 @@ struct ForeignPassageSplitterTests {
             == [.paragraph("قال الوزير، في تغريدة:"), .quote("We will keep working with all our partners", language: "en")])
     }
 
+    @Test("a few Latin words open a passage only on a line that goes on a quote")
+    func fewWordsAfterQuote() {
+        let line = "— Reuters (@Reuters) 2023 وقال الوزير إن المحادثات انتهت."
+        #expect(splitter.blocks(line, afterQuote: true).first == .quote("— Reuters (@Reuters) 2023", language: "en"))
+        #expect(splitter.blocks(line, afterQuote: false) == [.paragraph(line)])
+    }
+
     @Test("splits an English post and its attribution from the Arabic they are glued to")
     func gluedPost() {
         let a = TestRules.parse("""
