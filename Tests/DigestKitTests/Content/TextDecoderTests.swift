@@ -71,6 +71,18 @@ struct TextDecoderTests {
         #expect(decoded(Array(noisy.utf8)) == "وزير الخارجية")
     }
 
+    @Test("bytes look binary with a NUL or more than one control byte in twenty of the first 8 KB; tabs, line ends and escapes are text")
+    func looksBinary() {
+        let text = Array("نص عادي\tمع\r\n".utf8)
+        #expect(!TextDecoder.looksBinary(text))
+        #expect(!TextDecoder.looksBinary([]))
+        #expect(TextDecoder.looksBinary(text + [0]))
+        #expect(TextDecoder.looksBinary([UInt8](repeating: 0x41, count: 19) + [0x01, 0x02]))
+        #expect(!TextDecoder.looksBinary([UInt8](repeating: 0x41, count: 19) + [0x01]))
+        #expect(!TextDecoder.looksBinary([UInt8](repeating: 0x1B, count: 40) + [0x0B, 0x0C]))
+        #expect(!TextDecoder.looksBinary([UInt8](repeating: 0x41, count: 8192) + [UInt8](repeating: 0x01, count: 1000)))
+    }
+
     @Test("refuses binary files")
     func binary() {
         #expect(TextDecoder.decode([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01]) == .failure(.binary))
