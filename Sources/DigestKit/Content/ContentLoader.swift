@@ -97,12 +97,51 @@ public enum ContentLoader {
 
     /// Reads the file at `relative` in `folder`; `state` is what the listing found.
     static func read(_ relative: String, in folder: URL, state: InputMemo.FileState?) -> Result<ContentFile, Diagnostic> {
-        guard let data = FileManager.default.contents(atPath: folder.path + "/" + relative) else {
+        guard let bytes = bytes(atPath: folder.path + "/" + relative) else {
             return .failure(.warning("cannot be read (check its permissions); skipped", file: display(relative, in: folder)))
         }
-        var file = ContentFile(path: relative, bytes: [UInt8](data))
+        var file = ContentFile(path: relative, bytes: bytes)
         file.state = state
         return .success(file)
+    }
+
+    /// The bytes of the file at `path`, read straight into the array (through `Data` they
+    /// were copied once more). Nil when it cannot be opened or read.
+    static func bytes(atPath path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        var bytes: [UInt8] = []
+        // A byte more than its size, so that the end is seen: a file that grew meanwhile is read on.
+        var chunk = max(Int(info.st_size), 0) + 1
+        while true {
+            var failed = false, atEnd = false
+            let part = [UInt8](unsafeUninitializedCapacity: chunk) { buffer, count in
+                count = 0
+                while count < buffer.count {
+                    let n = readBytes(fd, buffer.baseAddress! + count, buffer.count - count)
+                    if n > 0 { count += n; continue }
+                    if n < 0, errno == EINTR { continue }
+                    failed = n < 0
+                    atEnd = true
+                    return
+                }
+            }
+            if failed { return nil }
+            if bytes.isEmpty { bytes = part } else { bytes += part }
+            if atEnd { return bytes }
+            chunk = 1 << 16
+        }
+    }
+
+    private static func readBytes(_ fd: Int32, _ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+        #if canImport(Glibc)
+        Glibc.read(fd, buffer, count)
+        #else
+        Darwin.read(fd, buffer, count)
+        #endif
     }
 
     static func display(_ relative: String, in folder: URL) -> String {

@@ -52,12 +52,19 @@ struct ForeignPassageSplitter: Sendable {
         var pieces: [Block] = []
         var cursor = 0
         for run in runs {
+            // A run without a Latin letter holds no Latin word, and is never a passage: most
+            // runs are the spaces and punctuation between Arabic words.
+            guard scripts[run].contains(.latin) else { continue }
             let trimmed = trim(run, scalars)
             guard !trimmed.isEmpty else { continue }
             let text = Self.string(scalars[trimmed])
+            let words = latinWords(text)
+            // A name of fewer words than a passage has, the usual run, is passed over before the
+            // text before it is cut out: only a line that goes on a quote takes fewer.
+            guard words >= minWords || (words >= 1 && cursor == 0 && afterQuote) else { continue }
             let before = Self.string(scalars[cursor..<trimmed.lowerBound]).trimmingCharacters(in: .whitespaces)
             let atStart = before.isEmpty || before.allSatisfy { !$0.isLetter }
-            guard latinWords(text) >= (atStart && cursor == 0 && afterQuote ? 1 : minWords) else { continue }
+            guard words >= (atStart && cursor == 0 && afterQuote ? 1 : minWords) else { continue }
             let atEnd = trimmed.upperBound >= scalars.count || Self.string(scalars[trimmed.upperBound...]).allSatisfy { !$0.isLetter }
             // A long Latin passage inside an Arabic sentence is a quotation the sentence
             // needs; it is split only where it stands between sentences or at an edge.
@@ -83,6 +90,10 @@ struct ForeignPassageSplitter: Sendable {
                 let b = bytes[i]
                 if b < 0x80 {
                     if (b | 0x20) &- 0x61 < 26 { return true }
+                } else if b >= 0xD8 && b <= 0xDB {
+                    // An Arabic letter or mark, two bytes.
+                    i += 2
+                    continue
                 } else if b >= 0xC0 && b < 0xCA {
                     // Lead bytes below 0xCA begin the scalars below U+0280.
                     let (v, _) = UTF8Bytes.scalar(at: i, in: bytes)
@@ -100,11 +111,25 @@ struct ForeignPassageSplitter: Sendable {
     /// punctuation that close the sentence before, and quotes or brackets that open the next.
     func trim(_ run: Range<Int>, _ scalars: [Unicode.Scalar]) -> Range<Int> {
         var lower = run.lowerBound, upper = run.upperBound
-        let closing = CharacterSet(charactersIn: " \t.,،؛;:!?؟)]»”’")
-        let opening = CharacterSet(charactersIn: " \t([«“‘")
-        while lower < upper, closing.contains(scalars[lower]) { lower += 1 }
-        while upper > lower, opening.contains(scalars[upper - 1]) { upper -= 1 }
+        while lower < upper, Self.isClosing(scalars[lower]) { lower += 1 }
+        while upper > lower, Self.isOpening(scalars[upper - 1]) { upper -= 1 }
         return lower..<upper
+    }
+
+    /// `[ \t.,،؛;:!?؟)\]»”’]`: what closes the sentence before a passage.
+    static func isClosing(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case " ", "\t", ".", ",", "،", "؛", ";", ":", "!", "?", "؟", ")", "]", "»", "”", "’": return true
+        default: return false
+        }
+    }
+
+    /// `[ \t(\[«“‘]`: what opens the sentence after a passage.
+    static func isOpening(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case " ", "\t", "(", "[", "«", "“", "‘": return true
+        default: return false
+        }
     }
 
     func latinWords(_ text: String) -> Int {

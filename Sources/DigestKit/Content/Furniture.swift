@@ -18,6 +18,9 @@ public struct Furniture: Sendable {
     /// For each scalar of `ScalarTraits`' tables, the line rules a match can begin with it:
     /// most lines meet two or three rules instead of all.
     var lineRulesByFirst: [[Int]] = []
+    /// Each line rule's `maxLength`, or `Int.max`, side by side: for a paragraph it rules out
+    /// nearly every rule, read from here without fetching (and retaining) the rule itself.
+    var lineLimits: [Int] = []
     /// End markers by the first bytes of their starting words, folded (`markerKey`), and
     /// those without starting words: most lines begin with none of the words and meet none.
     var markersByKey: [UInt32: [Int]] = [:]
@@ -105,6 +108,7 @@ public struct Furniture: Sendable {
     /// Makes `lineRulesByFirst` and the markers' keys from the rules.
     mutating func index() {
         lineRulesByFirst = ScalarTraits.tableScalars.map { v in lines.indices.filter { lines[$0].admits(v) } }
+        lineLimits = lines.map { $0.maxLength ?? .max }
         // A word that folds to nothing begins every line: its marker is met by every line.
         func keyed(_ rule: Rule) -> [[UInt8]]? { rule.starts.flatMap { $0.contains(where: \.isEmpty) ? nil : $0 } }
         markerKeyLength = min(4, endMarkers.compactMap(keyed).joined().map(\.count).min() ?? 4)
@@ -239,8 +243,9 @@ public struct Furniture: Sendable {
         guard let first = line.unicodeScalars.first?.value else { return false }
         let candidates = ScalarTraits.slot(first).map { lineRulesByFirst[$0] } ?? lines.indices.filter { lines[$0].admits(first) }
         for index in candidates {
+            let limit = lineLimits[index]
+            if limit != .max, !folded.fits(limit) { continue }
             let rule = lines[index]
-            if let maxLength = rule.maxLength, !folded.fits(maxLength) { continue }
             if let starts = rule.starts, !folded.begins(withAny: starts) { continue }
             if let words = rule.wordIndices, !folded.holds(anyOf: words, in: lineWords) { continue }
             if rule.expression.matchesWhole(line) { return true }

@@ -25,7 +25,7 @@ struct MetadataReader: Sendable {
     let labelWords: [[UInt8]]?
     let labelFinder: WordFinder
     /// `labelWords` as strings.
-    let labelFirstWords: Set<String>
+    let labelFirstWords: FoldedWordSet
     let labelsHaveDigits: Bool
     /// Whether every label's first word is made of letters alone.
     let labelWordsAreLetters: Bool
@@ -37,7 +37,7 @@ struct MetadataReader: Sendable {
     let dateWords: Set<String>
     /// Every word, folded, that a line of labels and dates alone can hold besides words
     /// with digits: label words, date words, and what a date is written with.
-    let vocabulary: Set<String>
+    let vocabulary: FoldedWordSet
     let sources: SourceNames
 
     /// The most words a source or editor name has.
@@ -55,7 +55,7 @@ struct MetadataReader: Sendable {
         let firstWords = labels.values.flatMap { $0 }.map { Tokenizer.words($0).first.map { Array(Furniture.fold($0).utf8) } }
         labelWords = firstWords.contains(where: { $0 == nil }) ? nil : Array(Set(firstWords.compactMap { $0 }))
         labelFinder = WordFinder(labelWords ?? [])
-        labelFirstWords = Set(firstWords.compactMap { $0.map { String(decoding: $0, as: UTF8.self) } })
+        labelFirstWords = FoldedWordSet(Set(firstWords.compactMap { $0.map { String(decoding: $0, as: UTF8.self) } }))
         labelsHaveDigits = labels.values.joined().contains { $0.unicodeScalars.contains(where: CommonScalars.isDecimalDigit) }
         // A scalar folding drops that the expression keeps (a joiner) would end the word early.
         labelWordsAreLetters = labels.values.joined().allSatisfy { label in
@@ -66,7 +66,7 @@ struct MetadataReader: Sendable {
         self.dates = dates
         self.dateWords = Set(dateWords.flatMap { Tokenizer.words($0) })
         let allWords = labels.values.flatMap { $0 } + dateWords + dates.writtenWith
-        self.vocabulary = Set(allWords.flatMap { Tokenizer.words($0) }.map(Furniture.fold))
+        self.vocabulary = FoldedWordSet(Set(allWords.flatMap { Tokenizer.words($0) }.map(Furniture.fold)))
         self.sources = sources
     }
 
@@ -160,9 +160,8 @@ struct MetadataReader: Sendable {
                     defer { word.removeAll(keepingCapacity: true); digit = false; letter = false }
                     // A label with digits could begin inside a number.
                     if digit { return letter || labelsHaveDigits ? true : nil }
-                    let folded = String(decoding: word, as: UTF8.self)
-                    if labelFirstWords.contains(folded) { return true }
-                    return vocabulary.contains(folded) ? nil : false
+                    if labelFirstWords.contains(word) { return true }
+                    return vocabulary.contains(word) ? nil : false
                 }
                 var i = 0
                 while i < bytes.count {
@@ -204,18 +203,26 @@ struct MetadataReader: Sendable {
         return (bits, others)
     }
 
-    /// The matches of `labels` in `line`, as `allMatches` finds them, searched for only from
-    /// the first place a label can begin (a word of a label's, after no letter or mark), and
-    /// not at all in a line without one: the expression tried its alternation of every label
-    /// at nearly every letter. One search, not one try at each place: each call hands ICU
-    /// the whole line again.
+    /// The matches of `labels` in `line`, as `allMatches` finds them, tried only where a label
+    /// can begin (a word of a label's, after no letter or mark), and not at all in a line
+    /// without one: a search tried the alternation of every label at every place from the
+    /// first such word to the end of the line, while the places are few (a metadata line has
+    /// one or two). No match begins elsewhere, so the first that does at each place, the
+    /// places taken in order and those inside a match passed over, are `allMatches`' matches.
     func labelMatches(_ line: String) -> [NSTextCheckingResult] {
         guard let labels else { return [] }
         guard let candidates = labelCandidates(line) else { return labels.allMatches(in: line) }
-        guard let first = candidates.first else { return [] }
         let length = line.utf16.count
-        // Transparent bounds: the lookbehind sees the scalar before the first place.
-        return labels.matches(in: line, options: [.withTransparentBounds], range: NSRange(location: first, length: length - first))
+        var matches: [NSTextCheckingResult] = []
+        var end = 0
+        for place in candidates where place >= end {
+            // Transparent bounds: the lookbehind sees the scalar before the place.
+            guard let match = labels.firstMatch(in: line, options: [.anchored, .withTransparentBounds],
+                                                range: NSRange(location: place, length: length - place)) else { continue }
+            matches.append(match)
+            end = match.range.location + match.range.length
+        }
+        return matches
     }
 
     /// The UTF-16 offsets where a label may begin: after no letter or mark, with a run of
@@ -259,7 +266,7 @@ struct MetadataReader: Sendable {
             UTF8Bytes.append(tables.folding(v), to: &word)
             i += length
         }
-        return labelFirstWords.contains(String(decoding: word, as: UTF8.self))
+        return labelFirstWords.contains(word)
     }
 
     /// False when `line` certainly holds no label. Cased letters beyond ASCII fold in the
@@ -275,7 +282,10 @@ struct MetadataReader: Sendable {
     func mayHoldOnly(_ words: [String], of text: String) -> Bool {
         text.unicodeScalars.contains(where: { !$0.isASCII && CommonScalars.isCased($0) })
             || words.allSatisfy { word in
-                word.unicodeScalars.contains(where: CommonScalars.isDecimalDigit) || vocabulary.contains(Furniture.fold(word))
+                word.unicodeScalars.contains(where: CommonScalars.isDecimalDigit) || {
+                    var folded = Furniture.fold(word)
+                    return folded.withUTF8 { vocabulary.contains($0) }
+                }()
             }
     }
 

@@ -19,9 +19,12 @@ public struct RawArticleParser: Sendable {
     static let maxSubheadingWords = 10
 
     public func parse(_ text: String, path: String, slug: String) -> Article {
+        // Each line's lead prefix is read once: the lead's is used again below.
+        var prefixes: [LeadPrefix?] = []
         let lines = storyLines(text).map { line in
-            TitleFinder.Line(text: line, metadata: rules.metadata.read(line),
-                             hasLeadPrefix: rules.leadPrefix.read(line) != nil)
+            let prefix = rules.leadPrefix.read(line)
+            prefixes.append(prefix)
+            return TitleFinder.Line(text: line, metadata: rules.metadata.read(line), hasLeadPrefix: prefix != nil)
         }
 
         var published: ArticleDate?, updated: ArticleDate?, source: String?, editor: String?
@@ -34,18 +37,20 @@ public struct RawArticleParser: Sendable {
 
         // The headline; what stands above it (section labels) goes, and so do its repeats.
         var title = ""
-        var body: [String]
+        // The body as the indices of its lines.
+        let bodyLines: [Int]
         if let index = rules.titles.headline(in: lines) {
             title = lines[index].text
             let key = TitleFinder.key(title)
-            body = lines[(index + 1)...].filter { $0.metadata == nil && !TitleFinder.hasKey($0.text, key) }.map(\.text)
+            bodyLines = lines.indices[(index + 1)...].filter { lines[$0].metadata == nil && !TitleFinder.hasKey(lines[$0].text, key) }
         } else {
-            body = lines.filter { $0.metadata == nil }.map(\.text)
+            bodyLines = lines.indices.filter { lines[$0].metadata == nil }
         }
+        var body = bodyLines.map { lines[$0].text }
 
         var dateline: String?
         if let leadIndex = body.firstIndex(where: { $0.unicodeScalars.contains(where: ArabicNormalizer.isArabicLetter) }),
-           let prefix = rules.leadPrefix.read(body[leadIndex]) {
+           let prefix = prefixes[bodyLines[leadIndex]] {
             body[leadIndex] = prefix.rest
             dateline = prefix.place
             source = source ?? prefix.source

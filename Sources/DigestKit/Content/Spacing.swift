@@ -167,6 +167,9 @@ enum Spacing {
                         continue
                     }
                     if b == 0x09 { return false }
+                } else if b >= 0xD8 && b <= 0xDB {
+                    // U+0600–U+06FF, Arabic: no space among them.
+                    i += 2
                 } else {
                     let (c, length) = UTF8Bytes.scalar(at: i, in: bytes)
                     i += length
@@ -188,7 +191,7 @@ enum Spacing {
         out.reserveCapacity(s.count)
         var inRun = false
         for c in s {
-            if isSpace(c) {
+            if ScalarTraits.of(c.value).contains(.space) {
                 if !inRun { out.append(" ") }
                 inRun = true
             } else {
@@ -222,8 +225,8 @@ enum Spacing {
 
     static func trimmed(_ s: [Unicode.Scalar]) -> String {
         var start = 0, end = s.count
-        while start < end, isSpace(s[start]) { start += 1 }
-        while end > start, isSpace(s[end - 1]) { end -= 1 }
+        while start < end, ScalarTraits.of(s[start].value).contains(.space) { start += 1 }
+        while end > start, ScalarTraits.of(s[end - 1].value).contains(.space) { end -= 1 }
         return String(scalars: s[start..<end])
     }
 

@@ -40,14 +40,15 @@ extension TextDecoder {
             let first = bytes.firstIndex { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20 && $0 != 0x1B) } ?? 0
             return .failure(NotText(line: line(of: first, in: bytes)))
         }
-        return utf8(bytes, lineOffset: 0)
+        return utf8(bytes, lineOffset: 0, holdsZero: false)
     }
 
     /// Valid UTF-8 as it is; UTF-8 with a few bad bytes repaired (U+FFFD) and reported at
     /// the first bad line; bytes that are mostly not UTF-8 read as Windows-1256.
-    static func utf8(_ bytes: [UInt8], lineOffset: Int) -> Result<DecodedText, NotText> {
+    /// `holdsZero`: false when the bytes are known to hold no NUL, which need not be looked for again.
+    static func utf8(_ bytes: [UInt8], lineOffset: Int, holdsZero: Bool = true) -> Result<DecodedText, NotText> {
         if let text = String(validating: bytes, as: UTF8.self) {
-            return finish(text, .utf8, note: nil, bytes: bytes)
+            return finish(text, .utf8, note: nil, bytes: bytes, holdsZero: holdsZero)
         }
         let scan = UTF8Scan(bytes)
         if scan.validMultibyte > 0 && scan.validMultibyte >= scan.invalid {
@@ -60,9 +61,10 @@ extension TextDecoder {
                       note: ("is not UTF-8; read as Windows-1256 (Arabic). Save it as UTF-8", nil), bytes: bytes)
     }
 
-    static func finish(_ text: String, _ encoding: DecodedText.Encoding, note: (String, Int?)?, bytes: [UInt8]) -> Result<DecodedText, NotText> {
+    static func finish(_ text: String, _ encoding: DecodedText.Encoding, note: (String, Int?)?, bytes: [UInt8],
+                       holdsZero: Bool = true) -> Result<DecodedText, NotText> {
         // Read as UTF-8 or Windows-1256, text holds U+0000 only where the bytes hold 0.
-        if encoding == .utf16 || bytes.contains(0), let zero = text.unicodeScalars.firstIndex(where: { $0.value == 0 }) {
+        if encoding == .utf16 || (holdsZero && bytes.contains(0)), let zero = text.unicodeScalars.firstIndex(where: { $0.value == 0 }) {
             let line = text.unicodeScalars[..<zero].lazy.filter { $0 == "\n" }.count + 1
             return .failure(NotText(line: line))
         }

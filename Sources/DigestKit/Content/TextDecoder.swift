@@ -33,13 +33,16 @@ public enum TextDecoder {
 
     /// NUL bytes, or many control bytes, mean this is not a text file.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        let sample = bytes.prefix(8192)
-        var controls = 0
-        for byte in sample where byte < 0x20 {
-            if byte == 0 { return true }
-            if byte < 0x09 || (byte > 0x0D && byte != 0x1B) { controls += 1 }
+        // Counted without a branch per byte, which the compiler can do many bytes at a time.
+        bytes.withUnsafeBufferPointer { all in
+            let sample = UnsafeBufferPointer(rebasing: all.prefix(8192))
+            var controls = 0, zeros = 0
+            for byte in sample {
+                zeros &+= byte == 0 ? 1 : 0
+                controls &+= byte < 0x09 || (byte > 0x0D && byte < 0x20 && byte != 0x1B) ? 1 : 0
+            }
+            return zeros > 0 || (sample.count > 0 && controls * 20 > sample.count)
         }
-        return sample.count > 0 && controls * 20 > sample.count
     }
 
     /// Normalizes line ends, composes, and drops invisible characters that are noise.
@@ -85,6 +88,17 @@ public enum TextDecoder {
                         if b == 0x0D { return false }
                         lastClass = 0
                         i += 1
+                        continue
+                    }
+                    if b < 0xE0 {
+                        // Two bytes, below U+0800 (Arabic's letters and marks): in the tables, and of
+                        // the scalars dropped, only the soft hyphen and the Arabic letter mark.
+                        let v = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                        i += 2
+                        if v == 0x00AD || v == 0x061C { return false }
+                        let combiningClass = composition[Int(v)]
+                        guard combiningClass != ScalarTraits.notKeptByNFC, combiningClass == 0 || combiningClass >= lastClass else { return false }
+                        lastClass = combiningClass
                         continue
                     }
                     let (v, length) = UTF8Bytes.scalar(at: i, in: bytes)

@@ -67,18 +67,29 @@ struct TitleFinder: Sendable {
         guard line.metadata == nil, !line.hasLeadPrefix else { return false }
         let count = words(line.text)
         guard count >= 1, count <= Self.maxHeadlineWords else { return false }
-        let trimmed = line.text.trimmingCharacters(in: .whitespaces)
+        let trimmed = Self.trimmedOfSpaces(line.text)
         if Self.endsSentence(trimmed), count > Self.maxHeadlineWordsWithFullStop { return false }
         return !trimmed.hasSuffix("،") && !trimmed.hasSuffix(",")
     }
 
     /// One full stop ends a sentence; `..` and `...` are a headline's ellipsis.
     static func endsSentence(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = trimmedOfSpaces(text)
         return trimmed.hasSuffix(".") && !trimmed.hasSuffix("..")
     }
 
-    func words(_ text: String) -> Int { Tokenizer.wordCount(text) }
+    /// Counted no further than one past `maxHeadlineWords`: every count is compared with that
+    /// or less, or with a count of a section label's few words; paragraphs are long.
+    func words(_ text: String) -> Int { Tokenizer.wordCount(text, upTo: Self.maxHeadlineWords + 1) }
+
+    /// `text.trimmingCharacters(in: .whitespaces)` (`[\p{Zs}\t]`), without copying a text
+    /// with nothing to trim, as the page's lines are (`Spacing.collapse`).
+    static func trimmedOfSpaces(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              !ScalarTraits.of(first.value).contains(.space), !ScalarTraits.of(last.value).contains(.space)
+        else { return text.trimmingCharacters(in: .whitespaces) }
+        return text
+    }
 
     static func hasArabic(_ text: String) -> Bool { text.unicodeScalars.contains(where: ArabicNormalizer.isArabicLetter) }
 

@@ -15,6 +15,9 @@ struct WordFinder: Sendable {
     let next: [UInt16]
     /// Words shorter than four bytes, looked for one by one.
     let tiny: [Int]
+    /// The last bytes of the words of four bytes or more, a bit each: at most positions of a
+    /// text no word ends (a lead byte, or a letter no word ends with), and the tables are not read.
+    let lastBytes: [UInt64]
 
     static let tableBits = 12
 
@@ -25,8 +28,10 @@ struct WordFinder: Sendable {
         var next = [UInt16](repeating: 0, count: words.count)
         var tiny: [Int] = []
         var hasShortSlots = false
+        var lastBytes: [UInt64] = [0, 0, 0, 0]
         for (index, word) in words.enumerated() {
             guard word.count >= 4, index < Int(UInt16.max) else { tiny.append(index); continue }
+            if let last = word.last { lastBytes[Int(last >> 6)] |= 1 << UInt64(last & 63) }
             let ending = word.suffix(word.count >= 6 ? 6 : 4).reduce(0) { $0 << 8 | UInt64($1) }
             let key = Self.key(ending)
             if word.count >= 6 {
@@ -43,6 +48,7 @@ struct WordFinder: Sendable {
         self.hasShortSlots = hasShortSlots
         self.next = next
         self.tiny = tiny
+        self.lastBytes = lastBytes
     }
 
     @inline(__always)
@@ -74,11 +80,15 @@ struct WordFinder: Sendable {
         text.withUnsafeBufferPointer { t in
             longSlots.withUnsafeBufferPointer { longSlots in
                 shortSlots.withUnsafeBufferPointer { shortSlots in
-                    var window = UInt64(t[0]) << 16 | UInt64(t[1]) << 8 | UInt64(t[2])
-                    for end in 3..<t.count {
-                        window = window << 8 | UInt64(t[end])
-                        if end >= 5 { look(longSlots[Self.key(window & 0xFFFF_FFFF_FFFF)], end, t, &found) }
-                        if hasShortSlots { look(shortSlots[Self.key(window & 0xFFFF_FFFF)], end, t, &found) }
+                    lastBytes.withUnsafeBufferPointer { lastBytes in
+                        var window = UInt64(t[0]) << 16 | UInt64(t[1]) << 8 | UInt64(t[2])
+                        for end in 3..<t.count {
+                            let byte = t[end]
+                            window = window << 8 | UInt64(byte)
+                            guard lastBytes[Int(byte >> 6)] & (1 << UInt64(byte & 63)) != 0 else { continue }
+                            if end >= 5 { look(longSlots[Self.key(window & 0xFFFF_FFFF_FFFF)], end, t, &found) }
+                            if hasShortSlots { look(shortSlots[Self.key(window & 0xFFFF_FFFF)], end, t, &found) }
+                        }
                     }
                 }
             }

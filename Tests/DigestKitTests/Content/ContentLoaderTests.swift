@@ -30,6 +30,17 @@ struct ContentLoaderTests {
         }
     }
 
+    @Test("a file's bytes are read whole, an empty file as no bytes, and a missing one as nothing")
+    func bytes() throws {
+        let folder = try TemporaryFolder()
+        let text = String(repeating: "سطر من نص المقال\n", count: 5000)
+        try folder.write("long.txt", text)
+        try folder.write("empty.txt", "")
+        #expect(ContentLoader.bytes(atPath: folder.url.appendingPathComponent("long.txt").path) == Array(text.utf8))
+        #expect(ContentLoader.bytes(atPath: folder.url.appendingPathComponent("empty.txt").path) == [])
+        #expect(ContentLoader.bytes(atPath: folder.url.appendingPathComponent("missing.txt").path) == nil)
+    }
+
     @Test("a link inside the content folder is read")
     func linkInside() throws {
         let folder = try TemporaryFolder()

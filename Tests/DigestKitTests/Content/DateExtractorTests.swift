@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DigestKit
 
@@ -154,11 +155,14 @@ struct LineShapeTests {
     @Test("labels are looked for only where one can begin, and found as the whole line's search finds them", arguments: [
         "Write: 2024-04-23 15:48:47Update: 2024-04-23 16:00:59", "الوقت:2022-06-08 09:37:57المصدر: شينخوا",
         "آخر تحديث: 2020-01-01 | تاريخ النشر: 2019-12-31", "إعداد وتحرير: فلان", "قال المصدر، والمصدر: رويترز",
-        "نشرت بتاريخ 2020", "\u{200D}المصدر: رويترز", "مصدرالمصدر: x",
+        "نشرت بتاريخ 2020", "\u{200D}المصدر: رويترز", "مصدرالمصدر: x", "المصدر: المصدر", "تحرير:المصدر:  x تحرير",
+        "Write: Update: Write:", "",
     ])
     func labelCandidates(_ line: String) {
-        let found = metadata.labelMatches(line).map(\.range)
-        #expect(found == (metadata.labels?.allMatches(in: line) ?? []).map(\.range))
+        func groups(_ matches: [NSTextCheckingResult]) -> [[NSRange]] {
+            matches.map { match in (0..<match.numberOfRanges).map(match.range(at:)) }
+        }
+        #expect(groups(metadata.labelMatches(line)) == groups(metadata.labels?.allMatches(in: line) ?? []))
     }
 
     @Test("a line with cased letters beyond ASCII is searched whole")

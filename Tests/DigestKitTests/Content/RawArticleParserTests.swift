@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DigestKit
 
@@ -143,6 +144,30 @@ struct ForeignPassageSplitterTests {
         #expect(has == line.unicodeScalars.contains { ForeignPassageSplitter.script($0) == .latin })
     }
 
+    @Test("trims a run at the marks that close the sentence before it and open the one after")
+    func trimMarks() {
+        let closing = CharacterSet(charactersIn: " \t.,،؛;:!?؟)]»”’"), opening = CharacterSet(charactersIn: " \t([«“‘")
+        for scalar in (UInt32(0)..<0x3000).compactMap(Unicode.Scalar.init) {
+            #expect(ForeignPassageSplitter.isClosing(scalar) == closing.contains(scalar))
+            #expect(ForeignPassageSplitter.isOpening(scalar) == opening.contains(scalar))
+        }
+    }
+
+    @Test("numbers and punctuation between Arabic words stay in the paragraph, beside a passage or not")
+    func neutralRuns() {
+        let line = "قال الوزير، في 2024: إن 30% من الشركات (تقريبا) ستغلق."
+        #expect(splitter.blocks(line) == [.paragraph(line)])
+        #expect(splitter.blocks("قال الوزير، في تغريدة: We will keep working with all our partners")
+            == [.paragraph("قال الوزير، في تغريدة:"), .quote("We will keep working with all our partners", language: "en")])
+    }
+
+    @Test("a few Latin words open a passage only on a line that goes on a quote")
+    func fewWordsAfterQuote() {
+        let line = "— Reuters (@Reuters) 2023 وقال الوزير إن المحادثات انتهت."
+        #expect(splitter.blocks(line, afterQuote: true).first == .quote("— Reuters (@Reuters) 2023", language: "en"))
+        #expect(splitter.blocks(line, afterQuote: false) == [.paragraph(line)])
+    }
+
     @Test("splits an English post and its attribution from the Arabic they are glued to")
     func gluedPost() {
         let a = TestRules.parse("""
@@ -219,6 +244,20 @@ struct LeadShapeTests {
     @Test("a key with letters that bytes cannot compare is compared in full")
     func canonicalKey() {
         #expect(TitleFinder.hasKey("Ελλάδα", TitleFinder.key("Ελλάδα")))
+    }
+
+    @Test("a line is trimmed of spaces as trimmingCharacters(in: .whitespaces) trims it", arguments: [
+        "عنوان الخبر", " عنوان", "عنوان\t", "\u{00A0}عنوان\u{2009}", "   ", "", "عنوان.\u{3000}", "\nعنوان\n",
+    ])
+    func trimmedOfSpaces(_ line: String) {
+        #expect(TitleFinder.trimmedOfSpaces(line) == line.trimmingCharacters(in: .whitespaces))
+    }
+
+    @Test("a line's words are counted only as far as a headline's longest")
+    func headlineWords() {
+        let titles = TestRules.builtIn.titles
+        #expect(titles.words("عنوان الخبر هنا") == 3)
+        #expect(titles.words(String(repeating: "كلمة ", count: 200)) == TitleFinder.maxHeadlineWords + 1)
     }
 }
 

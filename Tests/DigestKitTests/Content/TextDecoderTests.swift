@@ -1,3 +1,4 @@
+import ArabicText
 import Foundation
 import Testing
 @testable import DigestKit
@@ -24,6 +25,17 @@ struct TextDecoderTests {
     func cleanText(_ text: String, _ clean: Bool) {
         #expect(TextDecoder.isCleanAndComposed(text) == clean)
         if clean { #expect(TextDecoder.clean(text) == text) }
+    }
+
+    @Test("every scalar of two bytes, alone, after a letter and after a mark, is clean exactly when cleaning keeps the text")
+    func twoByteScalars() {
+        for value in UInt32(0x80)..<0x800 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in ["a" + String(scalar), "ب" + String(scalar), "ب\u{0651}" + String(scalar), String(scalar) + "\u{064E}"] {
+                let expected = CommonScalars.isNFC(text) && !["\u{00AD}", "\u{061C}"].contains(String(scalar))
+                #expect(TextDecoder.isCleanAndComposed(text) == expected, "U+\(String(value, radix: 16))")
+            }
+        }
     }
 
     @Test("reads UTF-16 little- and big-endian with a byte order mark")
@@ -57,6 +69,18 @@ struct TextDecoderTests {
     func invisibleNoise() {
         let noisy = "\u{200F}وزير\u{200B} الخارجية\u{202B}\u{202C}\u{2066}\u{FEFF}\u{00AD}"
         #expect(decoded(Array(noisy.utf8)) == "وزير الخارجية")
+    }
+
+    @Test("bytes look binary with a NUL or more than one control byte in twenty of the first 8 KB; tabs, line ends and escapes are text")
+    func looksBinary() {
+        let text = Array("نص عادي\tمع\r\n".utf8)
+        #expect(!TextDecoder.looksBinary(text))
+        #expect(!TextDecoder.looksBinary([]))
+        #expect(TextDecoder.looksBinary(text + [0]))
+        #expect(TextDecoder.looksBinary([UInt8](repeating: 0x41, count: 19) + [0x01, 0x02]))
+        #expect(!TextDecoder.looksBinary([UInt8](repeating: 0x41, count: 19) + [0x01]))
+        #expect(!TextDecoder.looksBinary([UInt8](repeating: 0x1B, count: 40) + [0x0B, 0x0C]))
+        #expect(!TextDecoder.looksBinary([UInt8](repeating: 0x41, count: 8192) + [UInt8](repeating: 0x01, count: 1000)))
     }
 
     @Test("refuses binary files")

@@ -33,6 +33,14 @@ struct WordFinderTests {
         #expect(found(finder, in: "نص كلمة99ك و كلمة3ك و كلمة70ك") == words.indices.map { [99, 3, 70].contains($0) })
     }
 
+    @Test("finds words whatever byte they end with: a digit, a letter, an Arabic letter's last byte")
+    func anyLastByte() {
+        let words = ["2024", "news", "عاجل", "ABC©", "تعليق"]
+        let finder = WordFinder(words.map(Self.bytes))
+        #expect(found(finder, in: "x 2024 news عاجل ABC© تعليق") == [true, true, true, true, true])
+        #expect(found(finder, in: "202 new عاج ABC تعلي") == [false, false, false, false, false])
+    }
+
     @Test("finds nothing in text shorter than a word")
     func shortText() {
         let finder = WordFinder(["الكوكيز"].map(Self.bytes))
