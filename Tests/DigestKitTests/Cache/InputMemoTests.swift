@@ -45,6 +45,25 @@ struct InputMemoTests {
         #expect(!read.isUnchanged("a.txt", changed))
     }
 
+    @Test("a file as the last build read it comes unread with the state stat gives; a link to a file outside never does")
+    func unchangedFilesComeUnread() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("secret.txt", "secret")
+        try folder.write("seeds/a.txt", "نص")
+        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("seeds/leak.txt").path,
+                                                   withDestinationPath: "../secret.txt")
+        let seeds = folder.url.appendingPathComponent("seeds")
+        var diagnostics = Diagnostics()
+        // Every file said unchanged: the link is still found to point outside the folder.
+        let files = ContentLoader.files(in: seeds, diagnostics: &diagnostics, unchanged: { _, _ in true })
+        #expect(files.map(\.path) == ["a.txt"])
+        #expect(files.first?.isRead == false)
+        var info = stat()
+        #expect(stat(seeds.appendingPathComponent("a.txt").path, &info) == 0)
+        #expect(files.first?.state == InputMemo.FileState(info))
+        #expect(diagnostics.items.contains { $0.file?.hasSuffix("seeds/leak.txt") == true && $0.message.contains("outside the content folder") })
+    }
+
     @Test("files changed in the two seconds before the build are not recorded")
     func recentFilesAreNotRecorded() throws {
         let now = Date(timeIntervalSince1970: 100)
