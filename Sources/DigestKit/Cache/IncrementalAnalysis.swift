@@ -95,6 +95,7 @@ struct IncrementalAnalysis: Sendable {
 
         var diagnostics = Diagnostics()
         var articles: [AnalyzedArticle] = []
+        articles.reserveCapacity(entries.reduce(0) { $0 + ($1?.articles.count ?? 0) })
         var taken: [String: String] = [:]
         var articleKeys: [String: UInt64] = [:]
         var withoutText: [String: (unit: String, index: Int)] = [:]
@@ -104,8 +105,12 @@ struct IncrementalAnalysis: Sendable {
             diagnostics.append(contentsOf: entry.diagnostics)
             for (n, var analyzed) in entry.articles.enumerated() {
                 ContentParser.claimUniqueSlug(&analyzed.article, taken: &taken, diagnostics: &diagnostics)
+                // The bytes of "key NUL n NUL", without making the string.
                 var hasher = StableHasher()
-                hasher.combine("\(entry.key)\u{0}\(n)\u{0}")
+                hasher.combine(entry.key)
+                hasher.combine(CollectionOfOne(0))
+                hasher.combine(String(n))
+                hasher.combine(CollectionOfOne(0))
                 articleKeys[analyzed.article.slug] = hasher.state
                 if !analysedNow.contains(i) { withoutText[analyzed.article.slug] = (units[i].primaryPath, n) }
                 articles.append(analyzed)

@@ -101,13 +101,24 @@ struct PageMemo: Sendable {
         }
         // A build that changed nothing need not write the same 15,000 lines again.
         if made.count == records.count, made.allSatisfy({ records[$0.path] == $0.record }) { return }
-        var text = "\(Self.header) \(fingerprint)\n"
+        // Written as bytes into one buffer, a line per page.
+        var text = Array("\(Self.header) \(fingerprint)\n".utf8)
+        text.reserveCapacity(made.count * 80)
         for (path, record) in made {
             let identity = record.file
-            text += "\(String(record.key, radix: 16)) \(identity.size) \(identity.modified) \(identity.inode) \(path)\n"
+            text.append(contentsOf: String(record.key, radix: 16).utf8)
+            text.append(UInt8(ascii: " "))
+            text.append(contentsOf: String(identity.size).utf8)
+            text.append(UInt8(ascii: " "))
+            text.append(contentsOf: String(identity.modified).utf8)
+            text.append(UInt8(ascii: " "))
+            text.append(contentsOf: String(identity.inode).utf8)
+            text.append(UInt8(ascii: " "))
+            text.append(contentsOf: path.utf8)
+            text.append(UInt8(ascii: "\n"))
         }
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? Data(text.utf8).write(to: file, options: .atomic)
+        try? Data(text).write(to: file, options: .atomic)
     }
 
     /// The records of a memo's text; none when it was made under another fingerprint or is damaged.
