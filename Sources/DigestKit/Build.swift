@@ -72,7 +72,10 @@ public enum Build {
         if let base = options.baseURL {
             do { config.baseURL = try SiteConfig.checkedBaseURL(base, file: "--base-url") } catch { throw BuildFailure([error]) }
         }
-        let (gazetteer, taxonomy) = try analysisResources(config)
+        // The countries and topics are read on another core while the content folder is listed.
+        let resourcesLoad = Background { [config] () -> Result<(Gazetteer, Taxonomy), BuildFailure> in
+            do throws(BuildFailure) { return .success(try analysisResources(config)) } catch { return .failure(error) }
+        }
         let templates = try loadTemplates(options.templates)
         let dates = try dateDisplay(config)
         let fingerprint = ArticleCache.fingerprint(config: config)
@@ -97,12 +100,19 @@ public enum Build {
         let files = ContentLoader.files(in: input, diagnostics: &diagnostics, unchanged: { [inputs] path, state in
             inputs?.isUnchanged(path, state) ?? false
         })
+        let (gazetteer, taxonomy) = try resourcesLoad.value.get()
         let analyzer = Analyzer(gazetteer: gazetteer, taxonomy: taxonomy,
                                 budget: SummaryBudget(sentences: config.summarySentences, words: config.summaryWords))
         var cache = ArticleCache(folder: options.cache, fingerprint: fingerprint, diagnostics: &diagnostics)
         // The content rules are loaded only when a file is parsed: a rebuild may parse none.
+        // When a file was read (changed, new, or commentary), it may be parsed: they are
+        // loaded on another core while the cache is read.
+        let rulesLoad = files.contains(where: \.isRead) ? Background { [config] () -> Result<ContentRules, Diagnostic> in
+            do throws(Diagnostic) { return .success(try BuiltInResources.contentRules(config: config)) } catch { return .failure(error) }
+        } : nil
         let parser = { @Sendable [config] () throws(Diagnostic) -> ContentParser in
-            ContentParser(rules: try BuiltInResources.contentRules(config: config))
+            if let rulesLoad { return ContentParser(rules: try rulesLoad.value.get()) }
+            return ContentParser(rules: try BuiltInResources.contentRules(config: config))
         }
         let content: IncrementalAnalysis.Result
         do {
