@@ -129,21 +129,22 @@ public enum Build {
         if diagnostics.hasErrors { throw BuildFailure(diagnostics.items) }
         timings.finish(.analysing)
 
-        // Site
-        let digest = Digest(articles: content.articles, config: config, gazetteer: gazetteer,
-                            taxonomy: taxonomy, commentary: content.commentary)
-        diagnostics.append(contentsOf: CommentaryCheck.problems(in: digest).map { $0.inFolder(options.input) })
+        // Site. The digest is the renderer's alone, never a second copy: putting an article's
+        // text back into a digest shared with another copied every article of it.
+        var renderer = SiteRenderer(digest: Digest(articles: content.articles, config: config, gazetteer: gazetteer,
+                                                   taxonomy: taxonomy, commentary: content.commentary),
+                                    templates: templates, dates: dates)
+        diagnostics.append(contentsOf: CommentaryCheck.problems(in: renderer.digest).map { $0.inFolder(options.input) })
         if diagnostics.hasErrors { throw BuildFailure(diagnostics.items) }
         timings.finish(.site)
 
         // Render and Output: pages go to the staging folder batch by batch, which replaces
         // the output only when the whole site is there.
-        var renderer = SiteRenderer(digest: digest, templates: templates, dates: dates)
         // A rebuild keeps the pages whose inputs did not change (`PageKeys`, `PageMemo`).
         let memo = memoLoad?.value
         var searchTerms: (cache: SearchTermsCache, keys: [UInt64])?
         if let memo, let termsLoad {
-            let reuse = PageReuse(keys: PageKeys(digest: digest, site: memo.fingerprint, articleKeys: content.articleKeys,
+            let reuse = PageReuse(keys: PageKeys(digest: renderer.digest, site: memo.fingerprint, articleKeys: content.articleKeys,
                                                  commentary: content.commentaryKey), memo: memo)
             renderer.reuse = reuse
             // A rebuild reads the search terms only of the articles that changed.
@@ -152,9 +153,10 @@ public enum Build {
         // Articles from the cache come without their text: only pages rendered again and
         // search terms read again need it.
         if renderer.reuse != nil { renderer.staleArticles = Set(renderer.articlesToRender()) }
-        let missingTerms = searchTerms.map { $0.cache.missing($0.keys) } ?? Array(digest.articles.indices)
+        let articleCount = renderer.digest.articles.count
+        let missingTerms = searchTerms.map { $0.cache.missing($0.keys) } ?? Array(0..<articleCount)
         if !content.withoutText.isEmpty {
-            var needed = renderer.staleArticles ?? Set(digest.articles.indices)
+            var needed = renderer.staleArticles ?? Set(0..<articleCount)
             needed.formUnion(missingTerms)
             try restoreText(of: needed.sorted(), in: &renderer.digest, from: &cache, places: content.withoutText)
         }
@@ -169,7 +171,7 @@ public enum Build {
             searchTerms.cache.save(corpus, keys: searchTerms.keys)
             return SearchIndex(digest: searchDigest, dates: dates, corpus: corpus)
         }
-        let searchLoad = searchTerms != nil && missingTerms.count * 10 < digest.articles.count ? Background(makeSearch) : nil
+        let searchLoad = searchTerms != nil && missingTerms.count * 10 < articleCount ? Background(makeSearch) : nil
         var keys: [(path: String, key: UInt64)] = []
         var kept = Set<String>()
         let session: SiteWriter.Session
@@ -202,7 +204,7 @@ public enum Build {
         diagnostics.append(contentsOf: changes.warnings)
         memo?.save(keys, kept: kept)
         timings.finish(.writing)
-        return BuildReport(articles: digest.articles.count, pages: pageCount,
+        return BuildReport(articles: articleCount, pages: pageCount,
                            seconds: Date().timeIntervalSince(start), warnings: diagnostics.warnings, output: changes,
                            reusedArticles: content.reused, analysedArticles: content.analysed, keptPages: kept.count, timings: timings)
     }
