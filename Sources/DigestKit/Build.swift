@@ -72,8 +72,26 @@ public enum Build {
         if let base = options.baseURL {
             do { config.baseURL = try SiteConfig.checkedBaseURL(base, file: "--base-url") } catch { throw BuildFailure([error]) }
         }
-        let (gazetteer, taxonomy, contentRules) = try resources(config)
+        // The countries and topics are read on another core while the content folder is listed.
+        let resourcesLoad = Background { [config] () -> Result<(Gazetteer, Taxonomy), BuildFailure> in
+            do throws(BuildFailure) { return .success(try analysisResources(config)) } catch { return .failure(error) }
+        }
         let templates = try loadTemplates(options.templates)
+        let dates = try dateDisplay(config)
+        let fingerprint = ArticleCache.fingerprint(config: config)
+
+        // What a rebuild reads besides the articles, the previous build's pages (each file
+        // looked at) and the articles' search terms, is loaded on another core meanwhile.
+        let outputPath = writer.outputPath
+        let site = siteFingerprint(articles: fingerprint, config: config, templates: templates, dates: dates)
+        let memoLoad = options.cache.map { folder in
+            Background {
+                var memo = PageMemo(folder: folder, output: outputPath, fingerprint: site)
+                memo.checkFiles()
+                return memo
+            }
+        }
+        let termsLoad = options.cache.map { folder in Background { SearchTermsCache(folder: folder, fingerprint: fingerprint) } }
 
         // Content and Analysis, reusing the cache's work on articles whose files did not change
         // Files that are as the last build read them (`InputMemo`) are not read unless needed.
@@ -82,12 +100,28 @@ public enum Build {
         let files = ContentLoader.files(in: input, diagnostics: &diagnostics, unchanged: { [inputs] path, state in
             inputs?.isUnchanged(path, state) ?? false
         })
+        let (gazetteer, taxonomy) = try resourcesLoad.value.get()
         let analyzer = Analyzer(gazetteer: gazetteer, taxonomy: taxonomy,
                                 budget: SummaryBudget(sentences: config.summarySentences, words: config.summaryWords))
-        var cache = ArticleCache(folder: options.cache, config: config, diagnostics: &diagnostics)
-        let content = IncrementalAnalysis(parser: ContentParser(rules: contentRules), analyzer: analyzer)
-            .run(files, cache: &cache, inputs: inputs, read: { ContentLoader.read($0.path, in: input, state: $0.state) },
-                 progress: options.progress)
+        var cache = ArticleCache(folder: options.cache, fingerprint: fingerprint, diagnostics: &diagnostics)
+        // The content rules are loaded only when a file is parsed: a rebuild may parse none.
+        // When a file was read (changed, new, or commentary), it may be parsed: they are
+        // loaded on another core while the cache is read.
+        let rulesLoad = files.contains(where: \.isRead) ? Background { [config] () -> Result<ContentRules, Diagnostic> in
+            do throws(Diagnostic) { return .success(try BuiltInResources.contentRules(config: config)) } catch { return .failure(error) }
+        } : nil
+        let parser = { @Sendable [config] () throws(Diagnostic) -> ContentParser in
+            if let rulesLoad { return ContentParser(rules: try rulesLoad.value.get()) }
+            return ContentParser(rules: try BuiltInResources.contentRules(config: config))
+        }
+        let content: IncrementalAnalysis.Result
+        do {
+            content = try IncrementalAnalysis(parser: parser, analyzer: analyzer)
+                .run(files, cache: &cache, inputs: inputs, read: { ContentLoader.read($0.path, in: input, state: $0.state) },
+                     progress: options.progress)
+        } catch {
+            throw BuildFailure([error])
+        }
         diagnostics.append(contentsOf: content.unreadable)
         diagnostics.append(contentsOf: content.diagnostics.items.map { $0.inFolder(options.input) })
         cache.save(diagnostics: &diagnostics)
@@ -95,38 +129,49 @@ public enum Build {
         if diagnostics.hasErrors { throw BuildFailure(diagnostics.items) }
         timings.finish(.analysing)
 
-        // Site
-        let digest = Digest(articles: content.articles, config: config, gazetteer: gazetteer,
-                            taxonomy: taxonomy, commentary: content.commentary)
-        diagnostics.append(contentsOf: CommentaryCheck.problems(in: digest).map { $0.inFolder(options.input) })
+        // Site. The digest is the renderer's alone, never a second copy: putting an article's
+        // text back into a digest shared with another copied every article of it.
+        var renderer = SiteRenderer(digest: Digest(articles: content.articles, config: config, gazetteer: gazetteer,
+                                                   taxonomy: taxonomy, commentary: content.commentary),
+                                    templates: templates, dates: dates)
+        diagnostics.append(contentsOf: CommentaryCheck.problems(in: renderer.digest).map { $0.inFolder(options.input) })
         if diagnostics.hasErrors { throw BuildFailure(diagnostics.items) }
         timings.finish(.site)
 
         // Render and Output: pages go to the staging folder batch by batch, which replaces
         // the output only when the whole site is there.
-        let dates = try dateDisplay(config)
-        var renderer = SiteRenderer(digest: digest, templates: templates, dates: dates)
         // A rebuild keeps the pages whose inputs did not change (`PageKeys`, `PageMemo`).
-        let memo = options.cache.map { folder in
-            PageMemo(folder: folder, output: writer.outputPath,
-                     fingerprint: siteFingerprint(config: config, templates: templates, dates: dates))
-        }
+        let memo = memoLoad?.value
         var searchTerms: (cache: SearchTermsCache, keys: [UInt64])?
-        if let memo {
-            let reuse = PageReuse(keys: PageKeys(digest: digest, site: memo.fingerprint, articleKeys: content.articleKeys,
+        if let memo, let termsLoad {
+            let reuse = PageReuse(keys: PageKeys(digest: renderer.digest, site: memo.fingerprint, articleKeys: content.articleKeys,
                                                  commentary: content.commentaryKey), memo: memo)
             renderer.reuse = reuse
             // A rebuild reads the search terms only of the articles that changed.
-            searchTerms = (SearchTermsCache(folder: options.cache, fingerprint: cache.fingerprint), reuse.keys.articles)
+            searchTerms = (termsLoad.value, reuse.keys.articles)
         }
         // Articles from the cache come without their text: only pages rendered again and
         // search terms read again need it.
         if renderer.reuse != nil { renderer.staleArticles = Set(renderer.articlesToRender()) }
+        let articleCount = renderer.digest.articles.count
+        let missingTerms = searchTerms.map { $0.cache.missing($0.keys) } ?? Array(0..<articleCount)
         if !content.withoutText.isEmpty {
-            var needed = renderer.staleArticles ?? Set(digest.articles.indices)
-            needed.formUnion(searchTerms.map { $0.cache.missing($0.keys) } ?? Array(digest.articles.indices))
+            var needed = renderer.staleArticles ?? Set(0..<articleCount)
+            needed.formUnion(missingTerms)
             try restoreText(of: needed.sorted(), in: &renderer.digest, from: &cache, places: content.withoutText)
         }
+        // The articles' terms are saved as soon as they are known and not held after the
+        // index's postings are made from them: they were a large part of a cold build's peak.
+        // So a build that reads most articles' terms makes the index after the pages; one that
+        // reads few (a rebuild) makes it on another core while the pages are rendered.
+        let searchDigest = renderer.digest
+        let makeSearch = { @Sendable [searchTerms] () -> SearchIndex? in
+            guard let searchTerms else { return nil }
+            let corpus = searchTerms.cache.corpus(for: searchDigest, keys: searchTerms.keys)
+            searchTerms.cache.save(corpus, keys: searchTerms.keys)
+            return SearchIndex(digest: searchDigest, dates: dates, corpus: corpus)
+        }
+        let searchLoad = searchTerms != nil && missingTerms.count * 10 < articleCount ? Background(makeSearch) : nil
         var keys: [(path: String, key: UInt64)] = []
         var kept = Set<String>()
         let session: SiteWriter.Session
@@ -141,14 +186,7 @@ public enum Build {
             }
             let paths = try renderer.render(progress: options.progress, into: add)
             timings.finish(.rendering)
-            // The articles' terms are saved as soon as they are known and not held after the
-            // index's postings are made from them: they were a large part of a cold build's peak.
-            var search: SearchIndex?
-            if let searchTerms {
-                let corpus = searchTerms.cache.corpus(for: renderer.digest, keys: searchTerms.keys)
-                searchTerms.cache.save(corpus, keys: searchTerms.keys)
-                search = SearchIndex(digest: renderer.digest, dates: dates, corpus: corpus)
-            }
+            let search = searchLoad?.value ?? makeSearch()
             let discovery: (count: Int, warnings: [Diagnostic])
             do {
                 discovery = try renderer.discoveryFiles(forPaths: paths, search: search, into: add)
@@ -166,7 +204,7 @@ public enum Build {
         diagnostics.append(contentsOf: changes.warnings)
         memo?.save(keys, kept: kept)
         timings.finish(.writing)
-        return BuildReport(articles: digest.articles.count, pages: pageCount,
+        return BuildReport(articles: articleCount, pages: pageCount,
                            seconds: Date().timeIntervalSince(start), warnings: diagnostics.warnings, output: changes,
                            reusedArticles: content.reused, analysedArticles: content.analysed, keptPages: kept.count, timings: timings)
     }
@@ -207,6 +245,14 @@ public enum Build {
         }
     }
 
+    static func analysisResources(_ config: SiteConfig) throws(BuildFailure) -> (Gazetteer, Taxonomy) {
+        do {
+            return (try BuiltInResources.gazetteer(config: config), try BuiltInResources.taxonomy(config: config))
+        } catch {
+            throw BuildFailure([error])
+        }
+    }
+
     static func resources(_ config: SiteConfig) throws(BuildFailure) -> (Gazetteer, Taxonomy, ContentRules) {
         do {
             return (try BuiltInResources.gazetteer(config: config),
@@ -228,9 +274,9 @@ public enum Build {
 
     /// Everything besides the content that decides what a page looks like: digest and its
     /// resources, the config (with `--base-url`), the theme and the calendar's names.
-    static func siteFingerprint(config: SiteConfig, templates: TemplateSet, dates: DateDisplay) -> String {
+    static func siteFingerprint(articles: String, config: SiteConfig, templates: TemplateSet, dates: DateDisplay) -> String {
         var hasher = StableHasher()
-        hasher.combine("\(ArticleCache.fingerprint(config: config))\u{0}\(config.baseURL ?? "")\u{0}\(templates.fingerprint)\u{0}")
+        hasher.combine("\(articles)\u{0}\(config.baseURL ?? "")\u{0}\(templates.fingerprint)\u{0}")
         hasher.combine("\(dates.gregorianMonths)\u{0}\(dates.hijriMonths)\u{0}\(dates.arabicIndicDigits)")
         return hasher.hex
     }

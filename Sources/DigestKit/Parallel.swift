@@ -84,3 +84,25 @@ private struct UnsafeMutableBufferPointerBox<R>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<R?>
     init(_ buffer: UnsafeMutableBufferPointer<R?>) { self.buffer = buffer }
 }
+
+/// A value made on another core while the caller goes on with other work: a rebuild is
+/// mostly one thread's work, so loading what a later stage needs beside it shortens it.
+final class Background<T: Sendable>: @unchecked Sendable {
+    private var result: T?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ make: @escaping @Sendable () -> T) {
+        DispatchQueue.global().async {
+            self.result = make()
+            self.done.signal()
+        }
+    }
+
+    /// The value, once it is made. The semaphore orders the write before every read.
+    var value: T {
+        done.wait()
+        done.signal()
+        guard let result else { preconditionFailure("a background value is set before it is signalled") }
+        return result
+    }
+}

@@ -4,6 +4,13 @@ import Testing
 
 @Suite("Parallel")
 struct ParallelTests {
+    @Test("a value made in the background is the one made, however often it is asked for")
+    func backgroundValue() {
+        let value = Background { (0..<100_000).reduce(0, +) }
+        #expect(value.value == 4_999_950_000)
+        #expect(value.value == 4_999_950_000)
+    }
+
     @Test("maps in input order")
     func inOrder() {
         let items = Array(0..<1_000)

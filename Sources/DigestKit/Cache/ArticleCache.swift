@@ -11,11 +11,11 @@ struct ArticleCache: Sendable {
         var diagnostics: [Diagnostic]
     }
 
-    /// The cache is a folder of binary files (format 4), its shards: an entry goes to the
+    /// The cache is a folder of binary files (format 5), its shards: an entry goes to the
     /// shard its path hashes to, so a rebuild after an edit writes one small file again, not
     /// the whole cache. A shard is a header (`magic`, the format number, the fingerprint, the
     /// shard's number), then one record per article unit: its byte length, a checksum of its
-    /// bytes, and a `Record` as `BinaryEncoder` writes it. Records are found by stepping from
+    /// bytes, and a `Record` as `ArticleRecordCoding` writes it. Records are found by stepping from
     /// length to length and are encoded and decoded on every core.
     struct Record: Codable, Sendable {
         var path: String
@@ -25,17 +25,9 @@ struct ArticleCache: Sendable {
     static let magic = Array("digest-cache".utf8)
 
     /// Bumped when the file changes shape in a way decoding would not notice.
-    static let format: UInt32 = 4
+    static let format: UInt32 = 5
 
     static let shardCount = 64
-
-    /// What a build leaves out when it reads an entry: the articles' text (their blocks) and
-    /// the evidence of their tags. Only pages rendered again need the text (`fullArticles`),
-    /// and only `digest inspect`, which analyses afresh, shows the evidence.
-    static let bodyPlaceholders: [ObjectIdentifier: any Sendable] = [
-        ObjectIdentifier([Block].self): [Block](),
-        ObjectIdentifier([String: Evidence].self): [String: Evidence](),
-    ]
 
     /// The folder, or nil for a build that keeps no cache.
     var folder: URL?
@@ -168,7 +160,7 @@ struct ArticleCache: Sendable {
     func fullArticles(at path: String) -> [AnalyzedArticle]? {
         guard !replaced.contains(path), let range = loadedRecords[path] else { return nil }
         return loaded[Self.shard(of: path)].withUnsafeBytes { bytes in
-            try? BinaryDecoder().decode(Record.self, from: UnsafeRawBufferPointer(rebasing: bytes[range.dropFirst(8)])).entry.articles
+            try? ArticleRecordCoding.decode(UnsafeRawBufferPointer(rebasing: bytes[range.dropFirst(8)])).entry.articles
         }
     }
 
@@ -225,7 +217,7 @@ struct ArticleCache: Sendable {
         let sorted = entries.sorted { $0.key < $1.key }
         let records = Parallel.map(sorted) { path, entry -> [UInt8]? in
             guard copied[path] == nil else { return [] }
-            return try? BinaryEncoder().encode(Record(path: path, entry: entry))
+            return ArticleRecordCoding.encode(Record(path: path, entry: entry))
         }
         var bytes = magic
         BinaryWriter.appendFixed(format, to: &bytes)
@@ -250,7 +242,9 @@ struct ArticleCache: Sendable {
     }
 
     /// The entries of a shard's file; throws when it is not one made under `fingerprint` for
-    /// `shard`. `light` leaves out what a build does not read (`bodyPlaceholders`).
+    /// `shard`. `light` leaves out what a build does not read: the articles' text (their blocks) and
+    /// the evidence of their tags. Only pages rendered again need the text (`fullArticles`), and
+    /// only `digest inspect`, which analyses afresh, shows the evidence.
     static func decode(_ data: Data, fingerprint: String, shard: Int = 0, light: Bool = false) throws -> (entries: [String: Entry], records: [String: Range<Int>]) {
         let records = try data.withUnsafeBytes { bytes in try recordRanges(bytes, fingerprint: fingerprint, shard: shard) }
         let decoded = decodeRecords(records.map { (data, $0) }, light: light)
@@ -267,9 +261,7 @@ struct ArticleCache: Sendable {
     /// The records at `items` (a file and where a record's checksum and bytes are in it),
     /// decoded on every core; a record whose checksum is wrong is a failure.
     static func decodeRecords(_ items: [(data: Data, range: Range<Int>)], light: Bool) -> [Result<Record, any Error>] {
-        var decoder = BinaryDecoder()
-        if light { decoder.placeholders = bodyPlaceholders }
-        return Parallel.map(items) { [decoder] data, range in
+        Parallel.map(items) { data, range in
             data.withUnsafeBytes { bytes -> Result<Record, any Error> in
                 let payload = UnsafeRawBufferPointer(rebasing: bytes[range])
                 guard checksum(UnsafeRawBufferPointer(rebasing: payload.dropFirst(8)))
@@ -277,7 +269,7 @@ struct ArticleCache: Sendable {
                 else {
                     return .failure(DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "an entry of it is damaged")))
                 }
-                return Result { try decoder.decode(Record.self, from: UnsafeRawBufferPointer(rebasing: payload.dropFirst(8))) }
+                return Result { try ArticleRecordCoding.decode(UnsafeRawBufferPointer(rebasing: payload.dropFirst(8)), light: light) }
             }
         }
     }

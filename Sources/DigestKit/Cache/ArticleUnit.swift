@@ -10,7 +10,10 @@ struct ArticleUnit: Sendable {
     var contentKey: String {
         var hasher = StableHasher()
         for file in files {
-            hasher.combine("\(file.path)\u{0}\(file.bytes.count)\u{0}")
+            hasher.combine(file.path)
+            hasher.combine(CollectionOfOne(0))
+            hasher.combine(String(file.bytes.count))
+            hasher.combine(CollectionOfOne(0))
             hasher.combine(file.bytes)
         }
         return hasher.hex
@@ -37,7 +40,8 @@ struct ArticleUnit: Sendable {
     }
 
     static func baseName(_ path: String) -> String {
-        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return path }
+        // A Character, not a String: `contains("/")` went through Foundation's search.
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/" as Character) else { return path }
         return String(path[..<dot])
     }
 }

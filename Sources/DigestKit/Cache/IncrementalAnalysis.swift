@@ -4,8 +4,19 @@ import Foundation
 /// cache kept of an unchanged article is reused instead of being parsed and analysed again.
 /// Gives the same articles, in the same order, as parsing and analysing every file at once.
 struct IncrementalAnalysis: Sendable {
-    var parser: ContentParser
+    /// Makes the parser when a file is to be parsed: loading the content rules (compiling the
+    /// furniture's patterns) was a tenth of a rebuild that parsed nothing.
+    var makeParser: @Sendable () throws(Diagnostic) -> ContentParser
     var analyzer: Analyzer
+
+    init(parser: ContentParser, analyzer: Analyzer) {
+        self.init(parser: { parser }, analyzer: analyzer)
+    }
+
+    init(parser: @escaping @Sendable () throws(Diagnostic) -> ContentParser, analyzer: Analyzer) {
+        self.makeParser = parser
+        self.analyzer = analyzer
+    }
 
     struct Result: Sendable {
         var articles: [AnalyzedArticle]
@@ -32,10 +43,10 @@ struct IncrementalAnalysis: Sendable {
     /// `files` may come unread (`ContentFile.isRead`) where `inputs` knows them: a unit of such
     /// files takes its key from `inputs`, and is read with `read` only when the cache has no
     /// entry for it. Files that cannot be read then are left out with their warning
-    /// (`unreadable`).
+    /// (`unreadable`). Throws only when the parser cannot be made (`makeParser`).
     func run(_ files: [ContentFile], cache: inout ArticleCache, inputs: InputMemo? = nil,
              read: @Sendable (ContentFile) -> Swift.Result<ContentFile, Diagnostic> = { .success($0) },
-             progress: BuildProgressHandler? = nil) -> Result {
+             progress: BuildProgressHandler? = nil) throws(Diagnostic) -> Result {
         let grouped = ArticleUnit.group(files)
         var units = grouped.units
         let commentaryFiles = grouped.commentary
@@ -66,11 +77,17 @@ struct IncrementalAnalysis: Sendable {
             entries[i] = cache.entry(for: units[i], key: key)
         }
         let misses = toHash.filter { entries[$0] == nil }
+        let parser = misses.isEmpty && commentaryFiles.isEmpty ? nil : try makeParser()
         // Each miss is independent of the others, so they are spread over the cores.
-        let stages = self
+        let analyzer = self.analyzer
         let work = misses.map { (units[$0], keys[$0]) }
-        let fresh = Parallel.map(work, progress: ProgressCounter(.analysing, total: work.count, handler: progress),
-                                 state: WordMemo.init) { memo, item in stages.analyse(item.0, key: item.1, memo: memo) }
+        var fresh: [ArticleCache.Entry] = []
+        if let parser {
+            fresh = Parallel.map(work, progress: ProgressCounter(.analysing, total: work.count, handler: progress),
+                                 state: WordMemo.init) { memo, item in
+                Self.analyse(item.0, key: item.1, parser: parser, analyzer: analyzer, memo: memo)
+            }
+        }
         for (i, entry) in zip(misses, fresh) {
             entries[i] = entry
             cache.store(entry, for: units[i])
@@ -78,6 +95,7 @@ struct IncrementalAnalysis: Sendable {
 
         var diagnostics = Diagnostics()
         var articles: [AnalyzedArticle] = []
+        articles.reserveCapacity(entries.reduce(0) { $0 + ($1?.articles.count ?? 0) })
         var taken: [String: String] = [:]
         var articleKeys: [String: UInt64] = [:]
         var withoutText: [String: (unit: String, index: Int)] = [:]
@@ -86,9 +104,13 @@ struct IncrementalAnalysis: Sendable {
             guard let entry else { continue }
             diagnostics.append(contentsOf: entry.diagnostics)
             for (n, var analyzed) in entry.articles.enumerated() {
-                parser.claimUniqueSlug(&analyzed.article, taken: &taken, diagnostics: &diagnostics)
+                ContentParser.claimUniqueSlug(&analyzed.article, taken: &taken, diagnostics: &diagnostics)
+                // The bytes of "key NUL n NUL", without making the string.
                 var hasher = StableHasher()
-                hasher.combine("\(entry.key)\u{0}\(n)\u{0}")
+                hasher.combine(entry.key)
+                hasher.combine(CollectionOfOne(0))
+                hasher.combine(String(n))
+                hasher.combine(CollectionOfOne(0))
                 articleKeys[analyzed.article.slug] = hasher.state
                 if !analysedNow.contains(i) { withoutText[analyzed.article.slug] = (units[i].primaryPath, n) }
                 articles.append(analyzed)
@@ -96,7 +118,7 @@ struct IncrementalAnalysis: Sendable {
         }
         RelatedMemo(folder: cache.folder, fingerprint: cache.fingerprint).link(&articles, count: analyzer.relatedCount)
 
-        let commentary = parser.parse(commentaryFiles)
+        let commentary = parser?.parse(commentaryFiles) ?? Content(articles: [], commentary: SiteCommentary(), diagnostics: Diagnostics())
         diagnostics.append(contentsOf: commentary.diagnostics.items)
         var commentaryKey = StableHasher()
         for file in commentaryFiles {
@@ -111,7 +133,11 @@ struct IncrementalAnalysis: Sendable {
     }
 
     /// Parses and analyses one unit on its own.
-    func analyse(_ unit: ArticleUnit, key: String, memo: WordMemo = WordMemo()) -> ArticleCache.Entry {
+    func analyse(_ unit: ArticleUnit, key: String, memo: WordMemo = WordMemo()) throws(Diagnostic) -> ArticleCache.Entry {
+        Self.analyse(unit, key: key, parser: try makeParser(), analyzer: analyzer, memo: memo)
+    }
+
+    static func analyse(_ unit: ArticleUnit, key: String, parser: ContentParser, analyzer: Analyzer, memo: WordMemo) -> ArticleCache.Entry {
         let content = parser.parse(unit.files)
         return ArticleCache.Entry(key: key, articles: content.articles.map { analyzer.analyze($0, memo: memo) },
                                   diagnostics: content.diagnostics.items)

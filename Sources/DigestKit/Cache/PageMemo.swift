@@ -55,6 +55,8 @@ struct PageMemo: Sendable {
     /// The output folder as it is on disk: where the previous build's pages are.
     let output: String
     private(set) var records: [String: Record] = [:]
+    /// The pages whose file was found as recorded by `checkFiles`; nil before it is called.
+    private(set) var intact: Set<String>?
 
     /// Reads the memo of the site written to `output`. A memo that cannot be read is empty:
     /// it only costs rendering every page again.
@@ -71,7 +73,17 @@ struct PageMemo: Sendable {
     /// True when the previous build wrote `path` from the same `key` and its file is still there as written.
     func isCurrent(_ path: String, key: UInt64) -> Bool {
         guard let record = records[path], record.key == key else { return false }
+        if let intact { return intact.contains(path) }
         return FileIdentity(path: output + "/" + path) == record.file
+    }
+
+    /// Looks at the file of every recorded page at once, on every core, before the build asks
+    /// about them one by one: one `lstat` per page of the site was a tenth of a rebuild.
+    mutating func checkFiles() {
+        let paths = Array(records.keys)
+        let output = output, records = records
+        let found = Parallel.map(paths) { path in FileIdentity(path: output + "/" + path) == records[path]?.file }
+        intact = Set(zip(paths, found).lazy.filter(\.1).map(\.0))
     }
 
     /// Writes the memo of the pages just installed in the output folder. A memo that cannot
@@ -82,20 +94,31 @@ struct PageMemo: Sendable {
         guard let file else { return }
         var made: [(path: String, record: Record)] = []
         made.reserveCapacity(keys.count)
-        for (path, key) in keys where !path.contains("\n") {
+        for (path, key) in keys where !path.utf8.contains(UInt8(ascii: "\n")) {
             let known = kept.contains(path) ? records[path].flatMap { $0.key == key ? $0.file : nil } : nil
             guard let identity = known ?? FileIdentity(path: output + "/" + path) else { continue }
             made.append((path, Record(key: key, file: identity)))
         }
         // A build that changed nothing need not write the same 15,000 lines again.
         if made.count == records.count, made.allSatisfy({ records[$0.path] == $0.record }) { return }
-        var text = "\(Self.header) \(fingerprint)\n"
+        // Written as bytes into one buffer, a line per page.
+        var text = Array("\(Self.header) \(fingerprint)\n".utf8)
+        text.reserveCapacity(made.count * 80)
         for (path, record) in made {
             let identity = record.file
-            text += "\(String(record.key, radix: 16)) \(identity.size) \(identity.modified) \(identity.inode) \(path)\n"
+            text.append(contentsOf: String(record.key, radix: 16).utf8)
+            text.append(UInt8(ascii: " "))
+            text.append(contentsOf: String(identity.size).utf8)
+            text.append(UInt8(ascii: " "))
+            text.append(contentsOf: String(identity.modified).utf8)
+            text.append(UInt8(ascii: " "))
+            text.append(contentsOf: String(identity.inode).utf8)
+            text.append(UInt8(ascii: " "))
+            text.append(contentsOf: path.utf8)
+            text.append(UInt8(ascii: "\n"))
         }
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? Data(text.utf8).write(to: file, options: .atomic)
+        try? Data(text).write(to: file, options: .atomic)
     }
 
     /// The records of a memo's text; none when it was made under another fingerprint or is damaged.

@@ -80,7 +80,7 @@ public struct ContentParser: Sendable {
                 diagnostics.append(.warning("has no article text left after cleanup; skipped", file: path))
                 continue
             }
-            claimUniqueSlug(&article, taken: &seenSlugs, diagnostics: &diagnostics)
+            Self.claimUniqueSlug(&article, taken: &seenSlugs, diagnostics: &diagnostics)
             diagnostics.append(contentsOf: article.warnings)
             articles.append(article)
         }
@@ -89,7 +89,7 @@ public struct ContentParser: Sendable {
 
     /// Gives the article a slug no earlier article has (`taken`: slug → path), with a warning
     /// when it had to change; the incremental build calls it too, over cached articles.
-    func claimUniqueSlug(_ article: inout Article, taken: inout [String: String], diagnostics: inout Diagnostics) {
+    static func claimUniqueSlug(_ article: inout Article, taken: inout [String: String], diagnostics: inout Diagnostics) {
         if let other = taken[article.slug] {
             let unique = uniqueSlug(article.slug, taken: taken)
             diagnostics.append(.warning("has the slug `\(article.slug)` of \(other); its page is \(unique).html instead", file: article.path))
@@ -98,7 +98,7 @@ public struct ContentParser: Sendable {
         taken[article.slug] = article.path
     }
 
-    func uniqueSlug(_ slug: String, taken: [String: String]) -> String {
+    static func uniqueSlug(_ slug: String, taken: [String: String]) -> String {
         var n = 2
         while taken["\(slug)-\(n)"] != nil { n += 1 }
         return "\(slug)-\(n)"

@@ -11,7 +11,19 @@ public struct OutputManifest: Sendable, Equatable {
 
     /// Reads a manifest; lines that are blank or comments are skipped.
     public init(text: String) {
-        paths = Set(text.split(separator: "\n").map(String.init).filter { !$0.isEmpty && !$0.hasPrefix("#") })
+        // Line by line on the bytes: read at every build, 15,000 lines for 10,000 articles.
+        var paths = Set<String>()
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == UInt8(ascii: "\n") {
+                if end > start, bytes[start] != UInt8(ascii: "#") {
+                    paths.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                }
+                start = end + 1
+            }
+        }
+        self.paths = paths
     }
 
     public var text: String { ([Self.header] + paths.sorted()).joined(separator: "\n") + "\n" }

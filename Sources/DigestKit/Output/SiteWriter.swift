@@ -303,10 +303,24 @@ public struct SiteWriter {
     }
 
     /// True for a relative path of plain names: no `..`, `.`, empty part or leading `/`.
+    /// Read byte by byte, part by part: it is asked of every page of every build.
     static func isInside(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0"), path != OutputManifest.fileName else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false)
-            .allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+        guard path != OutputManifest.fileName else { return false }
+        var path = path
+        return path.withUTF8 { bytes in
+            let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == slash || bytes[end] == 0 {
+                guard end < bytes.count ? bytes[end] == slash : true else { return false }
+                switch end - start {
+                case 0: return false
+                case 1 where bytes[start] == dot: return false
+                case 2 where bytes[start] == dot && bytes[start + 1] == dot: return false
+                default: start = end + 1
+                }
+            }
+            return true
+        }
     }
 
     /// A build killed between its two renames (where `renameat2` is missing) leaves the

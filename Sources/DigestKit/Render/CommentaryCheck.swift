@@ -2,8 +2,9 @@
 /// the digest has, and every link to an article by file name names an article it has.
 public enum CommentaryCheck {
     public static func problems(in digest: Digest) -> [Diagnostic] {
-        let renderer = CommentaryRenderer(digest: digest)
-        let pages = sitePages(digest)
+        // Made only for a site with commentary: most have none, and both take every article.
+        lazy var renderer = CommentaryRenderer(digest: digest)
+        lazy var pages = sitePages(digest)
         var problems: [Diagnostic] = []
         func links(_ commentary: Commentary?, on page: String) {
             if let commentary { problems += renderer.problems(in: commentary, on: page, sitePages: pages) }
@@ -25,10 +26,10 @@ public enum CommentaryCheck {
                 links(commentary, on: SitePaths.relation(key))
             }
         }
-        for analyzed in digest.articles {
-            let page = SitePaths.article(analyzed.article.slug)
-            links(analyzed.article.commentary, on: page)
-            links(analyzed.article.markdownBody, on: page)
+        for i in digest.articles.indices where digest.articles[i].article.commentary != nil || digest.articles[i].article.markdownBody != nil {
+            let page = SitePaths.article(digest.articles[i].article.slug)
+            links(digest.articles[i].article.commentary, on: page)
+            links(digest.articles[i].article.markdownBody, on: page)
         }
         return problems
     }
@@ -40,7 +41,7 @@ public enum CommentaryCheck {
             let size = max(1, digest.config.pageSize)
             for n in 1...max(1, (count + size - 1) / size) { pages.insert(path(n)) }
         }
-        for analyzed in digest.articles { pages.insert(SitePaths.article(analyzed.article.slug)) }
+        for i in digest.articles.indices { pages.insert(SitePaths.article(digest.articles[i].article.slug)) }
         for (code, items) in digest.byCountry { list(items.count) { SitePaths.country(code, page: $0) } }
         for (slug, items) in digest.byTopic { list(items.count) { SitePaths.topic(slug, page: $0) } }
         for (key, items) in digest.byRelation { list(items.count) { SitePaths.relation(key, page: $0) } }

@@ -11,8 +11,9 @@ public struct CommentaryRenderer: Sendable {
     var commentaryOptions: CommonMark.Options
 
     public init(digest: Digest) {
-        for analyzed in digest.articles {
-            articlePages[ArticleReference.stem(of: analyzed.article.path)] = SitePaths.article(analyzed.article.slug)
+        // By index, not by element: each element taken whole is a copy of an article.
+        for i in digest.articles.indices {
+            articlePages[ArticleReference.stem(of: digest.articles[i].article.path)] = SitePaths.article(digest.articles[i].article.slug)
         }
         options = CommonMark.Options(unsafe: digest.config.unsafeMarkdown)
         commentaryOptions = options

@@ -21,9 +21,9 @@ extension SiteRenderer {
 
     /// An article page's path, related articles (by index) and, with `reuse`, key.
     func articlePageKey(_ index: Int) -> (path: String, related: [Int], key: UInt64?) {
-        let analyzed = digest.articles[index]
-        let path = SitePaths.article(analyzed.article.slug)
-        let related = analyzed.related.compactMap { digest.indexOfSlug[$0] }
+        // Not the article taken whole, a copy: this runs for every article of every rebuild.
+        let path = SitePaths.article(digest.articles[index].article.slug)
+        let related = digest.articles[index].related.compactMap { digest.indexOfSlug[$0] }
         return (path, related, reuse?.keys.article(index, path: path, related: related))
     }
 

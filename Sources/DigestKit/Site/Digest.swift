@@ -24,13 +24,22 @@ public struct Digest: Sendable {
         // Sorting indices moves 8 bytes at a time where sorting articles moved whole articles.
         let order = articles.indices.sorted { Digest.readingOrder(articles[$0], articles[$1]) }
         self.articles = order.map { articles[$0] }
-        for (i, item) in self.articles.enumerated() {
-            indexOfSlug[item.article.slug] = i
-            for code in item.countries.primary { byCountry[code, default: []].append(i) }
-            for topic in item.topics { byTopic[topic, default: []].append(i) }
-            for key in item.countries.relations { byRelation[key, default: []].append(i) }
-            if let date = item.article.published { byMonth[date.monthKey, default: []].append(i) }
+        // By index, not by element: each element taken whole is a copy of an article. Months
+        // by number first: a month's key is a string made once per month, not per article.
+        var months: [Int: (date: ArticleDate, members: [Int])] = [:]
+        indexOfSlug.reserveCapacity(self.articles.count)
+        for i in self.articles.indices {
+            indexOfSlug[self.articles[i].article.slug] = i
+            for code in self.articles[i].countries.primary { byCountry[code, default: []].append(i) }
+            for topic in self.articles[i].topics { byTopic[topic, default: []].append(i) }
+            if self.articles[i].countries.primary.count > 1 {
+                for key in self.articles[i].countries.relations { byRelation[key, default: []].append(i) }
+            }
+            if let date = self.articles[i].article.published {
+                months[date.year * 13 + date.month, default: (date, [])].members.append(i)
+            }
         }
+        for (date, members) in months.values { byMonth[date.monthKey] = members }
     }
 
     /// Newest first; undated after dated; ties by slug so output is deterministic.

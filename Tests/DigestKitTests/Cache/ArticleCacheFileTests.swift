@@ -97,6 +97,24 @@ struct ArticleCacheFileTests {
         }
     }
 
+    @Test("shard files of an older format in the cache's folder are a warning: their articles are analysed again, and the next build reuses")
+    func olderFormatIsIgnored() throws {
+        let (folder, names) = try IncrementalBuildTests.siteWithSeeds()
+        let options = BuildOptions(siteFolder: folder.url)
+        let first = try Build.run(options)
+        for file in try Self.shardFiles(in: folder).files {
+            var data = try Data(contentsOf: file)
+            // The format number follows the magic: made an older one, the records left as they were.
+            data.replaceSubrange(ArticleCache.magic.count..<(ArticleCache.magic.count + 4), with: [4, 0, 0, 0])
+            try data.write(to: file)
+        }
+        let report = try Build.run(options)
+        #expect(report.analysedArticles == names.count)
+        #expect(report.warnings.contains { $0.message.contains("the build cache cannot be read") })
+        #expect(report.pages == first.pages)
+        #expect(try Build.run(options).reusedArticles == names.count)
+    }
+
     @Test("a cache saved and read back gives the entries it was given")
     func savedEntriesReadBack() throws {
         let byPath = try BinaryCoderTests.analysedSeedsByPath()

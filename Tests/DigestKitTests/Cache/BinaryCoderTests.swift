@@ -11,7 +11,7 @@ struct BinaryCoderTests {
         var diagnostics = Diagnostics()
         let files = ContentLoader.files(in: Repository.seeds, diagnostics: &diagnostics)
         let stages = try defaultStages(SiteConfig())
-        return ArticleUnit.group(files).units.map { stages.analyse($0, key: $0.contentKey) }
+        return try ArticleUnit.group(files).units.map { try stages.analyse($0, key: $0.contentKey) }
     }
 
     /// The seeds' cache entries under made-up paths.

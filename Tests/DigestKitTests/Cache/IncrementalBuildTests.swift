@@ -96,12 +96,40 @@ struct IncrementalBuildTests {
                                 budget: SummaryBudget(sentences: 3, words: 60))
         let whole = analyzer.analyze(parser.parse(files).articles)
         var cache = ArticleCache(folder: nil, config: config, diagnostics: &diagnostics)
-        let incremental = IncrementalAnalysis(parser: parser, analyzer: analyzer).run(files, cache: &cache)
+        let incremental = try IncrementalAnalysis(parser: parser, analyzer: analyzer).run(files, cache: &cache)
         #expect(incremental.articles.map(\.article) == whole.map(\.article))
         #expect(incremental.articles.map(\.related) == whole.map(\.related))
         #expect(incremental.articles.map(\.summary) == whole.map(\.summary))
         #expect(incremental.articles.map(\.countries) == whole.map(\.countries))
         #expect(incremental.articles.map(\.topics) == whole.map(\.topics))
+    }
+
+    @Test("a rebuild that parses no file does not make the parser, and one that does makes it once")
+    func parserIsMadeOnlyWhenNeeded() throws {
+        let (folder, names) = try Self.siteWithSeeds()
+        let cacheFolder = folder.url.appendingPathComponent(".digest-cache")
+        let seeds = folder.url.appendingPathComponent("seeds")
+        let config = SiteConfig()
+        let stages = try BinaryCoderTests.defaultStages(config)
+        final class Count: @unchecked Sendable { var made = 0 }
+        let count = Count()
+        let counting = IncrementalAnalysis(parser: { () throws(Diagnostic) -> ContentParser in
+            count.made += 1
+            return try stages.makeParser()
+        }, analyzer: stages.analyzer)
+        func run() throws -> IncrementalAnalysis.Result {
+            var diagnostics = Diagnostics()
+            let files = ContentLoader.files(in: seeds, diagnostics: &diagnostics).filter { !$0.path.hasPrefix("commentary/") }
+            var cache = ArticleCache(folder: cacheFolder, fingerprint: "test", diagnostics: &diagnostics)
+            let result = try counting.run(files, cache: &cache)
+            cache.save(diagnostics: &diagnostics)
+            return result
+        }
+        let first = try run()
+        #expect(first.analysed == names.count && count.made == 1)
+        let second = try run()
+        #expect(second.reused == names.count && count.made == 1)
+        #expect(second.articles.map(\.article.slug) == first.articles.map(\.article.slug))
     }
 
     @Test("a change to digest.yml makes every article be analysed again")
@@ -139,16 +167,16 @@ struct IncrementalBuildTests {
         let files = ContentLoader.files(in: folder.url.appendingPathComponent("seeds"), diagnostics: &diagnostics)
         let config = SiteConfig()
         let stages = try BinaryCoderTests.defaultStages(config)
-        func run(resources: String) -> IncrementalAnalysis.Result {
+        func run(resources: String) throws -> IncrementalAnalysis.Result {
             var cache = ArticleCache(folder: cacheFolder, fingerprint: ArticleCache.fingerprint(config: config, resources: resources),
                                      diagnostics: &diagnostics)
-            let result = stages.run(files, cache: &cache)
+            let result = try stages.run(files, cache: &cache)
             cache.save(diagnostics: &diagnostics)
             return result
         }
-        #expect(run(resources: "old").analysed == names.count)
-        #expect(run(resources: "old").reused == names.count)
-        #expect(run(resources: "new").analysed == names.count)
+        #expect(try run(resources: "old").analysed == names.count)
+        #expect(try run(resources: "old").reused == names.count)
+        #expect(try run(resources: "new").analysed == names.count)
         #expect(diagnostics.items.isEmpty)
     }
 

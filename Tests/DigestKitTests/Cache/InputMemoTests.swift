@@ -45,6 +45,25 @@ struct InputMemoTests {
         #expect(!read.isUnchanged("a.txt", changed))
     }
 
+    @Test("a file as the last build read it comes unread with the state stat gives; a link to a file outside never does")
+    func unchangedFilesComeUnread() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("secret.txt", "secret")
+        try folder.write("seeds/a.txt", "نص")
+        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("seeds/leak.txt").path,
+                                                   withDestinationPath: "../secret.txt")
+        let seeds = folder.url.appendingPathComponent("seeds")
+        var diagnostics = Diagnostics()
+        // Every file said unchanged: the link is still found to point outside the folder.
+        let files = ContentLoader.files(in: seeds, diagnostics: &diagnostics, unchanged: { _, _ in true })
+        #expect(files.map(\.path) == ["a.txt"])
+        #expect(files.first?.isRead == false)
+        var info = stat()
+        #expect(stat(seeds.appendingPathComponent("a.txt").path, &info) == 0)
+        #expect(files.first?.state == InputMemo.FileState(info))
+        #expect(diagnostics.items.contains { $0.file?.hasSuffix("seeds/leak.txt") == true && $0.message.contains("outside the content folder") })
+    }
+
     @Test("files changed in the two seconds before the build are not recorded")
     func recentFilesAreNotRecorded() throws {
         let now = Date(timeIntervalSince1970: 100)
@@ -62,20 +81,20 @@ struct InputMemoTests {
         let seeds = folder.url.appendingPathComponent("seeds")
         let cacheFolder = folder.url.appendingPathComponent(".digest-cache")
         let stages = try BinaryCoderTests.defaultStages(SiteConfig())
-        func build() -> (result: IncrementalAnalysis.Result, read: [String]) {
+        func build() throws -> (result: IncrementalAnalysis.Result, read: [String]) {
             var diagnostics = Diagnostics()
             // The files were just copied: a clock a minute ahead takes them as settled.
             let inputs = InputMemo(folder: cacheFolder, input: seeds, now: Date().addingTimeInterval(60))
             let files = ContentLoader.files(in: seeds, diagnostics: &diagnostics, unchanged: { inputs.isUnchanged($0, $1) })
             var cache = ArticleCache(folder: cacheFolder, fingerprint: "test", diagnostics: &diagnostics)
-            let result = stages.run(files, cache: &cache, inputs: inputs, read: { ContentLoader.read($0.path, in: seeds, state: $0.state) })
+            let result = try stages.run(files, cache: &cache, inputs: inputs, read: { ContentLoader.read($0.path, in: seeds, state: $0.state) })
             cache.save(diagnostics: &diagnostics)
             inputs.save(result.inputs)
             return (result, files.filter { $0.isRead && !$0.path.hasPrefix("commentary/") }.map(\.path))
         }
-        let first = build()
+        let first = try build()
         #expect(first.result.analysed == names.count)
-        let second = build()
+        let second = try build()
         #expect(second.read.isEmpty)
         #expect(second.result.reused == names.count)
         #expect(second.result.articles.map(\.summary) == first.result.articles.map(\.summary))
@@ -85,12 +104,12 @@ struct InputMemoTests {
         handle.seekToEndOfFile()
         handle.write(Data("\nوأضاف المتحدث أن التعاون سيتواصل.\n".utf8))
         try handle.close()
-        let third = build()
+        let third = try build()
         #expect(third.read == [edited])
         #expect(third.result.analysed == 1)
 
         try FileManager.default.removeItem(at: cacheFolder.appendingPathComponent("articles-test"))
-        let fourth = build()
+        let fourth = try build()
         #expect(fourth.result.analysed == names.count)
         #expect(fourth.result.articles.map(\.summary) == third.result.articles.map(\.summary))
     }

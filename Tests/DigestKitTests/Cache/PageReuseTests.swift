@@ -112,6 +112,25 @@ struct PageReuseTests {
         #expect(PageMemo(folder: cache, output: site, fingerprint: "f").records["a.html"]?.key == 2)
     }
 
+    @Test("pages whose files were looked at all at once are current as when looked at one by one")
+    func filesCheckedAtOnce() throws {
+        let folder = try TemporaryFolder()
+        for name in ["a", "b", "c"] { try folder.write("site/\(name).html", name) }
+        let site = folder.url.appendingPathComponent("site").path
+        let cache = folder.url.appendingPathComponent("cache")
+        PageMemo(folder: cache, output: site, fingerprint: "f").save([("a.html", 1), ("b.html", 2), ("c.html", 3)])
+        try folder.write("site/b.html", "changed by hand")
+        try FileManager.default.removeItem(atPath: site + "/c.html")
+        let oneByOne = PageMemo(folder: cache, output: site, fingerprint: "f")
+        var atOnce = oneByOne
+        atOnce.checkFiles()
+        #expect(atOnce.intact == ["a.html"])
+        for (path, key) in [("a.html", UInt64(1)), ("a.html", 9), ("b.html", 2), ("c.html", 3), ("d.html", 4)] {
+            #expect(atOnce.isCurrent(path, key: key) == oneByOne.isCurrent(path, key: key), "\(path)")
+        }
+        #expect(atOnce.isCurrent("a.html", key: 1))
+    }
+
     @Test("a memo made under another fingerprint, or damaged, keeps nothing")
     func foreignMemoIsEmpty() {
         let line = "1f 10 5 7 articles/a.html\n"

@@ -35,6 +35,25 @@ struct SearchTermsCacheTests {
                 == SearchIndex(digest: digest, dates: try Build.dateDisplay(SiteConfig())).files().map(\.bytes))
     }
 
+    @Test("the terms file is written again when more than a few articles' terms are new or unused, not for one edit")
+    func fewChangesAreNotSaved() throws {
+        let folder = try TemporaryFolder()
+        let digest = DiscoveryFixtures.digest(count: 40)
+        let keys = (0..<UInt64(digest.articles.count)).map { $0 + 100 }
+        #expect(SearchTermsCache(folder: folder.url, fingerprint: "f").isWorthSaving(keys), "a build without the file")
+        SearchTermsCache(folder: folder.url, fingerprint: "f").save(SearchCorpus(digest: digest), keys: keys)
+        let cache = SearchTermsCache(folder: folder.url, fingerprint: "f")
+        #expect(cache.documents.count == keys.count)
+        #expect(!cache.isWorthSaving(keys), "nothing changed")
+        var edited = keys
+        edited[3] = 1
+        #expect(!cache.isWorthSaving(edited), "one article edited")
+        #expect(!cache.isWorthSaving(Array(keys.dropLast(5))), "a few articles removed")
+        let many = keys.enumerated().map { $0.offset < SearchTermsCache.fewArticles + 1 ? UInt64($0.offset) : $0.element }
+        #expect(cache.isWorthSaving(many), "more than a few articles edited")
+        #expect(cache.isWorthSaving(keys + (1...UInt64(SearchTermsCache.fewArticles + 1)).map { $0 + 10_000 }), "more than a few added")
+    }
+
     @Test("a terms file cut short or with any byte changed is not used")
     func damagedTermsAreIgnored() {
         let digest = DiscoveryFixtures.digest(count: 3)

@@ -93,6 +93,16 @@ struct SiteWriterTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).sorted() == ["site"])
     }
 
+    @Test("a path inside the output folder is plain names joined by slashes, none empty, `.` or `..`, without NUL")
+    func insidePaths() {
+        for path in ["a.html", "articles/a.html", "a/b/c.json", "..a.html", "a../b", ".well-known/x", "a/.b"] {
+            #expect(SiteWriter.isInside(path), "\(path)")
+        }
+        for path in ["", "/", "/a", "a/", "a//b", ".", "..", "./a", "a/.", "a/..", "a/../b", "a\u{0}b", "\u{0}", ".digest-manifest"] {
+            #expect(!SiteWriter.isInside(path), "\(path)")
+        }
+    }
+
     @Test("two pages at one path are refused before anything is written")
     func duplicatePathsAreRefused() throws {
         let folder = try TemporaryFolder()
