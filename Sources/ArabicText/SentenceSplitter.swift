@@ -14,37 +14,59 @@ public enum SentenceSplitter {
     public static func sentences(_ text: String) -> [String] { WordScanner.withBytes(text, sentences(utf8:)) }
     public static func sentences(_ text: Substring) -> [String] { WordScanner.withBytes(text, sentences(utf8:)) }
 
-    static func sentences(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [String] {
-        var result: [String] = []
-        var quotes = QuotationSpans()
-        let count = bytes.count
-        // Lines end at LF, CR, CRLF, and the Unicode line and paragraph separators (E2 80 A8, E2 80 A9).
-        var lineStart = 0
-        while true {
-            var lineEnd = lineStart
-            var breakLength = 0
-            while lineEnd < count {
-                let b = bytes[lineEnd]
-                if b == 0x0A || b == 0x0D {
-                    breakLength = 1
-                    break
-                }
-                if b == 0xE2, lineEnd + 2 < count, bytes[lineEnd + 1] == 0x80,
-                   bytes[lineEnd + 2] == 0xA8 || bytes[lineEnd + 2] == 0xA9 {
-                    breakLength = 3
-                    break
-                }
-                lineEnd += 1
-            }
-            if lineEnd > lineStart {
-                Line(bytes: bytes, start: lineStart, end: lineEnd).sentences(quotes: &quotes) { from, to in
-                    result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self))
-                }
-            }
-            if lineEnd >= count { break }
-            lineStart = lineEnd + breakLength
+    /// What a byte may begin, as flags: most bytes of a line begin nothing the splitter
+    /// looks for, and one table lookup tells so.
+    static let lineBreakByte: UInt8 = 1, quoteByte: UInt8 = 2, terminatorByte: UInt8 = 4
+    static let byteClasses: [UInt8] = (0...255).map { (b: Int) -> UInt8 in
+        switch b {
+        case 0x0A, 0x0D: return lineBreakByte
+        case 0x22, 0xC2: return quoteByte  // " « »
+        case 0x2E, 0x21, 0x3F, 0x3B, 0xD8: return terminatorByte  // . ! ? ; ؟ ؛
+        case 0xE2: return lineBreakByte | quoteByte | terminatorByte  // U+2028 U+2029 “ ” „ …
+        default: return 0
         }
-        return result
+    }
+
+    static func sentences(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        byteClasses.withUnsafeBufferPointer { classes in
+            var result: [String] = []
+            var quotes = QuotationSpans()
+            let count = bytes.count
+            // Lines end at LF, CR, CRLF, and the Unicode line and paragraph separators (E2 80 A8, E2 80 A9).
+            var lineStart = 0
+            while true {
+                var lineEnd = lineStart
+                var breakLength = 0
+                var seen: UInt8 = 0
+                while lineEnd < count {
+                    let b = bytes[lineEnd]
+                    let c = classes[Int(b)]
+                    seen |= c
+                    if c & lineBreakByte != 0 {
+                        if b != 0xE2 {
+                            breakLength = 1
+                            break
+                        }
+                        if lineEnd + 2 < count, bytes[lineEnd + 1] == 0x80,
+                           bytes[lineEnd + 2] == 0xA8 || bytes[lineEnd + 2] == 0xA9 {
+                            breakLength = 3
+                            break
+                        }
+                    }
+                    lineEnd += 1
+                }
+                if lineEnd > lineStart {
+                    let line = Line(bytes: bytes, classes: classes, start: lineStart, end: lineEnd)
+                    // A line without a quotation mark's first byte has no quotation.
+                    line.sentences(quotes: &quotes, mayQuote: seen & quoteByte != 0) { from, to in
+                        result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self))
+                    }
+                }
+                if lineEnd >= count { break }
+                lineStart = lineEnd + breakLength
+            }
+            return result
+        }
     }
 
     /// One line of the text's UTF-8 bytes. Positions are byte offsets into the whole text;
@@ -52,6 +74,7 @@ public enum SentenceSplitter {
     /// the rules read the scalars around a mark without decoding the line into an array.
     struct Line {
         let bytes: UnsafeBufferPointer<UInt8>
+        let classes: UnsafeBufferPointer<UInt8>
         let start: Int
         let end: Int
 
@@ -70,14 +93,13 @@ public enum SentenceSplitter {
         func value(before i: Int) -> UInt32 { scalar(at: previous(i)).value }
 
         /// The sentences of the line, as the byte ranges `found` is called with (trimmed).
-        func sentences(quotes: inout QuotationSpans, _ found: (Int, Int) -> Void) {
-            quotes.find(in: self)
+        func sentences(quotes: inout QuotationSpans, mayQuote: Bool, _ found: (Int, Int) -> Void) {
+            if mayQuote { quotes.find(in: self) } else { quotes.clear() }
             var from = start
             var i = start
             while i < end {
                 // Every terminator's first byte is one of these; continuation bytes never are.
-                let b = bytes[i]
-                guard b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3B || b == 0xD8 || b == 0xE2,
+                guard classes[Int(bytes[i])] & terminatorByte != 0,
                       SentenceSplitter.isTerminator(scalar(at: i).value), !quotes.isInside(i),
                       let sentenceEnd = sentenceEnd(at: i, quotes: quotes)
                 else {
@@ -215,14 +237,17 @@ struct QuotationSpans {
     private var spans: [(open: Int, close: Int)] = []
     private var open: [(family: Int, at: Int)] = []
 
-    mutating func find(in line: SentenceSplitter.Line) {
+    mutating func clear() {
         spans.removeAll(keepingCapacity: true)
         open.removeAll(keepingCapacity: true)
+    }
+
+    mutating func find(in line: SentenceSplitter.Line) {
+        clear()
         var i = line.start
         while i < line.end {
             // Every quotation mark's first byte is one of these.
-            let b = line.bytes[i]
-            guard b == 0x22 || b == 0xC2 || b == 0xE2 else {
+            guard line.classes[Int(line.bytes[i])] & SentenceSplitter.quoteByte != 0 else {
                 i += 1
                 continue
             }
