@@ -42,17 +42,31 @@ public enum CommonScalars {
     /// (`ArabicNormalizer.isArabicLetter`): the share of Arabic tells prose from furniture
     /// and foreign passages, for every sentence of every article.
     public static func letters(in text: String) -> (all: Int, arabic: Int) {
-        var all = 0, arabic = 0
-        table.withUnsafeBufferPointer { table in
-            for scalar in text.unicodeScalars {
-                let v = scalar.value
-                let isAlphabetic = v < end ? table[Int(v)].flags & alphabetic != 0 : scalar.properties.isAlphabetic
-                guard isAlphabetic else { continue }
-                all += 1
-                if ArabicNormalizer.isArabicLetter(scalar) { arabic += 1 }
+        // On the UTF-8 bytes, as `WordScanner` reads them: the generic scalar view decodes
+        // through more checks than the scan needs.
+        WordScanner.withBytes(text) { bytes in
+            table.withUnsafeBufferPointer { table in
+                var all = 0, arabic = 0
+                var i = 0
+                let count = bytes.count
+                while i < count {
+                    let b = bytes[i]
+                    if b < 0x80 {
+                        if table[Int(b)].flags & alphabetic != 0 { all += 1 }
+                        i += 1
+                        continue
+                    }
+                    let (v, length) = UTF8Bytes.scalar(at: i, in: bytes)
+                    i += length
+                    let scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
+                    let isAlphabetic = v < end ? table[Int(v)].flags & alphabetic != 0 : scalar.properties.isAlphabetic
+                    guard isAlphabetic else { continue }
+                    all += 1
+                    if ArabicNormalizer.isArabicLetter(scalar) { arabic += 1 }
+                }
+                return (all, arabic)
             }
         }
-        return (all, arabic)
     }
 
     /// True when `text` is certainly in Unicode's composed form (NFC), by the quick check of

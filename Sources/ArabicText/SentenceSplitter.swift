@@ -14,173 +14,275 @@ public enum SentenceSplitter {
     public static func sentences(_ text: String) -> [String] { WordScanner.withBytes(text, sentences(utf8:)) }
     public static func sentences(_ text: Substring) -> [String] { WordScanner.withBytes(text, sentences(utf8:)) }
 
-    /// The text's scalars, each with the offset of its first byte, so that a run of scalars
-    /// is a run of bytes.
-    struct Scalars {
-        var scalars: [Unicode.Scalar] = []
-        /// One more than the scalars: the end of the last.
-        var offsets: [Int] = []
-
-        init(_ bytes: UnsafeBufferPointer<UInt8>) {
-            scalars.reserveCapacity(bytes.count)
-            offsets.reserveCapacity(bytes.count + 1)
-            var i = 0
-            while i < bytes.count {
-                let (value, length) = UTF8Bytes.scalar(at: i, in: bytes)
-                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
-                offsets.append(i)
-                i += length
-            }
-            offsets.append(bytes.count)
+    /// What a byte may begin, as flags: most bytes of a line begin nothing the splitter
+    /// looks for, and one table lookup tells so.
+    static let lineBreakByte: UInt8 = 1, quoteByte: UInt8 = 2, terminatorByte: UInt8 = 4
+    static let byteClasses: [UInt8] = (0...255).map { (b: Int) -> UInt8 in
+        switch b {
+        case 0x0A, 0x0D: return lineBreakByte
+        case 0x22, 0xC2: return quoteByte  // " « »
+        case 0x2E, 0x21, 0x3F, 0x3B, 0xD8: return terminatorByte  // . ! ? ; ؟ ؛
+        case 0xE2: return lineBreakByte | quoteByte | terminatorByte  // U+2028 U+2029 “ ” „ …
+        default: return 0
         }
     }
 
     static func sentences(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [String] {
-        let text = Scalars(bytes)
-        var result: [String] = []
-        text.scalars.withUnsafeBufferPointer { all in
-            // Lines end at LF, CR, CRLF, and the Unicode line and paragraph separators.
+        byteClasses.withUnsafeBufferPointer { classes in
+            var result: [String] = []
+            var quotes = QuotationSpans()
+            let count = bytes.count
+            // Lines end at LF, CR, CRLF, and the Unicode line and paragraph separators (E2 80 A8, E2 80 A9).
             var lineStart = 0
-            for i in 0...all.count where i == all.count || isLineBreak(all[i]) {
-                if i > lineStart {
-                    sentences(ofLine: UnsafeBufferPointer(rebasing: all[lineStart..<i])) { start, end in
-                        let (from, to) = (text.offsets[lineStart + start], text.offsets[lineStart + end])
+            while true {
+                var lineEnd = lineStart
+                var breakLength = 0
+                var seen: UInt8 = 0
+                while lineEnd < count {
+                    let b = bytes[lineEnd]
+                    let c = classes[Int(b)]
+                    seen |= c
+                    if c & lineBreakByte != 0 {
+                        if b != 0xE2 {
+                            breakLength = 1
+                            break
+                        }
+                        if lineEnd + 2 < count, bytes[lineEnd + 1] == 0x80,
+                           bytes[lineEnd + 2] == 0xA8 || bytes[lineEnd + 2] == 0xA9 {
+                            breakLength = 3
+                            break
+                        }
+                    }
+                    lineEnd += 1
+                }
+                if lineEnd > lineStart {
+                    let line = Line(bytes: bytes, classes: classes, start: lineStart, end: lineEnd)
+                    // A line without a quotation mark's first byte has no quotation.
+                    line.sentences(quotes: &quotes, mayQuote: seen & quoteByte != 0) { from, to in
                         result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self))
                     }
                 }
-                lineStart = i + 1
+                if lineEnd >= count { break }
+                lineStart = lineEnd + breakLength
             }
+            return result
         }
-        return result
     }
 
-    static func isLineBreak(_ c: Unicode.Scalar) -> Bool { c == "\n" || c == "\r" || c == "\u{2028}" || c == "\u{2029}" }
+    /// One line of the text's UTF-8 bytes. Positions are byte offsets into the whole text;
+    /// the scalar before a position is found by stepping back over continuation bytes, so
+    /// the rules read the scalars around a mark without decoding the line into an array.
+    struct Line {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let classes: UnsafeBufferPointer<UInt8>
+        let start: Int
+        let end: Int
 
-    /// The sentences of one line, as the scalar ranges `found` is called with (trimmed).
-    static func sentences(ofLine characters: UnsafeBufferPointer<Unicode.Scalar>, _ found: (Int, Int) -> Void) {
-        let quotes = QuotationSpans(characters)
-        var start = 0
-        var i = 0
-        while i < characters.count {
-            guard isTerminator(characters[i]), !quotes.isInside(i),
-                  let end = sentenceEnd(characters, at: i, quotes: quotes)
-            else {
-                i += 1
-                continue
+        @inline(__always)
+        func scalar(at i: Int) -> (value: UInt32, length: Int) { UTF8Bytes.scalar(at: i, in: bytes) }
+
+        /// Where the scalar that ends just before `i` begins (`i` > `start`).
+        @inline(__always)
+        func previous(_ i: Int) -> Int {
+            var p = i - 1
+            while bytes[p] & 0xC0 == 0x80 { p -= 1 }
+            return p
+        }
+
+        @inline(__always)
+        func value(before i: Int) -> UInt32 { scalar(at: previous(i)).value }
+
+        /// The sentences of the line, as the byte ranges `found` is called with (trimmed).
+        func sentences(quotes: inout QuotationSpans, mayQuote: Bool, _ found: (Int, Int) -> Void) {
+            if mayQuote { quotes.find(in: self) } else { quotes.clear() }
+            var from = start
+            var i = start
+            while i < end {
+                // Every terminator's first byte is one of these; continuation bytes never are.
+                guard classes[Int(bytes[i])] & terminatorByte != 0,
+                      SentenceSplitter.isTerminator(scalar(at: i).value), !quotes.isInside(i),
+                      let sentenceEnd = sentenceEnd(at: i, quotes: quotes)
+                else {
+                    i += 1
+                    continue
+                }
+                piece(from..<sentenceEnd, found)
+                from = sentenceEnd
+                i = sentenceEnd
             }
-            piece(characters, start..<end, found)
-            start = end
-            i = end
+            piece(from..<end, found)
         }
-        piece(characters, start..<characters.count, found)
-    }
 
-    /// Where the sentence that a terminator at `i` might end really ends (just past the
-    /// terminators and closing marks that belong to it), or nil when it does not end here.
-    static func sentenceEnd(_ c: UnsafeBufferPointer<Unicode.Scalar>, at i: Int, quotes: QuotationSpans) -> Int? {
-        // A run of marks (`؟!`, `...`) is decided at its first mark.
-        if i > 0, isTerminator(c[i - 1]) { return nil }
-        var end = i
-        while end < c.count, isTerminator(c[end]) { end += 1 }
-        let run = c[i..<end]
-        // An ellipsis (`...`, `…`) is a pause in Arabic prose unless it ends the line.
-        let isEllipsis = run.count >= 2 && run.allSatisfy { $0 == "." }
-        while end < c.count, quotes.isCloser(end) || isClosingBracket(c[end]) { end += 1 }
-        let next = end < c.count ? c[end] : nil
-        if isEllipsis, next != nil { return nil }
-        if c[i] == "." && run.count == 1 {
-            if i > 0, i + 1 < c.count, c[i - 1].isNumber, c[i + 1].isNumber { return nil }
-            if isInitial(c, before: i) { return nil }
-            // `ق.م`, `ص.ب`: a one-letter abbreviation glued to the next letter.
-            if isSingleLetterWord(c, before: i), i + 1 < c.count, c[i + 1].isLetter { return nil }
+        /// Where the sentence that a terminator at `i` might end really ends (just past the
+        /// terminators and closing marks that belong to it), or nil when it does not end here.
+        func sentenceEnd(at i: Int, quotes: QuotationSpans) -> Int? {
+            // A run of marks (`؟!`, `...`) is decided at its first mark.
+            if i > start, SentenceSplitter.isTerminator(value(before: i)) { return nil }
+            var stop = i
+            var run = 0, allStops = true
+            while stop < end {
+                let (v, length) = scalar(at: stop)
+                guard SentenceSplitter.isTerminator(v) else { break }
+                run += 1
+                if v != 0x2E { allStops = false }
+                stop += length
+            }
+            // An ellipsis (`...`, `…`) is a pause in Arabic prose unless it ends the line.
+            let isEllipsis = run >= 2 && allStops
+            while stop < end {
+                let (v, length) = scalar(at: stop)
+                guard quotes.isCloser(stop) || SentenceSplitter.isClosingBracket(v) else { break }
+                stop += length
+            }
+            let next = stop < end ? scalar(at: stop).value : nil
+            if isEllipsis, next != nil { return nil }
+            if bytes[i] == 0x2E && run == 1 {
+                // A full stop is one byte: the scalar after it starts at `i + 1`.
+                let after = i + 1 < end ? scalar(at: i + 1).value : nil
+                if i > start, let after, Self.isNumber(value(before: i)), Self.isNumber(after) { return nil }
+                if isInitial(before: i) { return nil }
+                // `ق.م`, `ص.ب`: a one-letter abbreviation glued to the next letter.
+                if isSingleLetterWord(before: i), let after, Self.isLetter(after) { return nil }
+            }
+            guard let next else { return stop }
+            if Self.isWhitespace(next) { return stop }
+            // Scraped Arabic often drops the space after a full stop (`أستانا.وقال`); a mark
+            // glued to a Latin letter or digit is part of a name, a number or an address.
+            if Self.isArabicLetter(next), i > start, value(before: i) >= 0x80 {
+                return stop
+            }
+            return nil
         }
-        guard let next else { return end }
-        if next.isWhitespace { return end }
-        // Scraped Arabic often drops the space after a full stop (`أستانا.وقال`); a mark
-        // glued to a Latin letter or digit is part of a name, a number or an address.
-        if ArabicNormalizer.isArabicLetter(next), i > 0, !c[i - 1].isASCII {
-            return end
+
+        /// True when the word before position `i` is a single letter (an initial or an
+        /// abbreviation such as `د.` or `ق.م`), unless it follows a number: `1770 م.` is the
+        /// era after a year, and a sentence may end there.
+        func isInitial(before i: Int) -> Bool {
+            guard isSingleLetterWord(before: i) else { return false }
+            var j = previous(i)  // the letter
+            while j > start {
+                let p = previous(j)
+                let v = scalar(at: p).value
+                if v == 0x20 {
+                    j = p
+                    continue
+                }
+                return !Self.isNumber(v)
+            }
+            return true
         }
-        return nil
+
+        func isSingleLetterWord(before i: Int) -> Bool {
+            guard i > start else { return false }
+            let letter = previous(i)
+            guard Self.isLetter(scalar(at: letter).value) else { return false }
+            guard letter > start else { return true }
+            let v = value(before: letter)
+            return !(Self.isLetter(v) || Self.isNumber(v))
+        }
+
+        /// A piece with a letter or digit, trimmed of spaces at both ends.
+        func piece(_ range: Range<Int>, _ found: (Int, Int) -> Void) {
+            var i = range.lowerBound
+            var hasWord = false
+            while i < range.upperBound {
+                let (v, length) = scalar(at: i)
+                if Self.isLetter(v) || Self.isNumber(v) {
+                    hasWord = true
+                    break
+                }
+                i += length
+            }
+            guard hasWord else { return }
+            var (from, to) = (range.lowerBound, range.upperBound)
+            while from < to {
+                let (v, length) = scalar(at: from)
+                guard Self.isWhitespace(v) else { break }
+                from += length
+            }
+            while to > from {
+                let p = previous(to)
+                guard Self.isWhitespace(scalar(at: p).value) else { break }
+                to = p
+            }
+            found(from, to)
+        }
+
+        static func isLetter(_ v: UInt32) -> Bool { CommonScalars.isAlphabetic(Unicode.Scalar(v) ?? "\u{FFFD}") }
+        static func isNumber(_ v: UInt32) -> Bool { CommonScalars.isNumeric(Unicode.Scalar(v) ?? "\u{FFFD}") }
+        static func isWhitespace(_ v: UInt32) -> Bool { CommonScalars.isWhitespace(Unicode.Scalar(v) ?? "\u{FFFD}") }
+        static func isArabicLetter(_ v: UInt32) -> Bool { ArabicNormalizer.isArabicLetter(Unicode.Scalar(v) ?? "\u{FFFD}") }
     }
 
-    /// True when the word before position `i` is a single letter (an initial or an
-    /// abbreviation such as `د.` or `ق.م`), unless it follows a number: `1770 م.` is the
-    /// era after a year, and a sentence may end there.
-    static func isInitial(_ c: UnsafeBufferPointer<Unicode.Scalar>, before i: Int) -> Bool {
-        guard isSingleLetterWord(c, before: i) else { return false }
-        var j = i - 2
-        while j >= 0, c[j] == " " { j -= 1 }
-        if j >= 0, c[j].isNumber { return false }
-        return true
+    static func isTerminator(_ c: Unicode.Scalar) -> Bool { isTerminator(c.value) }
+
+    @inline(__always)
+    static func isTerminator(_ v: UInt32) -> Bool {
+        // . ! ? ; ؟ ؛ …
+        v == 0x2E || v == 0x21 || v == 0x3F || v == 0x3B || v == 0x61F || v == 0x61B || v == 0x2026
     }
 
-    static func isSingleLetterWord(_ c: UnsafeBufferPointer<Unicode.Scalar>, before i: Int) -> Bool {
-        guard i > 0, c[i - 1].isLetter else { return false }
-        return i == 1 || !(c[i - 2].isLetter || c[i - 2].isNumber)
-    }
-
-    static func isTerminator(_ c: Unicode.Scalar) -> Bool {
-        c == "." || c == "!" || c == "?" || c == "؟" || c == "؛" || c == ";" || c == "…"
-    }
-
-    static func isClosingBracket(_ c: Unicode.Scalar) -> Bool { c == ")" || c == "]" || c == "﴾" }
-
-    /// A piece with a letter or digit, trimmed of spaces at both ends.
-    static func piece(_ c: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, _ found: (Int, Int) -> Void) {
-        guard c[range].contains(where: { $0.isLetter || $0.isNumber }) else { return }
-        var (start, end) = (range.lowerBound, range.upperBound)
-        while start < end, c[start].isWhitespace { start += 1 }
-        while end > start, c[end - 1].isWhitespace { end -= 1 }
-        found(start, end)
-    }
+    @inline(__always)
+    static func isClosingBracket(_ v: UInt32) -> Bool { v == 0x29 || v == 0x5D || v == 0xFD3E }  // ) ] ﴾
 }
 
 /// The quotations of one line that open and close on it, found by pairing marks of one
 /// family: guillemets (« »), curly double quotes (“ ” „, in either order, as Arabic
 /// typing often swaps them) and the straight double quote. A mark that never closes
 /// protects nothing, so a stray quote cannot swallow the rest of a paragraph.
+/// Kept from line to line of a text, so that its arrays are made once.
 struct QuotationSpans {
-    /// Empty for a line with no quotation (most lines): nothing is inside.
-    private var inside: [Bool] = []
-    private var closers: [Int] = []
+    /// The byte offsets of each quotation's opening and closing marks; empty for a line with
+    /// no quotation (most lines): nothing is inside.
+    private var spans: [(open: Int, close: Int)] = []
+    private var open: [(family: Int, at: Int)] = []
 
-    init(_ c: UnsafeBufferPointer<Unicode.Scalar>) {
-        var open: [(family: Int, at: Int)] = []
-        for (i, character) in c.enumerated() {
-            guard let family = Self.family(of: character) else { continue }
-            if let top = open.lastIndex(where: { $0.family == family }),
-               Self.canClose(character, family: family) {
-                let start = open[top].at
-                if inside.isEmpty { inside = Array(repeating: false, count: c.count) }
-                for k in (start + 1)..<i { inside[k] = true }
-                closers.append(i)
+    mutating func clear() {
+        spans.removeAll(keepingCapacity: true)
+        open.removeAll(keepingCapacity: true)
+    }
+
+    mutating func find(in line: SentenceSplitter.Line) {
+        clear()
+        var i = line.start
+        while i < line.end {
+            // Every quotation mark's first byte is one of these.
+            guard line.classes[Int(line.bytes[i])] & SentenceSplitter.quoteByte != 0 else {
+                i += 1
+                continue
+            }
+            let (v, length) = line.scalar(at: i)
+            i += length
+            guard let family = Self.family(of: v) else { continue }
+            let at = i - length
+            if let top = open.lastIndex(where: { $0.family == family }), Self.canClose(v, family: family) {
+                spans.append((open[top].at, at))
                 open.removeSubrange(top...)
-            } else if Self.canOpen(character) {
-                open.append((family, i))
+            } else if Self.canOpen(v) {
+                open.append((family, at))
             }
         }
     }
 
-    func isInside(_ i: Int) -> Bool { !inside.isEmpty && inside[i] }
-    func isCloser(_ i: Int) -> Bool { closers.contains(i) }
+    func isInside(_ i: Int) -> Bool { !spans.isEmpty && spans.contains { $0.open < i && i < $0.close } }
+    func isCloser(_ i: Int) -> Bool { !spans.isEmpty && spans.contains { $0.close == i } }
 
-    static func family(of c: Unicode.Scalar) -> Int? {
-        switch c {
-        case "«", "»": return 0
-        case "“", "”", "„": return 1
-        case "\"": return 2
+    static func family(of v: UInt32) -> Int? {
+        switch v {
+        case 0xAB, 0xBB: return 0  // « »
+        case 0x201C, 0x201D, 0x201E: return 1  // “ ” „
+        case 0x22: return 2  // "
         default: return nil
         }
     }
 
-    static func canOpen(_ c: Unicode.Scalar) -> Bool { c != "»" }
-    static func canClose(_ c: Unicode.Scalar, family: Int) -> Bool { c != "«" && c != "„" }
+    static func canOpen(_ v: UInt32) -> Bool { v != 0xBB }
+    static func canClose(_ v: UInt32, family: Int) -> Bool { v != 0xAB && v != 0x201E }
 }
 
 // The splitter works on scalars, not Characters: Character iteration pays for grapheme
 // breaking and Unicode-aware comparison on every letter of every article. Every mark it
-// looks for is a single scalar.
+// looks for is a single scalar (kept for the other scanners of this module).
 extension Unicode.Scalar {
     var isLetter: Bool { CommonScalars.isAlphabetic(self) }
     var isNumber: Bool { CommonScalars.isNumeric(self) }

@@ -54,3 +54,16 @@ struct CommonScalarsTests {
         #expect(CommonScalars.letters(in: "हिन्दी") == (all: 5, arabic: 0))
     }
 }
+
+extension CommonScalarsTests {
+    @Test("counts letters on the bytes as the scalars count them, in every mix a seeded generator gives")
+    func lettersAsScalarsCountThem() {
+        let alphabet = Array("بجد مأوةﻻﷲ abcÉé 15٣ .؟«»\u{A0}\u{2028}ُـहि中😀".unicodeScalars)
+        var random = SeededRandom(seed: 17)
+        for _ in 0..<5_000 {
+            let text = String(String.UnicodeScalarView((0...random.next(below: 30)).map { _ in alphabet[random.next(below: alphabet.count)] }))
+            let letters = text.unicodeScalars.filter(\.properties.isAlphabetic)
+            #expect(CommonScalars.letters(in: text) == (all: letters.count, arabic: letters.filter(ArabicNormalizer.isArabicLetter).count))
+        }
+    }
+}

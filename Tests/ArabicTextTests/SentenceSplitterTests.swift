@@ -102,3 +102,29 @@ struct SentenceSplitterTests {
         }
     }
 }
+
+extension SentenceSplitterTests {
+    @Test("splits every text a seeded generator makes of marks, letters, digits, spaces, quotes and line breaks exactly as the scalar splitter did")
+    func sameAsTheScalarSplitter() {
+        let alphabet = Array("بجد مأوق abcJ 15٣٤ ..!?؟؛;…«»“”„\"()]﴾ \u{A0}\n\r\u{2028}\u{2029}مُ😀".unicodeScalars)
+        var random = SeededRandom(seed: 11)
+        for round in 0..<30_000 {
+            let length = round % 10 == 0 ? random.next(below: 200) : random.next(below: 24)
+            let text = String(String.UnicodeScalarView((0...length).map { _ in alphabet[random.next(below: alphabet.count)] }))
+            #expect(SentenceSplitter.sentences(text) == ReferenceSentenceSplitter.sentences(text), "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
+    @Test("splits real sentences of every rule exactly as the scalar splitter did")
+    func sameAsTheScalarSplitterOnProse() {
+        let texts = [
+            "التقى أ. د. محمد علي بالرئيس جورج و. بوش في عام 300 ق.م تقريبا. ثم غادر.",
+            "ولد في بون عام 1770 م. وتوفي في فيينا.\r\nبلغ السعر 3.25 دولار.\u{2028}قال: «سنعود.» وعاد بعد عام.",
+            "وقال «لن نتراجع». ثم صمت… انتظرنا... ثم وصل القطار.\u{2029}وصل الوفد إلى أستانا.وقال الوزير (في بيان.) إنه عاد؟!",
+            "نشر الخبر على موقع aljazeera.net أمس. J. Smith said \"yes. no\" then left; ok",
+        ]
+        for text in texts {
+            #expect(SentenceSplitter.sentences(text) == ReferenceSentenceSplitter.sentences(text))
+        }
+    }
+}
