@@ -61,7 +61,7 @@ extension CommonScalarsTests {
         let alphabet = Array("بجد مأوةﻻﷲ abcÉé 15٣ .؟«»\u{A0}\u{2028}ُـहि中😀".unicodeScalars)
         var random = SeededRandom(seed: 17)
         for _ in 0..<5_000 {
-            let text = String(String.UnicodeScalarView((0...random.next(below: 30)).map { _ in alphabet[random.next(below: alphabet.count)] }))
+            let text = random.text(random.next(below: 30) + 1, from: alphabet)
             let letters = text.unicodeScalars.filter(\.properties.isAlphabetic)
             #expect(CommonScalars.letters(in: text) == (all: letters.count, arabic: letters.filter(ArabicNormalizer.isArabicLetter).count))
         }

@@ -88,7 +88,7 @@ struct SentenceSplitterTests {
         let alphabet = Array("بج د5٣a .!؟؛…«»“”\"()\n\r\u{2028}مُ😀".unicodeScalars)
         var random = SeededRandom(seed: 5)
         for _ in 0..<20_000 {
-            let text = String(String.UnicodeScalarView((0...random.next(below: 16)).map { _ in alphabet[random.next(below: alphabet.count)] }))
+            let text = random.text(random.next(below: 16) + 1, from: alphabet)
             let sentences = SentenceSplitter.sentences(text)
             var rest = Substring(text)
             for sentence in sentences {
@@ -110,7 +110,7 @@ extension SentenceSplitterTests {
         var random = SeededRandom(seed: 11)
         for round in 0..<30_000 {
             let length = round % 10 == 0 ? random.next(below: 200) : random.next(below: 24)
-            let text = String(String.UnicodeScalarView((0...length).map { _ in alphabet[random.next(below: alphabet.count)] }))
+            let text = random.text(length + 1, from: alphabet)
             #expect(SentenceSplitter.sentences(text) == ReferenceSentenceSplitter.sentences(text), "\(text.unicodeScalars.map(\.value))")
         }
     }

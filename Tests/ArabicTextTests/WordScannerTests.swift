@@ -11,9 +11,7 @@ struct WordScannerTests {
     func sameWordsAsScalars() {
         var random = SeededRandom(seed: 11)
         for _ in 0..<20_000 {
-            let text = String(String.UnicodeScalarView((0...random.next(below: 12)).map { _ in
-                Self.alphabet[random.next(below: Self.alphabet.count)]
-            }))
+            let text = random.text(random.next(below: 12) + 1, from: Self.alphabet)
             #expect(WordScanner.words(text) == Tokenizer.words(scalars: text.unicodeScalars), "\(text.unicodeScalars.map(\.value))")
             let (written, normalized) = WordScanner.writtenAndNormalized(text)
             #expect(normalized == WordScanner.words(text))
