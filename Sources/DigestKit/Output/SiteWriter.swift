@@ -129,7 +129,7 @@ public struct SiteWriter {
                 }
             }
             do {
-                for page in pages { try write(page) }
+                try write(pages)
             } catch {
                 throw Diagnostic.error("cannot write the site (\(error)); the previous site was left as it was", file: writer.display)
             }
@@ -154,19 +154,29 @@ public struct SiteWriter {
             return opened
         }
 
-        func write(_ file: Page) throws(OutputError) {
-            let old = previous + "/" + file.path
-            if hadOutput, OutputFiles.holds(old, file.bytes) {
-                sameAsBefore.append(file.path)
-                changes.unchanged.append(file.path)
-                return
+        /// Writes the pages whose bytes are new (all at once, see `StagingFolder.create`) and
+        /// notes the others as the previous site's. A rebuild compares each page with the
+        /// previous site's file on every core.
+        func write(_ pages: [Page]) throws(OutputError) {
+            let previous = self.previous
+            let same = hadOutput ? Parallel.map(pages) { OutputFiles.holds(previous + "/" + $0.path, $0.bytes) }
+                : [Bool](repeating: false, count: pages.count)
+            var fresh: [Page] = []
+            for (page, same) in zip(pages, same) {
+                if same {
+                    sameAsBefore.append(page.path)
+                    changes.unchanged.append(page.path)
+                    continue
+                }
+                fresh.append(page)
+                changes.written.append(page.path)
+                if hadOutput, manifestText != nil, !ours.contains(page.path), OutputFiles.kind(previous + "/" + page.path) != nil {
+                    changes.warnings.append(.warning("was not written by digest, and a page of the site goes there; it was replaced",
+                                                     file: writer.output.appendingPathComponent(page.path).relativePath))
+                }
             }
-            try stagingFolder().create(file.path, file.bytes)
-            changes.written.append(file.path)
-            if hadOutput, manifestText != nil, !ours.contains(file.path), OutputFiles.kind(old) != nil {
-                changes.warnings.append(.warning("was not written by digest, and a page of the site goes there; it was replaced",
-                                                 file: writer.output.appendingPathComponent(file.path).relativePath))
-            }
+            guard !fresh.isEmpty else { return }
+            try stagingFolder().create(fresh)
         }
 
         /// Adds the theme's assets, carries over what digest did not write, writes the

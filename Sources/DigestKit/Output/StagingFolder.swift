@@ -43,6 +43,24 @@ final class StagingFolder {
         entries[relative] = false
     }
 
+    /// Writes each of `files` as a new file, files of different folders on different threads
+    /// (`FolderLanes`). When one fails, the rest of its lane is not written; the first
+    /// failure in the files' order is thrown.
+    func create(_ files: [Page]) throws(OutputError) {
+        for file in files { try makeRoom(for: file.path) }
+        let lanes = FolderLanes.split(files.map(\.path), count: ProcessInfo.processInfo.activeProcessorCount)
+        let path = self.path
+        let failures = Parallel.map(lanes) { lane -> (index: Int, error: OutputError)? in
+            for i in lane {
+                do throws(OutputError) { try OutputFiles.create(path + "/" + files[i].path, files[i].bytes) } catch { return (i, error) }
+            }
+            return nil
+        }
+        // Whatever may have been made is the folder's, so that a failed build's goes with the rest.
+        for file in files { entries[file.path] = false }
+        if let first = failures.compactMap({ $0 }).min(by: { $0.index < $1.index }) { throw first.error }
+    }
+
     /// Makes `relative` the file at `source` (a hard link): nothing to do when it already is.
     /// False when the link cannot be made.
     func link(_ relative: String, to source: String) throws(OutputError) -> Bool {

@@ -110,8 +110,9 @@ extension SiteRenderer {
 
         // Term shards, document shards and feeds, `shardsPerBatch` at a time, each batch
         // made on every core while the one before is written.
-        let jobs = layout.indices.map(DiscoveryJob.termShard) + (0..<index.documentShards).map(DiscoveryJob.documentShard)
-            + feeds.indices.map(DiscoveryJob.feed)
+        // Interleaved, so that each batch has files of several folders to write at once.
+        let jobs = Interleaved.merge([layout.indices.map(DiscoveryJob.termShard), (0..<index.documentShards).map(DiscoveryJob.documentShard),
+                                      feeds.indices.map(DiscoveryJob.feed)], weight: { _ in 1 })
         let make: @Sendable (DiscoveryJob) -> Made = { job in
             switch job {
             case .termShard(let number):

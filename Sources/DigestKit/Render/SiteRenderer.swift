@@ -75,7 +75,7 @@ public struct SiteRenderer: Sendable {
         renderer.listItems = try listItems(for: listed.articles)
         renderer.frames = pageFrames()
         let counter = ProgressCounter(.rendering, total: jobs.count, handler: progress)
-        let batches = Self.batches(jobs, size: batchSize)
+        let batches = Self.batches(Self.interleaved(jobs), size: batchSize)
         var paths: [String] = []
         var diagnostics: [Diagnostic] = []
         let make: @Sendable (PageJob) -> Result<[Made], Diagnostic> = { [renderer] in renderer.render($0) }
@@ -107,6 +107,16 @@ public struct SiteRenderer: Sendable {
             throw BuildFailure(diagnostics.filter { seen.insert($0).inserted })
         }
         return paths
+    }
+
+    /// The article pages' jobs and the others' (lists, mostly) interleaved by the files they
+    /// make, so that every batch has pages of several folders to write at once.
+    static func interleaved(_ jobs: [PageJob]) -> [PageJob] {
+        var articles: [PageJob] = [], others: [PageJob] = []
+        for job in jobs {
+            if case .article = job { articles.append(job) } else { others.append(job) }
+        }
+        return Interleaved.merge([articles, others], weight: \.files)
     }
 
     /// The jobs in batches of about `size` article pages' worth of bytes (see `PageJob.weight`):
@@ -170,6 +180,14 @@ public struct SiteRenderer: Sendable {
         case article(Int)
         case country(String, pages: Range<Int>), topic(String, pages: Range<Int>)
         case relation(String, pages: Range<Int>), month(String, pages: Range<Int>)
+
+        /// How many files the job makes.
+        var files: Int {
+            switch self {
+            case .country(_, let pages), .topic(_, let pages), .relation(_, let pages), .month(_, let pages): return pages.count
+            case .index, .archive, .search, .notFound, .article: return 1
+            }
+        }
 
         /// About how many article pages' worth of bytes the job makes: a list page of fifty
         /// items weighs about as much as four article pages.

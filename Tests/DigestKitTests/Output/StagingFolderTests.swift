@@ -61,4 +61,31 @@ struct StagingFolderTests {
         staging.removeAll(except: ["deep/er/page.html"])
         #expect(folder.read("staging/deep/er/page.html") == "p")
     }
+
+    @Test("files of many folders are written at once, each with its bytes, and the folders they need are made")
+    func batchOfManyFolders() throws {
+        let folder = try TemporaryFolder()
+        let root = folder.url.path
+        let staging = try StagingFolder.open(at: root + "/staging", from: nil)
+        let folders = ["articles/", "topics/", "search/docs/", ""]
+        let pages = (0..<60).map { i in Page(path: folders[i % 4] + "f\(i).html", text: "page \(i)") }
+        try staging.create(pages)
+        for page in pages { #expect(folder.read("staging/" + page.path) == String(decoding: page.bytes, as: UTF8.self)) }
+        staging.removeAll(except: Set(pages.map(\.path)))
+        #expect(files(root + "/staging").filter { $0.hasSuffix(".html") }.count == 60)
+    }
+
+    @Test("when a file of a batch cannot be made, the first failure in the batch's order is thrown")
+    func batchFailureIsThrown() throws {
+        let folder = try TemporaryFolder()
+        let staging = try StagingFolder.open(at: folder.url.path + "/staging", from: nil)
+        let tooLong = String(repeating: "x", count: 300) + ".html"
+        let pages = [Page(path: "a/ok.html", text: "ok"), Page(path: "b/" + tooLong, text: "x"), Page(path: "a/" + tooLong, text: "y")]
+        do {
+            try staging.create(pages)
+            Issue.record("a name longer than the file system allows was written")
+        } catch {
+            #expect(error.path.hasSuffix("/b/" + tooLong))
+        }
+    }
 }

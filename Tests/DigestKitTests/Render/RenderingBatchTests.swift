@@ -51,4 +51,16 @@ struct RenderingBatchTests {
         let lists = [SiteRenderer.PageJob.country("KZ", pages: 1..<3), .topic("energy", pages: 1..<2)]
         #expect(SiteRenderer.batches(lists + articles, size: 8).map(\.count) == [1, 5, 4])
     }
+
+    @Test("article pages and list pages are interleaved, so batches hold pages of several folders")
+    func batchesMixFolders() throws {
+        let renderer = try Self.renderer()
+        var folders: [Set<String>] = []
+        _ = try renderer.render(batchSize: 6) { batch in
+            folders.append(Set(batch.pages.map { $0.path.split(separator: "/").first.map(String.init) ?? "" }))
+        }
+        #expect(folders.count > 3)
+        // 20 articles, and about as many list pages: all but the last batch hold both.
+        for set in folders.dropLast() { #expect(set.contains("articles") && set.count > 1, "\(set)") }
+    }
 }
