@@ -43,16 +43,32 @@ final class StagingFolder {
         entries[relative] = false
     }
 
-    /// Writes each of `files` as a new file, files of different folders on different threads
-    /// (`FolderLanes`). When one fails, the rest of its lane is not written; the first
-    /// failure in the files' order is thrown.
+    /// Writes each of `files` as a new file, on every core: files of different folders on
+    /// different threads, and the files of a folder too big for one lane made in each lane's
+    /// own folder and moved in (`FolderLanes`). When one fails, the rest of its lane is not
+    /// written; the first failure in the files' order is thrown.
     func create(_ files: [Page]) throws(OutputError) {
         for file in files { try makeRoom(for: file.path) }
         let lanes = FolderLanes.split(files.map(\.path), count: ProcessInfo.processInfo.activeProcessorCount)
         let path = self.path
-        let failures = Parallel.map(lanes) { lane -> (index: Int, error: OutputError)? in
-            for i in lane {
-                do throws(OutputError) { try OutputFiles.create(path + "/" + files[i].path, files[i].bytes) } catch { return (i, error) }
+        for k in lanes.indices where lanes[k].contains(where: \.moved) && laneFolders.insert(k).inserted {
+            let folder = Self.laneFolder(k, in: path)
+            guard mkdir(folder, 0o777) == 0 || errno == EEXIST else { throw OutputError(path: folder, call: "mkdir") }
+        }
+        let failures = Parallel.map(Array(lanes.enumerated())) { k, lane -> (index: Int, error: OutputError)? in
+            for file in lane {
+                let target = path + "/" + files[file.index].path
+                do throws(OutputError) {
+                    guard file.moved else {
+                        try OutputFiles.create(target, files[file.index].bytes)
+                        continue
+                    }
+                    let made = Self.laneFolder(k, in: path) + "/\(file.index)"
+                    try OutputFiles.create(made, files[file.index].bytes)
+                    guard rename(made, target) == 0 else { throw OutputError(path: target, call: "rename") }
+                } catch {
+                    return (file.index, error)
+                }
             }
             return nil
         }
@@ -60,6 +76,14 @@ final class StagingFolder {
         for file in files { entries[file.path] = false }
         if let first = failures.compactMap({ $0 }).min(by: { $0.index < $1.index }) { throw first.error }
     }
+
+    /// The lanes' own folders made so far (see `create`): emptied by the moves, removed with
+    /// what the site does not keep.
+    private var laneFolders = Set<Int>()
+
+    /// Where lane `k` makes files before moving them to their place: inside the staging
+    /// folder, so that it goes with it, under a name digest gives no page.
+    static func laneFolder(_ k: Int, in path: String) -> String { path + "/.digest-lane-\(k)" }
 
     /// Makes `relative` the file at `source` (a hard link): nothing to do when it already is.
     /// False when the link cannot be made.
@@ -109,6 +133,8 @@ final class StagingFolder {
     /// Removes everything but the files at `paths` and the folders above them: what is left
     /// of a spare once the new site's files are in.
     func removeAll(except paths: Set<String>) {
+        for k in laneFolders { OutputFiles.removeTree(Self.laneFolder(k, in: path)) }
+        laneFolders = []
         let folders = SiteWriter.folders(above: paths)
         // Shortest first, so a folder's contents go with it and are not visited again.
         for relative in entries.keys.sorted(by: { $0.utf8.count < $1.utf8.count }) {

@@ -88,4 +88,17 @@ struct StagingFolderTests {
             #expect(error.path.hasSuffix("/b/" + tooLong))
         }
     }
+
+    @Test("a batch of one big folder is made on every core through the lanes' own folders, which are gone once the site is complete")
+    func bigFolderThroughLanes() throws {
+        let folder = try TemporaryFolder()
+        let root = folder.url.path
+        let staging = try StagingFolder.open(at: root + "/staging", from: nil)
+        let pages = (0..<50).map { Page(path: "articles/a\($0).html", text: "article \($0)") } + [Page(path: "index.html", text: "i")]
+        try staging.create(pages)
+        for page in pages { #expect(folder.read("staging/" + page.path) == String(decoding: page.bytes, as: UTF8.self)) }
+        staging.removeAll(except: Set(pages.map(\.path)))
+        #expect(files(root + "/staging").filter { $0.hasPrefix(".") }.isEmpty)
+        #expect(files(root + "/staging").count == 52)
+    }
 }
