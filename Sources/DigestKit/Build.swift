@@ -76,15 +76,9 @@ public enum Build {
         let resourcesLoad = Background { [config] () -> Result<(Gazetteer, Taxonomy), BuildFailure> in
             do throws(BuildFailure) { return .success(try analysisResources(config)) } catch { return .failure(error) }
         }
-        let fingerprint = ArticleCache.fingerprint(config: config)
-        // The cache's records are read on other cores while the theme is loaded and the content listed.
-        let cacheLoad = Background { [folder = options.cache] () -> (ArticleCache, Diagnostics) in
-            var found = Diagnostics()
-            let cache = ArticleCache(folder: folder, fingerprint: fingerprint, diagnostics: &found)
-            return (cache, found)
-        }
         let templates = try loadTemplates(options.templates)
         let dates = try dateDisplay(config)
+        let fingerprint = ArticleCache.fingerprint(config: config)
 
         // What a rebuild reads besides the articles, the previous build's pages (each file
         // looked at) and the articles' search terms, is loaded on another core meanwhile.
@@ -109,8 +103,7 @@ public enum Build {
         let (gazetteer, taxonomy) = try resourcesLoad.value.get()
         let analyzer = Analyzer(gazetteer: gazetteer, taxonomy: taxonomy,
                                 budget: SummaryBudget(sentences: config.summarySentences, words: config.summaryWords))
-        var (cache, cacheDiagnostics) = cacheLoad.value
-        diagnostics.append(contentsOf: cacheDiagnostics.items)
+        var cache = ArticleCache(folder: options.cache, fingerprint: fingerprint, diagnostics: &diagnostics)
         // The content rules are loaded only when a file is parsed: a rebuild may parse none.
         // When a file was read (changed, new, or commentary), it may be parsed: they are
         // loaded on another core while the cache is read.
