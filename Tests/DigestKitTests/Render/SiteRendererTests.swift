@@ -44,7 +44,7 @@ struct SiteRendererTests {
         #expect(frames.frame(of: "deeper/folder/page.html") == nil)
     }
 
-    @Test("the files beside the pages reach the writer once each: the index's tables, term shards, document shards, feeds, sitemap")
+    @Test("the files beside the pages reach the writer once each: the index's tables first, then term shards, document shards and feeds interleaved, the sitemap last")
     func discoveryFilesInOrder() throws {
         var digest = DiscoveryFixtures.digest(count: 40, baseURL: "https://digest.example/")
         digest.config.pageSize = 2
@@ -59,8 +59,13 @@ struct SiteRendererTests {
                 : path.hasPrefix("sitemap") || path == "robots.txt" ? 4 : 0
         }
         let kinds = written.map(kind)
-        #expect(kinds == kinds.sorted())
         #expect(Set(kinds) == [0, 1, 2, 3, 4])
+        #expect(kinds.prefix { $0 == 0 }.count == kinds.filter { $0 == 0 }.count, "the tables come first")
+        #expect(kinds.reversed().prefix { $0 == 4 }.count == kinds.filter { $0 == 4 }.count, "the sitemap comes last")
+        // Shards and feeds are interleaved, so that a batch has files of several folders to write at once.
+        let middle = kinds.filter { (1...3).contains($0) }
+        #expect(middle != middle.sorted())
+        #expect(middle.prefix(3).sorted() == [1, 2, 3])
         #expect(written.filter { kind($0) == 2 }.count == 4)
     }
 
