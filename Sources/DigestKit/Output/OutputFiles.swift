@@ -99,6 +99,24 @@ enum OutputFiles {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { throw OutputError(path: path, call: "create") }
         defer { close(fd) }
+        try writeAll(fd, bytes, path: path)
+    }
+
+    /// Writes `bytes` over the regular file at `path` when it is that file's only name, and
+    /// tells whether it did: then no other folder (the output's site) can see the change, and
+    /// no new inode is needed. False, having written nothing, for anything else.
+    static func overwriteIfSole(_ path: String, _ bytes: [UInt8]) throws(OutputError) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1 else { return false }
+        let fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        try writeAll(fd, bytes, path: path)
+        return true
+    }
+
+    /// Writes all of `bytes` to `fd`.
+    private static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(OutputError) {
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { buffer in

@@ -48,6 +48,7 @@ final class StagingFolder {
     /// own folder and moved in (`FolderLanes`). When one fails, the rest of its lane is not
     /// written; the first failure in the files' order is thrown.
     func create(_ files: [Page]) throws(OutputError) {
+        let files = try writtenOver(files)
         for file in files { try makeRoom(for: file.path) }
         let lanes = FolderLanes.split(files.map(\.path), count: ProcessInfo.processInfo.activeProcessorCount)
         let path = self.path
@@ -75,6 +76,19 @@ final class StagingFolder {
         // Whatever may have been made is the folder's, so that a failed build's goes with the rest.
         for file in files { entries[file.path] = false }
         if let first = failures.compactMap({ $0 }).min(by: { $0.index < $1.index }) { throw first.error }
+    }
+
+    /// Writes over the spare's own files where `files` go (not names of the output's files)
+    /// and returns the files left to make: a rebuild's pages are mostly the ones the last build
+    /// changed too, and making a new file costs a search for a free inode.
+    private func writtenOver(_ files: [Page]) throws(OutputError) -> [Page] {
+        guard !entries.isEmpty else { return files }
+        var left: [Page] = []
+        for file in files {
+            if entries[file.path] == false, try OutputFiles.overwriteIfSole(path + "/" + file.path, file.bytes) { continue }
+            left.append(file)
+        }
+        return left
     }
 
     /// The lanes' own folders made so far (see `create`): emptied by the moves, removed with

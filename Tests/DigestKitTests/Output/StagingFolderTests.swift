@@ -101,4 +101,21 @@ struct StagingFolderTests {
         #expect(files(root + "/staging").filter { $0.hasPrefix(".") }.isEmpty)
         #expect(files(root + "/staging").count == 52)
     }
+
+    @Test("in a batch, the spare's own file where a page goes is written over in place, and a file the output shares is never written through")
+    func batchWritesOverOnlySoleFiles() throws {
+        let folder = try TemporaryFolder()
+        let root = folder.url.path
+        try folder.write("site/shared.html", "output's")
+        try folder.write("spare/own.html", "spare's old")
+        try FileManager.default.linkItem(atPath: root + "/site/shared.html", toPath: root + "/spare/shared.html")
+        let ownInode = inode(root + "/spare/own.html")
+        let staging = try StagingFolder.open(at: root + "/staging", from: root + "/spare")
+        try staging.create([Page(path: "own.html", text: "new own"), Page(path: "shared.html", text: "new shared")])
+        #expect(folder.read("staging/own.html") == "new own")
+        #expect(inode(root + "/staging/own.html") == ownInode)
+        #expect(folder.read("staging/shared.html") == "new shared")
+        #expect(folder.read("site/shared.html") == "output's")
+        #expect(inode(root + "/staging/shared.html") != inode(root + "/site/shared.html"))
+    }
 }
