@@ -51,6 +51,16 @@ public struct BuildReport: Sendable {
 /// The pipeline, stage after stage: Content → Analysis → Site → Render → Output.
 public enum Build {
     public static func run(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
+        var cacheWriting = CacheWriting()
+        do {
+            return try run(options, cacheWriting: &cacheWriting)
+        } catch {
+            throw BuildFailure(cacheWriting.diagnostics(error.diagnostics))
+        }
+    }
+
+    /// The build; `cacheWriting` writes the cache on another core (see `CacheWriting`).
+    static func run(_ options: BuildOptions, cacheWriting: inout CacheWriting) throws(BuildFailure) -> BuildReport {
         let start = Date()
         var timings = StageTimings()
         var pageCount = 0
@@ -124,8 +134,8 @@ public enum Build {
         }
         diagnostics.append(contentsOf: content.unreadable)
         diagnostics.append(contentsOf: content.diagnostics.items.map { $0.inFolder(options.input) })
-        cache.save(diagnostics: &diagnostics)
-        inputs?.save(content.inputs)
+        cacheWriting.start(cache, inputs: inputs, records: content.inputs, place: diagnostics.items.count)
+        defer { cacheWriting.wait() }
         if diagnostics.hasErrors { throw BuildFailure(diagnostics.items) }
         timings.finish(.analysing)
 
@@ -158,7 +168,13 @@ public enum Build {
         if !content.withoutText.isEmpty {
             var needed = renderer.staleArticles ?? Set(0..<articleCount)
             needed.formUnion(missingTerms)
-            try restoreText(of: needed.sorted(), in: &renderer.digest, from: &cache, places: content.withoutText)
+            do throws(BuildFailure) {
+                try restoreText(of: needed.sorted(), in: &renderer.digest, from: cache, places: content.withoutText)
+            } catch {
+                cacheWriting.wait()
+                cache.discard()
+                throw error
+            }
         }
         // The articles' terms are saved as soon as they are known and not held after the
         // index's postings are made from them: they were a large part of a cold build's peak.
@@ -203,6 +219,7 @@ public enum Build {
         }
         diagnostics.append(contentsOf: changes.warnings)
         memo?.save(keys, kept: kept)
+        diagnostics = Diagnostics(cacheWriting.diagnostics(diagnostics.items))
         timings.finish(.writing)
         return BuildReport(articles: articleCount, pages: pageCount,
                            seconds: Date().timeIntervalSince(start), warnings: diagnostics.warnings, output: changes,
@@ -211,16 +228,15 @@ public enum Build {
 
     /// Puts back the text (and tag evidence) of the articles at `indices` that were read from
     /// the cache without it. The cache's checksums make a failure here all but impossible;
-    /// should it happen, the cache is dropped and the build stops rather than write an
-    /// article without its text.
-    static func restoreText(of indices: [Int], in digest: inout Digest, from cache: inout ArticleCache,
+    /// should it happen, the build stops rather than write an article without its text, and
+    /// the caller drops the cache.
+    static func restoreText(of indices: [Int], in digest: inout Digest, from cache: ArticleCache,
                             places: [String: (unit: String, index: Int)]) throws(BuildFailure) {
         var units: [String: [AnalyzedArticle]] = [:]
         for i in indices {
             guard let place = places[digest.articles[i].article.slug] else { continue }
             if units[place.unit] == nil { units[place.unit] = cache.fullArticles(at: place.unit) }
             guard let full = units[place.unit], full.indices.contains(place.index) else {
-                cache.discard()
                 throw BuildFailure([.error("the build cache is damaged and was removed; build again", file: cache.shards?.relativePath)])
             }
             let whole = full[place.index]
