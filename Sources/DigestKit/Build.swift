@@ -52,15 +52,18 @@ public struct BuildReport: Sendable {
 public enum Build {
     public static func run(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         var cacheWriting = CacheWriting()
+        let leftovers = Leftovers()
+        defer { leftovers.release() }
         do {
-            return try run(options, cacheWriting: &cacheWriting)
+            return try run(options, cacheWriting: &cacheWriting, leftovers: leftovers)
         } catch {
             throw BuildFailure(cacheWriting.diagnostics(error.diagnostics))
         }
     }
 
-    /// The build; `cacheWriting` writes the cache on another core (see `CacheWriting`).
-    static func run(_ options: BuildOptions, cacheWriting: inout CacheWriting) throws(BuildFailure) -> BuildReport {
+    /// The build; `cacheWriting` writes the cache on another core (see `CacheWriting`), and
+    /// what the build made is freed after it returns from `leftovers`, also on another core.
+    static func run(_ options: BuildOptions, cacheWriting: inout CacheWriting, leftovers: Leftovers) throws(BuildFailure) -> BuildReport {
         let start = Date()
         var timings = StageTimings()
         var pageCount = 0
@@ -220,6 +223,7 @@ public enum Build {
         diagnostics.append(contentsOf: changes.warnings)
         memo?.save(keys, kept: kept)
         diagnostics = Diagnostics(cacheWriting.diagnostics(diagnostics.items))
+        leftovers.keep((renderer, content, cache, memo, keys, kept))
         timings.finish(.writing)
         return BuildReport(articles: articleCount, pages: pageCount,
                            seconds: Date().timeIntervalSince(start), warnings: diagnostics.warnings, output: changes,
