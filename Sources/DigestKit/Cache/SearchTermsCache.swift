@@ -35,9 +35,9 @@ struct SearchTermsCache: Sendable {
     }
 
     /// The corpus of `digest` (`keys`: each article's key): unchanged articles' terms taken
-    /// from here, the others read.
-    func corpus(for digest: Digest, keys: [UInt64]) -> SearchCorpus {
-        SearchCorpus(digest: digest, terms: terms, known: keys.map { documents[$0] })
+    /// from here, the others read (on every core when `spread`).
+    func corpus(for digest: Digest, keys: [UInt64], spread: Bool = true) -> SearchCorpus {
+        SearchCorpus(digest: digest, terms: terms, known: keys.map { documents[$0] }, spread: spread)
     }
 
     /// The articles (by index into `keys`) whose terms are not here: they must be read.
