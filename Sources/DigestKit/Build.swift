@@ -51,6 +51,19 @@ public struct BuildReport: Sendable {
 /// The pipeline, stage after stage: Content → Analysis → Site → Render → Output.
 public enum Build {
     public static func run(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
+        var cacheWriting = CacheWriting()
+        let leftovers = Leftovers()
+        defer { leftovers.release() }
+        do {
+            return try run(options, cacheWriting: &cacheWriting, leftovers: leftovers)
+        } catch {
+            throw BuildFailure(cacheWriting.diagnostics(error.diagnostics))
+        }
+    }
+
+    /// The build; `cacheWriting` writes the cache on another core (see `CacheWriting`), and
+    /// what the build made is freed after it returns from `leftovers`, also on another core.
+    static func run(_ options: BuildOptions, cacheWriting: inout CacheWriting, leftovers: Leftovers) throws(BuildFailure) -> BuildReport {
         let start = Date()
         var timings = StageTimings()
         var pageCount = 0
@@ -124,8 +137,8 @@ public enum Build {
         }
         diagnostics.append(contentsOf: content.unreadable)
         diagnostics.append(contentsOf: content.diagnostics.items.map { $0.inFolder(options.input) })
-        cache.save(diagnostics: &diagnostics)
-        inputs?.save(content.inputs)
+        cacheWriting.start(cache, inputs: inputs, records: content.inputs, place: diagnostics.items.count)
+        defer { cacheWriting.wait() }
         if diagnostics.hasErrors { throw BuildFailure(diagnostics.items) }
         timings.finish(.analysing)
 
@@ -158,20 +171,27 @@ public enum Build {
         if !content.withoutText.isEmpty {
             var needed = renderer.staleArticles ?? Set(0..<articleCount)
             needed.formUnion(missingTerms)
-            try restoreText(of: needed.sorted(), in: &renderer.digest, from: &cache, places: content.withoutText)
+            do throws(BuildFailure) {
+                try restoreText(of: needed.sorted(), in: &renderer.digest, from: cache, places: content.withoutText)
+            } catch {
+                cacheWriting.wait()
+                cache.discard()
+                throw error
+            }
         }
-        // The articles' terms are saved as soon as they are known and not held after the
-        // index's postings are made from them: they were a large part of a cold build's peak.
-        // So a build that reads most articles' terms makes the index after the pages; one that
-        // reads few (a rebuild) makes it on another core while the pages are rendered.
+        // The search index is made while the pages are rendered, on one thread that yields to
+        // the build's others: the pages wait on the kernel creating their files, which leaves a
+        // core idle, and reading every article's terms after the pages took both cores most of
+        // a second at 10,000 articles. The terms are saved as soon as they are known and not
+        // held once the index's postings are made from them: they were a large part of a cold
+        // build's peak.
         let searchDigest = renderer.digest
-        let makeSearch = { @Sendable [searchTerms] () -> SearchIndex? in
-            guard let searchTerms else { return nil }
-            let corpus = searchTerms.cache.corpus(for: searchDigest, keys: searchTerms.keys)
+        let searchLoad = YieldingBackground { [searchTerms] () -> SearchIndex in
+            guard let searchTerms else { return SearchIndex(digest: searchDigest, dates: dates, corpus: SearchCorpus(digest: searchDigest, spread: false)) }
+            let corpus = searchTerms.cache.corpus(for: searchDigest, keys: searchTerms.keys, spread: false)
             searchTerms.cache.save(corpus, keys: searchTerms.keys)
             return SearchIndex(digest: searchDigest, dates: dates, corpus: corpus)
         }
-        let searchLoad = searchTerms != nil && missingTerms.count * 10 < articleCount ? Background(makeSearch) : nil
         var keys: [(path: String, key: UInt64)] = []
         var kept = Set<String>()
         let session: SiteWriter.Session
@@ -186,7 +206,7 @@ public enum Build {
             }
             let paths = try renderer.render(progress: options.progress, into: add)
             timings.finish(.rendering)
-            let search = searchLoad?.value ?? makeSearch()
+            let search = searchLoad.value
             let discovery: (count: Int, warnings: [Diagnostic])
             do {
                 discovery = try renderer.discoveryFiles(forPaths: paths, search: search, into: add)
@@ -203,6 +223,8 @@ public enum Build {
         }
         diagnostics.append(contentsOf: changes.warnings)
         memo?.save(keys, kept: kept)
+        diagnostics = Diagnostics(cacheWriting.diagnostics(diagnostics.items))
+        leftovers.keep((renderer, content, cache, memo, keys, kept))
         timings.finish(.writing)
         return BuildReport(articles: articleCount, pages: pageCount,
                            seconds: Date().timeIntervalSince(start), warnings: diagnostics.warnings, output: changes,
@@ -211,16 +233,15 @@ public enum Build {
 
     /// Puts back the text (and tag evidence) of the articles at `indices` that were read from
     /// the cache without it. The cache's checksums make a failure here all but impossible;
-    /// should it happen, the cache is dropped and the build stops rather than write an
-    /// article without its text.
-    static func restoreText(of indices: [Int], in digest: inout Digest, from cache: inout ArticleCache,
+    /// should it happen, the build stops rather than write an article without its text, and
+    /// the caller drops the cache.
+    static func restoreText(of indices: [Int], in digest: inout Digest, from cache: ArticleCache,
                             places: [String: (unit: String, index: Int)]) throws(BuildFailure) {
         var units: [String: [AnalyzedArticle]] = [:]
         for i in indices {
             guard let place = places[digest.articles[i].article.slug] else { continue }
             if units[place.unit] == nil { units[place.unit] = cache.fullArticles(at: place.unit) }
             guard let full = units[place.unit], full.indices.contains(place.index) else {
-                cache.discard()
                 throw BuildFailure([.error("the build cache is damaged and was removed; build again", file: cache.shards?.relativePath)])
             }
             let whole = full[place.index]

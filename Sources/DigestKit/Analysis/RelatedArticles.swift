@@ -13,10 +13,13 @@ struct RelatedArticles: Sendable {
     /// How many neighbours in time each collection offers as candidates.
     static let neighbours = 40
 
-    let articles: [AnalyzedArticle]
+    /// How many articles there are.
+    let count: Int
     /// Rank of each article in reading order (newest first).
     let position: [Int]
-    /// The collections (`c:KZ`, `t:energy`), each with its members in reading order.
+    /// The collections (each country's, then each topic's), each with its members in reading
+    /// order. Which comes first does not matter: an article's candidates are the same set, and
+    /// the best of them the same, in whatever order they are met.
     let collections: [[Int]]
     /// Each article's collections (by index into `collections`) and its rank in each.
     let places: [[(collection: Int, rank: Int)]]
@@ -32,46 +35,67 @@ struct RelatedArticles: Sendable {
     /// How many distinct countries, topics and title stems there are (the numbers' bounds).
     let distinct: (countries: Int, topics: Int, titleStems: Int)
 
+    /// Articles are read by index, never taken whole: a copy of an article is a retain of
+    /// each of its fields, and the index holds none of them, so the caller's array stays
+    /// its own to fill in.
     init(_ articles: [AnalyzedArticle]) {
-        self.articles = articles
-        let order = articles.indices.sorted { Digest.readingOrder(articles[$0], articles[$1]) }
+        count = articles.count
+        let order = Digest.readingOrder(of: articles)
         var position = [Int](repeating: 0, count: articles.count)
         for (rank, i) in order.enumerated() { position[i] = rank }
-        var collections: [String: [Int]] = [:]
-        for i in order {
-            for key in Self.keys(articles[i]) { collections[key, default: []].append(i) }
-        }
         self.position = position
-        self.collections = collections.keys.sorted().map { collections[$0] ?? [] }
+        // Stems are normalized already, so they are compared by their bytes (`WordKey`).
+        let stems = Parallel.map(Array(articles.indices)) { i in
+            Tokenizer.words(articles[i].article.title).map(LightStemmer.stem).filter { $0.count > 2 }.map(WordKey.init)
+        }
+        var countries = Numbering<String>(), topics = Numbering<String>(), words = Numbering<WordKey>()
+        // Each article's values as numbered, in its own order and with any repeats: a
+        // collection lists an article once per time the article names it.
+        var countriesNamed = [[Int32]](), topicsNamed = [[Int32]]()
+        countriesNamed.reserveCapacity(articles.count)
+        topicsNamed.reserveCapacity(articles.count)
+        for i in articles.indices {
+            countriesNamed.append(articles[i].countries.primary.map { countries.id(of: $0) })
+            topicsNamed.append(articles[i].topics.map { topics.id(of: $0) })
+        }
+        var collections = [[Int]](repeating: [], count: countries.count + topics.count)
+        for i in order {
+            for id in countriesNamed[i] { collections[Int(id)].append(i) }
+            for id in topicsNamed[i] { collections[countries.count + Int(id)].append(i) }
+        }
+        self.collections = collections
         var places = [[(collection: Int, rank: Int)]](repeating: [], count: articles.count)
-        for (c, members) in self.collections.enumerated() {
+        for (c, members) in collections.enumerated() {
             for (rank, i) in members.enumerated() { places[i].append((c, rank)) }
         }
         self.places = places
-        // Stems are normalized already, so they are compared by their bytes (`WordKey`).
-        let stems = Parallel.map(articles) { analyzed in
-            Tokenizer.words(analyzed.article.title).map(LightStemmer.stem).filter { $0.count > 2 }.map(WordKey.init)
-        }
-        var countries = Numbering<String>(), topics = Numbering<String>(), words = Numbering<WordKey>()
-        self.countryIDs = articles.map { countries.sortedIDs($0.countries.primary) }
-        self.topicIDs = articles.map { topics.sortedIDs($0.topics) }
+        self.countryIDs = countriesNamed.map(Numbering<String>.sortedUnique)
+        self.topicIDs = topicsNamed.map(Numbering<String>.sortedUnique)
         self.titleStemIDs = stems.map { words.sortedIDs($0) }
         self.distinct = (countries.count, topics.count, words.count)
         self.countryBits = TagBits(countryIDs, distinct: countries.count)
         self.topicBits = TagBits(topicIDs, distinct: topics.count)
     }
 
-    static func keys(_ article: AnalyzedArticle) -> [String] {
-        article.countries.primary.map { "c:" + $0 } + article.topics.map { "t:" + $0 }
+    /// Each article's `count` most related articles, by index, most related first.
+    static func lists(_ articles: [AnalyzedArticle], count: Int) -> [[Int]] {
+        let index = RelatedArticles(articles)
+        return Parallel.map(Array(articles.indices), state: { Scratch(index) }) { scratch, i in
+            index.related(to: i, count: count, scratch: scratch)
+        }
     }
 
     /// Fills `related` of every article with the slugs of its `count` most related articles.
     static func link(_ articles: inout [AnalyzedArticle], count: Int) {
-        let index = RelatedArticles(articles)
-        let related = Parallel.map(Array(articles.indices), state: { Scratch(index) }) { scratch, i in
-            index.related(to: i, count: count, scratch: scratch)
-        }
-        for i in articles.indices { articles[i].related = related[i].map { articles[$0].article.slug } }
+        fill(&articles, with: lists(articles, count: count))
+    }
+
+    /// Sets each article's `related` to the slugs of the articles its list names.
+    static func fill(_ articles: inout [AnalyzedArticle], with lists: [[Int]]) {
+        var slugs: [String] = []
+        slugs.reserveCapacity(articles.count)
+        for i in articles.indices { slugs.append(articles[i].article.slug) }
+        for i in articles.indices { articles[i].related = lists[i].map { slugs[$0] } }
     }
 
     /// Scores each candidate once, as it is met (an article near `i` in several collections
@@ -135,7 +159,7 @@ struct RelatedArticles: Sendable {
 
         init(_ index: RelatedArticles) {
             stem = [Int32](repeating: 0, count: index.distinct.titleStems)
-            met = [Int32](repeating: 0, count: index.articles.count)
+            met = [Int32](repeating: 0, count: index.count)
         }
 
         func take() -> ([Int32], [Int32]) {
@@ -178,15 +202,29 @@ struct Numbering<Value: Hashable> {
 
     var count: Int { ids.count }
 
+    /// The number of `value`, given it when it is new.
+    mutating func id(of value: Value) -> Int32 {
+        let next = Int32(ids.count)
+        let id = ids[value] ?? next
+        if id == next { ids[value] = id }
+        return id
+    }
+
     /// The numbers of `values`, sorted, each once.
     mutating func sortedIDs(_ values: [Value]) -> [Int32] {
-        var result: [Int32] = []
-        for value in values {
-            let next = Int32(ids.count)
-            let id = ids[value] ?? next
-            if id == next { ids[value] = id }
-            result.append(id)
+        Self.sortedUnique(values.map { id(of: $0) })
+    }
+
+    /// `ids` sorted, each once.
+    static func sortedUnique(_ ids: [Int32]) -> [Int32] {
+        var ids = ids
+        ids.sort()
+        var kept = 0
+        for n in ids.indices where n == 0 || ids[n] != ids[kept - 1] {
+            ids[kept] = ids[n]
+            kept += 1
         }
-        return Array(Set(result)).sorted()
+        ids.removeLast(ids.count - kept)
+        return ids
     }
 }

@@ -92,11 +92,18 @@ struct PageMemo: Sendable {
     /// link keeps the inode, size and modification time): they are not looked at again.
     func save(_ keys: [(path: String, key: UInt64)], kept: Set<String> = []) {
         guard let file else { return }
-        var made: [(path: String, record: Record)] = []
-        made.reserveCapacity(keys.count)
-        for (path, key) in keys where !path.utf8.contains(UInt8(ascii: "\n")) {
+        // The pages' files are looked at on every core: one `lstat` per page of the site was
+        // a fifth of a second of one core at the end of a 10,000-article cold build.
+        let output = output, records = records
+        let pages = keys.filter { !$0.path.utf8.contains(UInt8(ascii: "\n")) }
+        let identities = Parallel.map(pages) { path, key -> FileIdentity? in
             let known = kept.contains(path) ? records[path].flatMap { $0.key == key ? $0.file : nil } : nil
-            guard let identity = known ?? FileIdentity(path: output + "/" + path) else { continue }
+            return known ?? FileIdentity(path: output + "/" + path)
+        }
+        var made: [(path: String, record: Record)] = []
+        made.reserveCapacity(pages.count)
+        for ((path, key), identity) in zip(pages, identities) {
+            guard let identity else { continue }
             made.append((path, Record(key: key, file: identity)))
         }
         // A build that changed nothing need not write the same 15,000 lines again.

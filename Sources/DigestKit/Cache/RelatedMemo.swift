@@ -57,14 +57,12 @@ struct RelatedMemo: Sendable {
         let signature = Self.signature(articles, count: count)
         if let file, let data = try? Data(contentsOf: file),
            let lists = Self.decode(data, fingerprint: fingerprint, signature: signature, articles: articles.count) {
-            for i in articles.indices { articles[i].related = lists[i].map { articles[$0].article.slug } }
+            RelatedArticles.fill(&articles, with: lists)
             return
         }
-        RelatedArticles.link(&articles, count: count)
+        let lists = RelatedArticles.lists(articles, count: count)
+        RelatedArticles.fill(&articles, with: lists)
         guard let file else { return }
-        var index: [String: Int] = [:]
-        for (i, analyzed) in articles.enumerated() { index[analyzed.article.slug] = i }
-        let lists = articles.map { $0.related.compactMap { index[$0] } }
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? Data(Self.encode(lists, fingerprint: fingerprint, signature: signature)).write(to: file, options: .atomic)
         let folder = file.deletingLastPathComponent()

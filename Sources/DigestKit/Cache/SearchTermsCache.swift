@@ -35,9 +35,9 @@ struct SearchTermsCache: Sendable {
     }
 
     /// The corpus of `digest` (`keys`: each article's key): unchanged articles' terms taken
-    /// from here, the others read.
-    func corpus(for digest: Digest, keys: [UInt64]) -> SearchCorpus {
-        SearchCorpus(digest: digest, terms: terms, known: keys.map { documents[$0] })
+    /// from here, the others read (on every core when `spread`).
+    func corpus(for digest: Digest, keys: [UInt64], spread: Bool = true) -> SearchCorpus {
+        SearchCorpus(digest: digest, terms: terms, known: keys.map { documents[$0] }, spread: spread)
     }
 
     /// The articles (by index into `keys`) whose terms are not here: they must be read.
@@ -90,9 +90,7 @@ struct SearchTermsCache: Sendable {
         var written = Set<UInt64>()
         var kept: [Int] = []
         for (n, (key, document)) in zip(keys, corpus.documents).enumerated() {
-            guard doubled(document.length) != nil,
-                  document.tf.allSatisfy({ doubled($0.1) != nil }), document.alternates.allSatisfy({ doubled($0.1) != nil }),
-                  written.insert(key).inserted
+            guard doubled(document.length) != nil, written.insert(key).inserted
             else { continue }
             kept.append(n)
             for (term, _) in document.tf + document.alternates where number[Int(term)] < 0 {
@@ -121,7 +119,7 @@ struct SearchTermsCache: Sendable {
                 BinaryWriter.appendVarint(UInt64(list.count), to: &bytes)
                 for (term, weight) in list {
                     BinaryWriter.appendVarint(UInt64(number[Int(term)]), to: &bytes)
-                    BinaryWriter.appendVarint(doubled(weight) ?? 0, to: &bytes)
+                    BinaryWriter.appendVarint(UInt64(weight), to: &bytes)
                 }
             }
         }
@@ -156,13 +154,13 @@ struct SearchTermsCache: Sendable {
                 for list in 0..<2 {
                     let count = try reader.varint(at: &offset, limit: end)
                     guard count <= UInt64(end - offset) else { return nil }
-                    var pairs: [(Int32, Double)] = []
+                    var pairs: [(Int32, UInt32)] = []
                     pairs.reserveCapacity(Int(count))
                     for _ in 0..<count {
                         let term = try reader.varint(at: &offset, limit: end)
                         let weight = try reader.varint(at: &offset, limit: end)
-                        guard term < termCount, weight < 1 << 53 else { return nil }
-                        pairs.append((Int32(term), Double(weight) / 2))
+                        guard term < termCount, let weight = UInt32(exactly: weight) else { return nil }
+                        pairs.append((Int32(term), weight))
                     }
                     if list == 0 { document.tf = pairs } else { document.alternates = pairs }
                 }

@@ -11,8 +11,8 @@ struct SearchCorpus: Sendable {
     var documents: [SearchTerms.Document]
 
     /// Reads every article of `digest`.
-    init(digest: Digest) {
-        self.init(digest: digest, terms: [], known: [SearchTerms.Document?](repeating: nil, count: digest.articles.count))
+    init(digest: Digest, spread: Bool = true) {
+        self.init(digest: digest, terms: [], known: [SearchTerms.Document?](repeating: nil, count: digest.articles.count), spread: spread)
     }
 
     init(terms: [String], documents: [SearchTerms.Document]) {
@@ -21,18 +21,20 @@ struct SearchCorpus: Sendable {
     }
 
     /// `known[i]` is article i's document, numbered in `terms`, or nil when it must be read.
-    /// The articles to read are read on every core, in few large chunks that each number their
-    /// own terms (a word's keys are found once per chunk: stemming is most of the work).
-    init(digest: Digest, terms known: [String], known documents: [SearchTerms.Document?]) {
+    /// The articles to read are read in few large chunks that each number their own terms (a
+    /// word's keys are found once per chunk: stemming is most of the work), on every core, or
+    /// one after the other on this thread when not `spread` (the same terms, numbered the same).
+    init(digest: Digest, terms known: [String], known documents: [SearchTerms.Document?], spread: Bool = true) {
         let articles = digest.articles
         let missing = articles.indices.filter { documents[$0] == nil }
         let chunkSize = max(64, missing.count / (2 * ProcessInfo.processInfo.activeProcessorCount) + 1)
         let ranges = stride(from: 0, to: missing.count, by: chunkSize).map { $0..<min($0 + chunkSize, missing.count) }
-        var chunks = Parallel.map(ranges) { range -> SearchTerms.Chunk in
+        let read = { @Sendable (range: Range<Int>) -> SearchTerms.Chunk in
             var counter = SearchTerms()
             let read = range.map { counter.document(articles[missing[$0]], digest: digest) }
             return SearchTerms.Chunk(terms: counter.terms, documents: read)
         }
+        var chunks = spread ? Parallel.map(ranges, read) : ranges.map(read)
         var terms = known
         var all = documents
         if !chunks.isEmpty {

@@ -48,12 +48,12 @@ struct SearchPostings: Sendable {
             }
             for (d, document) in corpus.documents.enumerated() {
                 for (id, weight) in document.tf {
-                    weights[Int(id)] = Self.doubled(weight)
+                    weights[Int(id)] = weight
                     touched.append(id)
                 }
                 for (id, weight) in document.alternates where attested[Int(id)] {
                     if weights[Int(id)] == 0 { touched.append(id) }
-                    weights[Int(id)] += Self.doubled(weight)
+                    weights[Int(id)] += weight
                 }
                 for id in touched.lazy.map({ Int($0) }) {
                     if pass == 0 {

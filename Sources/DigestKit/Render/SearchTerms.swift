@@ -14,10 +14,12 @@ struct SearchTerms {
     }
 
     /// One document: its primary keys and alternates by number, each once, with their
-    /// weighted occurrences, and its length (the weights of its indexed words).
+    /// weighted occurrences, and its length (the weights of its indexed words). The
+    /// occurrences are kept doubled, as whole numbers (the field weights are multiples of one
+    /// half): a pair is 8 bytes, not 16, and every article's are held at once.
     struct Document: Sendable {
-        var tf: [(Int32, Double)] = []
-        var alternates: [(Int32, Double)] = []
+        var tf: [(Int32, UInt32)] = []
+        var alternates: [(Int32, UInt32)] = []
         var length = 0.0
     }
 
@@ -35,12 +37,14 @@ struct SearchTerms {
     private var words = WordNumbers()
     private var keysOfWords: [Word?] = []
     private var alternatesOfWords: [Int32] = []
-    private var tf: [Double] = [], alternates: [Double] = []
+    /// Each term's weighted occurrences in the document being read, doubled.
+    private var tf: [UInt32] = [], alternates: [UInt32] = []
     private var touchedTF: [Int32] = [], touchedAlternates: [Int32] = []
 
     mutating func document(_ analyzed: AnalyzedArticle, digest: Digest) -> Document {
         var length = 0.0
         func add(_ text: String, _ weight: Double) {
+            let doubled = UInt32(weight * 2)
             WordScanner.withBytes(text) { bytes in
                 WordScanner.scan(bytes) { word, _ in
                     let (n, isNew) = words.number(of: word)
@@ -49,12 +53,12 @@ struct SearchTerms {
                     length += weight
                     if let primary = found.primary {
                         if tf[Int(primary)] == 0 { touchedTF.append(primary) }
-                        tf[Int(primary)] += weight
+                        tf[Int(primary)] += doubled
                     }
                     for k in found.alternates {
                         let other = alternatesOfWords[k]
                         if alternates[Int(other)] == 0 { touchedAlternates.append(other) }
-                        alternates[Int(other)] += weight
+                        alternates[Int(other)] += doubled
                     }
                 }
             }

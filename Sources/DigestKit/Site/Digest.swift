@@ -21,8 +21,7 @@ public struct Digest: Sendable {
         self.gazetteer = gazetteer
         self.taxonomy = taxonomy
         self.commentary = commentary
-        // Sorting indices moves 8 bytes at a time where sorting articles moved whole articles.
-        let order = articles.indices.sorted { Digest.readingOrder(articles[$0], articles[$1]) }
+        let order = Digest.readingOrder(of: articles)
         self.articles = order.map { articles[$0] }
         // By index, not by element: each element taken whole is a copy of an article. Months
         // by number first: a month's key is a string made once per month, not per article.
@@ -44,12 +43,26 @@ public struct Digest: Sendable {
 
     /// Newest first; undated after dated; ties by slug so output is deterministic.
     static func readingOrder(_ lhs: AnalyzedArticle, _ rhs: AnalyzedArticle) -> Bool {
-        switch (lhs.article.published, rhs.article.published) {
+        readingOrder((lhs.article.published, lhs.article.slug), (rhs.article.published, rhs.article.slug))
+    }
+
+    static func readingOrder(_ lhs: (date: ArticleDate?, slug: String), _ rhs: (date: ArticleDate?, slug: String)) -> Bool {
+        switch (lhs.date, rhs.date) {
         case let (l?, r?) where l != r: return l > r
         case (.some, .none): return true
         case (.none, .some): return false
-        default: return lhs.article.slug < rhs.article.slug
+        default: return lhs.slug < rhs.slug
         }
+    }
+
+    /// The indices of `articles` in reading order. Indices are sorted, not articles, and by
+    /// each one's date and slug taken out once: comparing articles copied two whole articles
+    /// (a retain of each of their fields) per comparison.
+    static func readingOrder(of articles: [AnalyzedArticle]) -> [Int] {
+        var keys: [(date: ArticleDate?, slug: String)] = []
+        keys.reserveCapacity(articles.count)
+        for i in articles.indices { keys.append((articles[i].article.published, articles[i].article.slug)) }
+        return keys.indices.sorted { readingOrder(keys[$0], keys[$1]) }
     }
 
     /// Country codes with articles, by article count then name.

@@ -68,6 +68,35 @@ struct RelatedArticlesTests {
         #expect(articles[0].related == ["a2", "a1"])
     }
 
+    @Test("each collection lists its articles in reading order, an article once for each time it names the collection")
+    func collectionsListTheirArticlesInReadingOrder() {
+        var articles = Self.articles(40)
+        articles[5].countries.primary = ["KZ", "KZ"]
+        let index = RelatedArticles(articles)
+        let order = Digest.readingOrder(of: articles)
+        var named: [String: [Int]] = [:]
+        for i in order {
+            for code in articles[i].countries.primary { named["c:" + code, default: []].append(i) }
+            for topic in articles[i].topics { named["t:" + topic, default: []].append(i) }
+        }
+        #expect(index.collections.sorted { $0.lexicographicallyPrecedes($1) } == named.values.sorted { $0.lexicographicallyPrecedes($1) })
+        for (c, members) in index.collections.enumerated() {
+            for (rank, i) in members.enumerated() { #expect(index.places[i].contains { $0 == (c, rank) }) }
+        }
+        #expect(index.countryIDs[5].count == 1)
+    }
+
+    @Test("numbers are given in the order values are first met, and each article's are sorted, each once")
+    func numberingSortsEachOnce() {
+        var numbering = Numbering<String>()
+        #expect(numbering.sortedIDs(["b", "a", "b"]) == [0, 1])
+        #expect(numbering.sortedIDs(["c", "a"]) == [1, 2])
+        #expect(numbering.id(of: "b") == 0)
+        #expect(numbering.count == 3)
+        #expect(Numbering<String>.sortedUnique([5, 1, 5, 3, 1]) == [1, 3, 5])
+        #expect(Numbering<String>.sortedUnique([]) == [])
+    }
+
     @Test("two articles' bits count the values they share, past the first 64 too")
     func bitsCountSharedValues() {
         let bits = RelatedArticles.TagBits([[1, 63, 64, 130], [63, 130, 131], [], [0, 2, 65]], distinct: 132)

@@ -67,6 +67,14 @@ struct SearchIndexTests {
         #expect(postings.list(of: SearchKeys.primary("لكازاخستان"))?.map(\.frequency) == [1])
     }
 
+    @Test("the articles' terms read one chunk after the other are the ones read on every core, numbered the same")
+    func termsReadOnOneThread() {
+        let digest = Self.varied(count: 300)
+        let (spread, serial) = (SearchCorpus(digest: digest), SearchCorpus(digest: digest, spread: false))
+        #expect(serial.terms == spread.terms)
+        #expect(serial.documents.map { "\($0)" } == spread.documents.map { "\($0)" })
+    }
+
     @Test("splits terms into shards by the hash the script computes, a power of two of about 24 kB each")
     func shardsScaleWithTheIndex() throws {
         let small = SearchIndex(digest: DiscoveryFixtures.digest(count: 2), dates: try Build.dateDisplay(SiteConfig()))
