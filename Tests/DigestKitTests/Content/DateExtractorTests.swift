@@ -191,3 +191,77 @@ struct DateZoneTests {
         #expect(TestRules.builtIn.metadata.read("نشر في: 2017-01-21 16:19 GMT+3")?.published?.iso8601 == "2017-01-21T16:19:00")
     }
 }
+
+@Suite("Month expressions narrowed to the names a text may hold")
+struct NarrowedMonthExpressionsTests {
+    let dates = TestRules.builtIn.metadata.dates
+
+    /// `name` written otherwise, as pages write it: hamza dropped or added, ى for ي,
+    /// diacritics and tatweel, upper case, cut short, glued to a word.
+    static func respelled(_ name: String, _ random: inout SeededRandom) -> String {
+        var scalars = Array(name.unicodeScalars)
+        switch random.next(below: 7) {
+        case 0: return name.uppercased()
+        case 1: return String(String.UnicodeScalarView(scalars.prefix(max(1, scalars.count - 1))))
+        case 2: return "ال" + name
+        case 3:
+            for (i, c) in scalars.enumerated() {
+                switch c {
+                case "ا": scalars[i] = ["أ", "إ", "آ", "ا"][random.next(below: 4)]
+                case "أ", "إ", "آ": scalars[i] = "ا"
+                case "ي": scalars[i] = "ى"
+                default: break
+                }
+            }
+        case 4:
+            let at = random.next(below: scalars.count + 1)
+            scalars.insert(["\u{064E}", "\u{0651}", "\u{0640}", "\u{064B}"][random.next(below: 4)], at: at)
+        default: return name
+        }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    @Test("find what the expressions with every name find, in many generated texts")
+    func sameAsWhole() {
+        var random = SeededRandom(seed: 20_240_423)
+        let months = dates.narrowed.gregorian.map(\.name), hijri = dates.narrowed.hijri.map(\.name)
+        func pick(_ list: [String]) -> String { list[random.next(below: list.count)] }
+        func maybe(_ text: @autoclosure () -> String, _ oneIn: Int = 2) -> String { random.next(below: oneIn) == 0 ? text() : "" }
+        let words = ["قال", "الوزير", "الجمعة", "هـ", "م", "Ελλάδα", "É", "\u{200D}", "T", "at", "GMT", "10:30", "٩:٠٥ مساء", "2024-01-02"]
+        let days = ["7", "21", "٢١", "3", "31", "123", "0"], years = ["2022", "٢٠٢٢", "1999", "1445", "20221"]
+        var withDates = 0
+        for _ in 0..<3000 {
+            // A date's parts in one of its layouts, each part at times left out, respelled or unspaced.
+            var parts = [maybe(pick(words), 3)]
+            let month = Self.respelled(pick(months), &random)
+            switch random.next(below: 4) {
+            case 0, 1:
+                parts += [pick(days) + maybe(pick(["st", "th", ","]), 4), maybe(pick(["من", "في"]), 4), maybe("شهر", 4), month,
+                          maybe(pick(["/", "(", "-"]) + Self.respelled(pick(months), &random) + maybe(")"), 4),
+                          maybe(pick(["عام", "سنة", ","]), 4), pick(years)]
+            case 2:
+                parts += [month + maybe("."), pick(days) + maybe(pick(["st", "th", ","]), 4), pick(years)]
+            default:
+                parts += [pick(days), Self.respelled(pick(hijri), &random), pick(years)]
+            }
+            parts += [maybe(pick(words), 3), maybe(pick(words), 3)]
+            let text = parts.filter { !$0.isEmpty && random.next(below: 20) != 0 }
+                .map { $0 + pick([" ", " ", " ", "", "  "]) }.joined()
+            let whole = dates.dates(in: text, useNarrowed: false)
+            #expect(dates.dates(in: text) == whole, "\(text)")
+            if !whole.isEmpty { withDates += 1 }
+        }
+        #expect(withDates >= 400, "the texts hold dates often enough to tell: \(withDates)")
+    }
+
+    @Test("keep only the names whose first word the text holds, each set of words made once")
+    func narrowing() throws {
+        let folded = try #require(Furniture.foldedBytes("7 حزيران/يونيو 2022"))
+        let found = dates.monthFinder.found(in: folded)
+        let first = dates.narrowed.expressions(for: found)
+        let pattern = try #require(first.dayMonthYear?.pattern)
+        #expect(first.dayMonthYear === dates.narrowed.expressions(for: found).dayMonthYear)
+        #expect(!pattern.contains("November") && !pattern.contains("Jun"), "only the names of June the text holds")
+        #expect(first.hijri == nil, "no Hijri month's word is in the text")
+    }
+}
