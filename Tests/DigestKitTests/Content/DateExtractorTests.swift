@@ -1,3 +1,4 @@
+import ArabicText
 import Foundation
 import Testing
 @testable import DigestKit
@@ -147,6 +148,47 @@ struct LineShapeTests {
         #expect(!metadata.mayOpenAsMetadata(line))
     }
 
+    /// `mayOpenAsMetadata` as it was written first: each word folded into an array.
+    func mayOpenWordByWord(_ line: String) -> Bool {
+        guard metadata.labelWords != nil else { return true }
+        var word: [UInt8] = [], digit = false, letter = false
+        func verdict() -> Bool? {
+            defer { (word, digit, letter) = ([], false, false) }
+            if digit { return letter || metadata.labelsHaveDigits ? true : nil }
+            if metadata.labelFirstWords.contains(word) { return true }
+            return metadata.vocabulary.contains(word) ? nil : false
+        }
+        for scalar in line.unicodeScalars {
+            let traits = ScalarTraits.of(scalar.value)
+            if traits.contains(.ignored) {
+                if traits.isDisjoint(with: [.letter, .mark]) { return true }
+                continue
+            }
+            if traits.contains(.casedBeyondASCII) { return true }
+            if traits.contains(.word) {
+                if traits.contains(.decimalDigit) { digit = true } else { letter = true }
+                UTF8Bytes.append(Furniture.folding(scalar.value), to: &word)
+            } else if !word.isEmpty, let verdict = verdict() {
+                return verdict
+            }
+        }
+        if !word.isEmpty, let verdict = verdict() { return verdict }
+        return true
+    }
+
+    @Test("a line's words folded on the stack tell what they tell folded into arrays, long words too")
+    func mayOpenGenerated() {
+        var random = SeededRandom(seed: 60)
+        let words = ["الوقت", "المصدر", "Write", "الجمعة", "2024", "15:48", "47Update", "وقال", "في", "م", "\u{200D}", "\u{064E}", ":",
+                     "الأربعاء", "É", String(repeating: "ب", count: 31), String(repeating: "ت", count: 29) + "ً", String(repeating: "x", count: 61),
+                     "مـــــــــــــــــــــــــــــــــــــــــــــــــــــــــــــــــــــــــــــــــصدر"]
+        for _ in 0..<5000 {
+            let line = (0...random.next(below: 5)).map { _ in words[random.next(below: words.count)] }
+                .joined(separator: ["", " ", " ", ": "][random.next(below: 4)])
+            #expect(metadata.mayOpenAsMetadata(line) == mayOpenWordByWord(line), "\(line)")
+        }
+    }
+
     @Test("a joiner next to a word tells nothing, as a label may stand beside it")
     func joiner() {
         #expect(metadata.mayOpenAsMetadata("وقال\u{200D}المصدر: رويترز"))
@@ -168,8 +210,43 @@ struct LineShapeTests {
     @Test("a line with cased letters beyond ASCII is searched whole")
     func casedLabels() {
         #expect(metadata.labelCandidates("Poſted: 2024-01-01") == nil)
-        #expect(metadata.labelCandidates("Posted: 2024-01-01") == [0])
-        #expect(metadata.labelCandidates("قال المصدر، والمصدر: رويترز") == [4])
+        #expect(metadata.labelCandidates("Posted: 2024-01-01")?.map(\.offset) == [0])
+        #expect(metadata.labelCandidates("قال المصدر، والمصدر: رويترز")?.map(\.offset) == [4])
+    }
+
+    @Test("where a label may begin, only the labels that begin with the word there are tried")
+    func labelsByFirstWord() throws {
+        #expect(metadata.labelCandidates("نشر في: 2024")?.map(\.word) == ["نشر"])
+        let expression = try #require(metadata.labelsByFirstWord["نشر"])
+        #expect(expression.firstMatch(in: "نشر في: 2024")?.range(at: 1) == NSRange(location: 0, length: 6))
+        #expect(expression.firstMatch(in: "المصدر: رويترز") == nil)
+    }
+
+    @Test("labels tried by their first word are found as the whole line's search finds them, in many generated lines")
+    func generatedLabelLines() {
+        func groups(_ matches: [NSTextCheckingResult]) -> [[NSRange]] {
+            matches.map { match in (0..<match.numberOfRanges).map(match.range(at:)) }
+        }
+        var random = SeededRandom(seed: 7_2024)
+        let labels = ["تاريخ النشر", "نشر بتاريخ", "نشر في", "نشر", "بتاريخ", "التاريخ", "الوقت", "آخر تحديث", "تحديث", "تاريخ التحديث",
+                      "المصدر", "مصدر الخبر", "تحرير", "إعداد وتحرير", "Write", "Written", "Published on", "Posted", "UPDATE",
+                      "Last updated", "Source", "Editor", "Edited by"]
+        let others = ["2024-04-23", "15:48:47", "شينخوا", "رويترز", "قال", "و", "ال", "في", ":", "：", "|", "-", "،", "on", "by", "x"]
+        var found = 0
+        for _ in 0..<2000 {
+            var line = ""
+            for _ in 0...random.next(below: 6) {
+                let piece = random.next(below: 2) == 0
+                    ? TestRules.respelled(labels[random.next(below: labels.count)], &random)
+                    : others[random.next(below: others.count)]
+                line += piece + ["", " ", " ", "  ", ": "][random.next(below: 5)]
+            }
+            let whole = groups(metadata.labels?.allMatches(in: line) ?? [])
+            #expect(groups(metadata.labelMatches(line)) == whole, "\(line)")
+            #expect(groups(metadata.labelMatches(line, narrowed: false)) == whole, "\(line)")
+            found += whole.count
+        }
+        #expect(found >= 1000, "the lines hold labels often enough to tell: \(found)")
     }
 
     @Test("dates need four digits in a row, and the numeric layouts a separator beside them")
@@ -196,31 +273,6 @@ struct DateZoneTests {
 struct NarrowedMonthExpressionsTests {
     let dates = TestRules.builtIn.metadata.dates
 
-    /// `name` written otherwise, as pages write it: hamza dropped or added, ى for ي,
-    /// diacritics and tatweel, upper case, cut short, glued to a word.
-    static func respelled(_ name: String, _ random: inout SeededRandom) -> String {
-        var scalars = Array(name.unicodeScalars)
-        switch random.next(below: 7) {
-        case 0: return name.uppercased()
-        case 1: return String(String.UnicodeScalarView(scalars.prefix(max(1, scalars.count - 1))))
-        case 2: return "ال" + name
-        case 3:
-            for (i, c) in scalars.enumerated() {
-                switch c {
-                case "ا": scalars[i] = ["أ", "إ", "آ", "ا"][random.next(below: 4)]
-                case "أ", "إ", "آ": scalars[i] = "ا"
-                case "ي": scalars[i] = "ى"
-                default: break
-                }
-            }
-        case 4:
-            let at = random.next(below: scalars.count + 1)
-            scalars.insert(["\u{064E}", "\u{0651}", "\u{0640}", "\u{064B}"][random.next(below: 4)], at: at)
-        default: return name
-        }
-        return String(String.UnicodeScalarView(scalars))
-    }
-
     @Test("find what the expressions with every name find, in many generated texts")
     func sameAsWhole() {
         var random = SeededRandom(seed: 20_240_423)
@@ -233,16 +285,16 @@ struct NarrowedMonthExpressionsTests {
         for _ in 0..<3000 {
             // A date's parts in one of its layouts, each part at times left out, respelled or unspaced.
             var parts = [maybe(pick(words), 3)]
-            let month = Self.respelled(pick(months), &random)
+            let month = TestRules.respelled(pick(months), &random)
             switch random.next(below: 4) {
             case 0, 1:
                 parts += [pick(days) + maybe(pick(["st", "th", ","]), 4), maybe(pick(["من", "في"]), 4), maybe("شهر", 4), month,
-                          maybe(pick(["/", "(", "-"]) + Self.respelled(pick(months), &random) + maybe(")"), 4),
+                          maybe(pick(["/", "(", "-"]) + TestRules.respelled(pick(months), &random) + maybe(")"), 4),
                           maybe(pick(["عام", "سنة", ","]), 4), pick(years)]
             case 2:
                 parts += [month + maybe("."), pick(days) + maybe(pick(["st", "th", ","]), 4), pick(years)]
             default:
-                parts += [pick(days), Self.respelled(pick(hijri), &random), pick(years)]
+                parts += [pick(days), TestRules.respelled(pick(hijri), &random), pick(years)]
             }
             parts += [maybe(pick(words), 3), maybe(pick(words), 3)]
             let text = parts.filter { !$0.isEmpty && random.next(below: 20) != 0 }
