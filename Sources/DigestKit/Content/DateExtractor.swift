@@ -16,6 +16,7 @@ struct FoundDate: Sendable, Hashable {
 /// `November 14, 2023`), in Western or Arabic-Indic digits, with a time of day where
 /// one follows or precedes the date. Month names come from `months.json`.
 struct DateExtractor: Sendable {
+    /// Every layout's expression with every month name, in the order they are tried.
     let patterns: [(NSRegularExpression, Layout)]
     let monthNumbers: [String: Int]
     let timeAfter: NSRegularExpression?
@@ -33,6 +34,8 @@ struct DateExtractor: Sendable {
     let hijriWords: [[UInt8]]
     /// `monthWords` and then `hijriWords`, looked for at once.
     let monthFinder: WordFinder
+    /// The layouts with a month name made again with only the names a text may hold.
+    let narrowed: NarrowedMonthExpressions
 
     enum Layout: Sendable { case ymd, dmy, dayMonthYear, monthDayYear, hijri }
 
@@ -40,30 +43,18 @@ struct DateExtractor: Sendable {
         var numbers: [String: Int] = [:]
         for (number, names) in months { for name in names { numbers[Self.key(name)] = number } }
         monthNumbers = numbers
-        let monthNames = ArabicPattern.alternation(months.values.flatMap { $0 })
-        let month = "(\(monthNames))(?![\\p{L}\\p{M}])"
-        let hijri = "(?:\(ArabicPattern.alternation(hijriMonths)))(?![\\p{L}\\p{M}])"
-        let ordinal = "(?:st|nd|rd|th)?"
-        // `7 حزيران/يونيو`, `7 يونيو (حزيران)`: the second name only repeats the first.
-        let second = "(?:\\s*[/(\\-–]\\s*(?:\(monthNames))(?![\\p{L}\\p{M}])\\s*\\)?)?"
-        let of = "(?:\\s*(?:من|في)\\s+)?(?:\\s*(?:شهر)\\s+)?"
-        let year = "(?:\\s*,?\\s*(?:من\\s+)?(?:عام|سنة)?\\s*)(\\d{4})(?!\\d)"
-        let sources: [(String, Layout)] = [
-            ("(?<!\\d)(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d)", .ymd),
-            ("(?<![\\d/.\\-])(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-](\\d{4})(?!\\d)", .dmy),
-            ("(?<!\\d)(\\d{1,2})\(ordinal)\\s*,?\(of)\\s*\(month)\(second)\(year)", .dayMonthYear),
-            ("(?<![\\p{L}\\p{M}])\(month)\\.?\\s+(\\d{1,2})\(ordinal)(?!\\d)\(year)", .monthDayYear),
-            ("(?<!\\d)(\\d{1,2})\\s*\(hijri)\\s*(\\d{4})(?!\\d)", .hijri),
-        ]
-        patterns = sources.compactMap { source, layout in
+        let gregorianNames = months.values.flatMap { $0 }
+        patterns = Self.sources(months: gregorianNames, hijriMonths: hijriMonths).compactMap { source, layout in
             (try? ArabicPattern.compile(source)).map { ($0, layout) }
         }
         func firstWords(_ names: [String]) -> [[UInt8]] {
-            Array(Set(names.compactMap { Tokenizer.words($0).first }.map { Array(Furniture.fold($0).utf8) }))
+            Array(Set(names.compactMap(Self.firstWord)))
         }
-        monthWords = firstWords(months.values.flatMap { $0 })
+        monthWords = firstWords(gregorianNames)
         hijriWords = firstWords(hijriMonths)
         monthFinder = WordFinder(monthWords + hijriWords)
+        narrowed = NarrowedMonthExpressions(months: gregorianNames, hijriMonths: hijriMonths,
+                                            gregorianWords: monthWords, hijriWords: hijriWords)
         writtenWith = months.values.flatMap { $0 } + hijriMonths + am + pm
             + ["من", "في", "شهر", "عام", "سنة", "الساعة", "على", "at", "T", "GMT", "UTC", "Z", "st", "nd", "rd", "th"]
         amWords = Set(am.map(Self.key))
@@ -77,13 +68,38 @@ struct DateExtractor: Sendable {
         timeBefore = try? ArabicPattern.compile("\(time)\(joiner)$")
     }
 
+    /// The first word of a month name, folded as `Furniture.fold` folds; nil for a name without one.
+    static func firstWord(_ name: String) -> [UInt8]? {
+        Tokenizer.words(name).first.map { Array(Furniture.fold($0).utf8) }
+    }
+
+    /// The layouts' expressions, in the order they are tried.
+    static func sources(months: [String], hijriMonths: [String]) -> [(String, Layout)] {
+        let monthNames = ArabicPattern.alternation(months)
+        let month = "(\(monthNames))(?![\\p{L}\\p{M}])"
+        let hijri = "(?:\(ArabicPattern.alternation(hijriMonths)))(?![\\p{L}\\p{M}])"
+        let ordinal = "(?:st|nd|rd|th)?"
+        // `7 حزيران/يونيو`, `7 يونيو (حزيران)`: the second name only repeats the first.
+        let second = "(?:\\s*[/(\\-–]\\s*(?:\(monthNames))(?![\\p{L}\\p{M}])\\s*\\)?)?"
+        let of = "(?:\\s*(?:من|في)\\s+)?(?:\\s*(?:شهر)\\s+)?"
+        let year = "(?:\\s*,?\\s*(?:من\\s+)?(?:عام|سنة)?\\s*)(\\d{4})(?!\\d)"
+        return [
+            ("(?<!\\d)(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?!\\d)", .ymd),
+            ("(?<![\\d/.\\-])(\\d{1,2})[/.\\-](\\d{1,2})[/.\\-](\\d{4})(?!\\d)", .dmy),
+            ("(?<!\\d)(\\d{1,2})\(ordinal)\\s*,?\(of)\\s*\(month)\(second)\(year)", .dayMonthYear),
+            ("(?<![\\p{L}\\p{M}])\(month)\\.?\\s+(\\d{1,2})\(ordinal)(?!\\d)\(year)", .monthDayYear),
+            ("(?<!\\d)(\\d{1,2})\\s*\(hijri)\\s*(\\d{4})(?!\\d)", .hijri),
+        ]
+    }
+
     /// The key a month or time word is looked up by: folded, without spaces or dots.
     static func key(_ name: String) -> String {
         String(ArabicNormalizer.normalize(name).unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })
     }
 
     /// Dates in `text`, in the order they appear; overlapping readings keep the longest.
-    func dates(in text: String) -> [FoundDate] {
+    /// `useNarrowed`: false to run the expressions with every month name (for the tests).
+    func dates(in text: String, useNarrowed: Bool = true) -> [FoundDate] {
         // Every layout has a year of four digits: text without four in a row has no date, and
         // skips the expressions; so does a layout of numbers whose separator the year lacks.
         let shape = DigitShape(text)
@@ -91,19 +107,22 @@ struct DateExtractor: Sendable {
         let western = ArabicDigits.westernized(text)
         // Cased letters beyond ASCII fold in the expressions as `Furniture.fold` does not.
         var hasMonth = true, hasHijriMonth = true
+        var narrowed: NarrowedMonthExpressions.Expressions?
         if let folded = Furniture.foldedBytes(western) {
             let found = monthFinder.found(in: folded)
             hasMonth = found.containsAny(in: 0..<monthWords.count)
             hasHijriMonth = found.containsAny(in: monthWords.count..<monthFinder.words.count)
+            if useNarrowed, hasMonth || hasHijriMonth { narrowed = self.narrowed.expressions(for: found) }
         }
         var found: [FoundDate] = []
-        for (regex, layout) in patterns {
+        for (whole, layout) in patterns {
             switch layout {
             case .dayMonthYear, .monthDayYear: if !hasMonth { continue }
             case .hijri: if !hasHijriMonth { continue }
             case .ymd: if !shape.yearThenSeparator { continue }
             case .dmy: if !shape.separatorThenYear { continue }
             }
+            let regex = narrowed?[layout] ?? whole
             for match in regex.allMatches(in: western) {
                 guard var date = date(from: match, layout: layout, in: western) else { continue }
                 // A time of day has a colon.

@@ -20,6 +20,9 @@ struct MetadataReader: Sendable {
     enum Field: Int, CaseIterable, Sendable { case published = 1, updated, source, editor }
 
     let labels: NSRegularExpression?
+    /// For each label's first word, folded, `labels` made with only the labels that begin
+    /// with it: where a label may begin, the word there tells which labels can.
+    let labelsByFirstWord: [String: NSRegularExpression]
     /// The first word of each label, folded (see `Furniture.fold`): a line whose folding holds
     /// none has no label, and the labels' expression need not run. Nil when a label has no word.
     let labelWords: [[UInt8]]?
@@ -44,15 +47,14 @@ struct MetadataReader: Sendable {
     static let maxNameWords = 8
 
     init(labels: [Field: [String]], dateWords: [String], dates: DateExtractor, sources: SourceNames) {
-        let groups = Field.allCases.map { field in
-            let names = labels[field] ?? []
-            return names.isEmpty ? "((?!))" : "(\(ArabicPattern.alternation(names)))"
+        self.labels = Self.expression(labels)
+        func firstWord(_ label: String) -> [UInt8]? { Tokenizer.words(label).first.map { Array(Furniture.fold($0).utf8) } }
+        let firstWords = labels.values.flatMap { $0 }.map(firstWord)
+        var byFirstWord: [String: NSRegularExpression] = [:]
+        for word in Set(firstWords.compactMap { $0 }) {
+            byFirstWord[String(decoding: word, as: UTF8.self)] = Self.expression(labels.mapValues { $0.filter { firstWord($0) == word } })
         }
-        // Labels are often glued to the value before them ("15:48:47Update:"), so only a
-        // letter before the label rules it out.
-        self.labels = try? ArabicPattern.compile(
-            "(?<![\\p{L}\\p{M}])(?:\(groups.joined(separator: "|")))(?![\\p{L}\\p{M}])\\s*([:：]\\s*)?")
-        let firstWords = labels.values.flatMap { $0 }.map { Tokenizer.words($0).first.map { Array(Furniture.fold($0).utf8) } }
+        labelsByFirstWord = byFirstWord
         labelWords = firstWords.contains(where: { $0 == nil }) ? nil : Array(Set(firstWords.compactMap { $0 }))
         labelFinder = WordFinder(labelWords ?? [])
         labelFirstWords = FoldedWordSet(Set(firstWords.compactMap { $0.map { String(decoding: $0, as: UTF8.self) } }))
@@ -68,6 +70,18 @@ struct MetadataReader: Sendable {
         let allWords = labels.values.flatMap { $0 } + dateWords + dates.writtenWith
         self.vocabulary = FoldedWordSet(Set(allWords.flatMap { Tokenizer.words($0) }.map(Furniture.fold)))
         self.sources = sources
+    }
+
+    /// The expression of `labels`: a group for each field's, and one for the colon after.
+    static func expression(_ labels: [Field: [String]]) -> NSRegularExpression? {
+        let groups = Field.allCases.map { field in
+            let names = labels[field] ?? []
+            return names.isEmpty ? "((?!))" : "(\(ArabicPattern.alternation(names)))"
+        }
+        // Labels are often glued to the value before them ("15:48:47Update:"), so only a
+        // letter before the label rules it out.
+        return try? ArabicPattern.compile(
+            "(?<![\\p{L}\\p{M}])(?:\(groups.joined(separator: "|")))(?![\\p{L}\\p{M}])\\s*([:：]\\s*)?")
     }
 
     /// A metadata line has at most this many words.
@@ -151,22 +165,14 @@ struct MetadataReader: Sendable {
         let tables = ScalarTraits.tables
         var line = line
         return line.withUTF8 { bytes in
-            do {
-                var word: [UInt8] = []
-                word.reserveCapacity(32)
-                var digit = false, letter = false
-                /// Nil while the words say nothing yet.
-                func verdict() -> Bool? {
-                    defer { word.removeAll(keepingCapacity: true); digit = false; letter = false }
-                    // A label with digits could begin inside a number.
-                    if digit { return letter || labelsHaveDigits ? true : nil }
-                    if labelFirstWords.contains(word) { return true }
-                    return vocabulary.contains(word) ? nil : false
-                }
+            // A word is folded into a buffer on the stack; one too long for it (none of the
+            // sets' words is) is folded again into an array.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.wordBufferSize + 4) { buffer in
+                var length = 0, wordStart = 0, digit = false, letter = false
                 var i = 0
                 while i < bytes.count {
-                    let (v, length) = UTF8Bytes.scalar(at: i, in: bytes)
-                    i += length
+                    let (v, scalarLength) = UTF8Bytes.scalar(at: i, in: bytes)
+                    i += scalarLength
                     let traits = tables.traits(v)
                     // A label may begin or end next to a scalar that folding drops but that is no
                     // letter or mark (a joiner), gluing it to a word: nothing is told then. Nor is
@@ -177,16 +183,52 @@ struct MetadataReader: Sendable {
                     }
                     if traits.contains(.casedBeyondASCII) { return true }
                     if traits.contains(.word) {
+                        if length == 0 { wordStart = i - scalarLength }
                         if traits.contains(.decimalDigit) { digit = true } else { letter = true }
-                        UTF8Bytes.append(tables.folding(v), to: &word)
-                    } else if !word.isEmpty, let verdict = verdict() {
-                        return verdict
+                        // Past the buffer, only the length is kept.
+                        length = length <= Self.wordBufferSize ? UTF8Writing.write(tables.folding(v), at: length, in: buffer) : length + 1
+                    } else if length > 0 {
+                        let word = UnsafeBufferPointer(rebasing: buffer[..<min(length, Self.wordBufferSize + 1)])
+                        if let verdict = verdict(word, overflowing: length > Self.wordBufferSize,
+                                                 from: UnsafeBufferPointer(rebasing: bytes[wordStart..<(i - scalarLength)]),
+                                                 digit: digit, letter: letter) {
+                            return verdict
+                        }
+                        (length, digit, letter) = (0, false, false)
                     }
                 }
-                if !word.isEmpty, let verdict = verdict() { return verdict }
+                if length > 0 {
+                    let word = UnsafeBufferPointer(rebasing: buffer[..<min(length, Self.wordBufferSize + 1)])
+                    return verdict(word, overflowing: length > Self.wordBufferSize,
+                                   from: UnsafeBufferPointer(rebasing: bytes[wordStart...]), digit: digit, letter: letter) ?? true
+                }
                 return true
             }
         }
+    }
+
+    /// The bytes of a word `mayOpenAsMetadata` folds on the stack.
+    static let wordBufferSize = 60
+
+    /// What one word of a line tells `mayOpenAsMetadata`; nil while it tells nothing.
+    /// `word` is the word folded, or when `overflowing` the start of it, and `text` its text.
+    func verdict(_ word: UnsafeBufferPointer<UInt8>, overflowing: Bool, from text: UnsafeBufferPointer<UInt8>,
+                 digit: Bool, letter: Bool) -> Bool? {
+        // A label with digits could begin inside a number.
+        if digit { return letter || labelsHaveDigits ? true : nil }
+        if overflowing {
+            let tables = ScalarTraits.tables
+            var folded: [UInt8] = []
+            var i = 0
+            while i < text.count {
+                let (v, length) = UTF8Bytes.scalar(at: i, in: text)
+                i += length
+                if !tables.traits(v).contains(.ignored) { UTF8Bytes.append(tables.folding(v), to: &folded) }
+            }
+            return folded.withUnsafeBufferPointer { verdict($0, overflowing: false, from: text, digit: false, letter: letter) }
+        }
+        if labelFirstWords.contains(word) { return true }
+        return vocabulary.contains(word) ? nil : false
     }
 
     /// The first scalars of `names` as the tolerant expression reads them (diacritics
@@ -209,16 +251,19 @@ struct MetadataReader: Sendable {
     /// first such word to the end of the line, while the places are few (a metadata line has
     /// one or two). No match begins elsewhere, so the first that does at each place, the
     /// places taken in order and those inside a match passed over, are `allMatches`' matches.
-    func labelMatches(_ line: String) -> [NSTextCheckingResult] {
+    /// A label matches only the word it begins with, folded, so at each place only the labels
+    /// that begin with the word there are tried (`labelsByFirstWord`), in their order.
+    func labelMatches(_ line: String, narrowed: Bool = true) -> [NSTextCheckingResult] {
         guard let labels else { return [] }
         guard let candidates = labelCandidates(line) else { return labels.allMatches(in: line) }
         let length = line.utf16.count
         var matches: [NSTextCheckingResult] = []
         var end = 0
-        for place in candidates where place >= end {
+        for (place, word) in candidates where place >= end {
+            let expression = narrowed ? labelsByFirstWord[word] ?? labels : labels
             // Transparent bounds: the lookbehind sees the scalar before the place.
-            guard let match = labels.firstMatch(in: line, options: [.anchored, .withTransparentBounds],
-                                                range: NSRange(location: place, length: length - place)) else { continue }
+            guard let match = expression.firstMatch(in: line, options: [.anchored, .withTransparentBounds],
+                                                    range: NSRange(location: place, length: length - place)) else { continue }
             matches.append(match)
             end = match.range.location + match.range.length
         }
@@ -226,15 +271,15 @@ struct MetadataReader: Sendable {
     }
 
     /// The UTF-16 offsets where a label may begin: after no letter or mark, with a run of
-    /// letters (diacritics passed over) that is a label's first word, folded. Nil when the
-    /// line has a cased letter beyond ASCII (case-insensitive matching folds it otherwise), or
-    /// a label begins with something else or has a first word of more than letters.
-    func labelCandidates(_ line: String) -> [Int]? {
+    /// letters (diacritics passed over) that is a label's first word, folded; and that word.
+    /// Nil when the line has a cased letter beyond ASCII (case-insensitive matching folds it
+    /// otherwise), or a label begins with something else or has a first word of more than letters.
+    func labelCandidates(_ line: String) -> [(offset: Int, word: String)]? {
         guard let (bits, others) = labelStarts, labelWordsAreLetters else { return nil }
         let tables = ScalarTraits.tables
         var line = line
-        return line.withUTF8 { bytes -> [Int]? in
-            var candidates: [Int] = []
+        return line.withUTF8 { bytes -> [(offset: Int, word: String)]? in
+            var candidates: [(offset: Int, word: String)] = []
             var offset = 0, afterLetterOrMark = false
             var i = 0
             while i < bytes.count {
@@ -245,7 +290,7 @@ struct MetadataReader: Sendable {
                 if !afterLetterOrMark {
                     let folded = tables.folding(v)
                     let isStart = ScalarTraits.slot(folded).map { bits[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 } ?? others.contains(folded)
-                    if isStart, startsLabelWord(at: i - length, in: bytes, tables) { candidates.append(offset) }
+                    if isStart, let word = labelWord(at: i - length, in: bytes, tables) { candidates.append((offset, word)) }
                 }
                 afterLetterOrMark = !traits.isDisjoint(with: [.letter, .mark])
                 offset += v >= 0x10000 ? 2 : 1
@@ -254,8 +299,8 @@ struct MetadataReader: Sendable {
         }
     }
 
-    /// Whether the letters from `start` in `bytes`, folded, marks passed over, are a label's first word.
-    func startsLabelWord(at start: Int, in bytes: UnsafeBufferPointer<UInt8>, _ tables: ScalarTraits.Tables) -> Bool {
+    /// The letters from `start` in `bytes`, folded, marks passed over, when they are a label's first word.
+    func labelWord(at start: Int, in bytes: UnsafeBufferPointer<UInt8>, _ tables: ScalarTraits.Tables) -> String? {
         var word: [UInt8] = []
         var i = start
         while i < bytes.count {
@@ -266,7 +311,7 @@ struct MetadataReader: Sendable {
             UTF8Bytes.append(tables.folding(v), to: &word)
             i += length
         }
-        return labelFirstWords.contains(word)
+        return labelFirstWords.contains(word) ? String(decoding: word, as: UTF8.self) : nil
     }
 
     /// False when `line` certainly holds no label. Cased letters beyond ASCII fold in the

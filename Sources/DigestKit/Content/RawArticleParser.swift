@@ -17,14 +17,18 @@ public struct RawArticleParser: Sendable {
     static let minStoryWords = 12
     /// Sub-headings inside the body are short.
     static let maxSubheadingWords = 10
+    /// What a paragraph ends with that a sub-heading does not.
+    static let finalPunctuation = Set(".،,:؛;!?؟…\"”»)]'’-–—")
 
     public func parse(_ text: String, path: String, slug: String) -> Article {
         // Each line's lead prefix is read once: the lead's is used again below.
         var prefixes: [LeadPrefix?] = []
+        var tidy: [Bool] = []
         let lines = storyLines(text).map { line in
-            let prefix = rules.leadPrefix.read(line)
+            let prefix = rules.leadPrefix.read(line.text)
             prefixes.append(prefix)
-            return TitleFinder.Line(text: line, metadata: rules.metadata.read(line), hasLeadPrefix: prefix != nil)
+            tidy.append(line.isTidy)
+            return TitleFinder.Line(text: line.text, metadata: rules.metadata.read(line.text), hasLeadPrefix: prefix != nil)
         }
 
         var published: ArticleDate?, updated: ArticleDate?, source: String?, editor: String?
@@ -47,17 +51,19 @@ public struct RawArticleParser: Sendable {
             bodyLines = lines.indices.filter { lines[$0].metadata == nil }
         }
         var body = bodyLines.map { lines[$0].text }
+        var bodyIsTidy = bodyLines.map { tidy[$0] }
 
         var dateline: String?
         if let leadIndex = body.firstIndex(where: { $0.unicodeScalars.contains(where: ArabicNormalizer.isArabicLetter) }),
            let prefix = prefixes[bodyLines[leadIndex]] {
             body[leadIndex] = prefix.rest
+            bodyIsTidy[leadIndex] = false
             dateline = prefix.place
             source = source ?? prefix.source
             published = published ?? prefix.date
         }
 
-        let blocks = markSubheadings(splitForeign(body.map(Spacing.tidy)))
+        let blocks = markSubheadings(splitForeign(body.indices.map { bodyIsTidy[$0] ? body[$0] : Spacing.tidy(body[$0]) }))
         var derived = false
         if title.isEmpty, let lead = blocks.first(where: { if case .paragraph = $0 { return true } else { return false } }) {
             title = rules.titles.derivedTitle(from: lead.text)
@@ -80,15 +86,17 @@ public struct RawArticleParser: Sendable {
         return article
     }
 
-    /// The page's lines without furniture, up to the marker where related articles begin.
-    func storyLines(_ text: String) -> [String] {
-        var lines: [String] = []
+    /// The page's lines without furniture, up to the marker where related articles begin, and
+    /// whether each is tidy already (`Spacing.isTidy`), seen as it is collapsed.
+    func storyLines(_ text: String) -> [(text: String, isTidy: Bool)] {
+        var lines: [(text: String, isTidy: Bool)] = []
         var seenStory = false
         let utf8 = text.utf8
         for range in Self.lineRanges(text) {
             // Cut from the text itself: its bytes are whole scalars already, not checked again.
             let raw = String(text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
-            let line = Spacing.collapse(raw)
+            let (collapsed, tidy) = Spacing.collapsedAndTidy(raw)
+            let line = collapsed ? raw : Spacing.collapsed(raw)
             if line.isEmpty { continue }
             var folded = Furniture.FoldedLine(line)
             if rules.furniture.isEndMarker(line, folded: &folded) {
@@ -97,7 +105,7 @@ public struct RawArticleParser: Sendable {
             }
             if rules.furniture.isFurniture(line, folded: &folded) { continue }
             if !seenStory, Tokenizer.wordCount(line) >= Self.minStoryWords { seenStory = true }
-            lines.append(line)
+            lines.append((line, collapsed && tidy))
         }
         return lines
     }
@@ -143,9 +151,10 @@ public struct RawArticleParser: Sendable {
         for i in blocks.indices.dropFirst().dropLast() {
             guard case .paragraph(let text) = blocks[i], case .paragraph = blocks[i + 1] else { continue }
             if case .heading = result[i - 1] { continue }
+            // Most paragraphs end with punctuation: that is seen before their words are counted.
+            guard let last = text.last, !Self.finalPunctuation.contains(last) else { continue }
             let words = Self.wordCount(text, upTo: Self.maxSubheadingWords + 1)
-            guard words >= 1, words <= Self.maxSubheadingWords,
-                  let last = text.last, !".،,:؛;!?؟…\"”»)]'’-–—".contains(last) else { continue }
+            guard words >= 1, words <= Self.maxSubheadingWords else { continue }
             result[i] = .heading(text)
         }
         return result

@@ -16,26 +16,45 @@ enum Spacing {
 
     /// `isCollapsed(text) && !needsPasses(text)`, in one pass over the bytes.
     static func isTidy(_ text: String) -> Bool {
+        let (collapsed, tidy) = collapsedAndTidy(text)
+        return collapsed && tidy
+    }
+
+    /// `isCollapsed(text)`, and when it is, `isTidy(text)`, in one pass over the bytes: a
+    /// page's lines are collapsed as they are read, and those tidy already need not be read
+    /// again when the body is tidied.
+    static func collapsedAndTidy(_ text: String) -> (collapsed: Bool, tidy: Bool) {
         let tables = ScalarTraits.tables
         var text = text
         return text.withUTF8 { bytes in
             var afterSpace = true  // so that a leading space needs trimming
+            var tidy = true
             var previous: UInt32 = .max, i = 0
             while i < bytes.count {
-                let (c, length) = UTF8Bytes.scalar(at: i, in: bytes)
-                i += length
-                defer { previous = c }
-                if c == 0x20 {
-                    if afterSpace { return false }
-                    afterSpace = true
-                } else if c == 0x09 || (c >= 0x80 && tables.traits(c).contains(.space)) {
-                    return false
-                } else {
+                let b = bytes[i], c: UInt32
+                if b >= 0xD8 && b <= 0xDB {
+                    // U+0600–U+06FF, Arabic: no space among them, and no table to read.
+                    c = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
                     afterSpace = false
+                } else {
+                    let length: Int
+                    (c, length) = UTF8Bytes.scalar(at: i, in: bytes)
+                    i += length
+                    if c == 0x20 {
+                        if afterSpace { return (false, false) }
+                        afterSpace = true
+                    } else if c == 0x09 || (c >= 0x80 && tables.traits(c).contains(.space)) {
+                        return (false, false)
+                    } else {
+                        afterSpace = false
+                    }
                 }
-                if needsPass(previous, c) { return false }
+                if tidy, needsPass(previous, c) { tidy = false }
+                previous = c
             }
-            return !afterSpace || bytes.isEmpty
+            let collapsed = !afterSpace || bytes.isEmpty
+            return (collapsed, collapsed && tidy)
         }
     }
 

@@ -37,7 +37,7 @@ extension TextDecoder {
             return .failure(NotText(line: line(of: zero, in: bytes)))
         }
         if looksBinary(bytes) {
-            let first = bytes.firstIndex { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20 && $0 != 0x1B) } ?? 0
+            let first = bytes.firstIndex(where: isControl) ?? 0
             return .failure(NotText(line: line(of: first, in: bytes)))
         }
         return utf8(bytes, lineOffset: 0, holdsZero: false)

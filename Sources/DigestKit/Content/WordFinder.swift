@@ -10,14 +10,17 @@ struct WordFinder: Sendable {
     let longSlots: [UInt16]
     /// The same by four bytes, for words of four or five.
     let shortSlots: [UInt16]
-    let hasShortSlots: Bool
     /// For each word, the next word in its slot in the same way, or 0.
     let next: [UInt16]
     /// Words shorter than four bytes, looked for one by one.
     let tiny: [Int]
     /// The last bytes of the words of four bytes or more, a bit each: at most positions of a
     /// text no word ends (a lead byte, or a letter no word ends with), and the tables are not read.
+    /// Four words for every such word, then four for those of six bytes or more, and four for
+    /// those of four or five: each table is read only where one of its words ends (the short
+    /// words are often Latin, and need not be looked for at every Arabic letter).
     let lastBytes: [UInt64]
+    static let (anyWord, longWord, shortWord) = (0, 4, 8)
 
     static let tableBits = 12
 
@@ -27,11 +30,14 @@ struct WordFinder: Sendable {
         var shortSlots = [UInt16](repeating: 0, count: 1 << Self.tableBits)
         var next = [UInt16](repeating: 0, count: words.count)
         var tiny: [Int] = []
-        var hasShortSlots = false
-        var lastBytes: [UInt64] = [0, 0, 0, 0]
+        var lastBytes = [UInt64](repeating: 0, count: 12)
         for (index, word) in words.enumerated() {
             guard word.count >= 4, index < Int(UInt16.max) else { tiny.append(index); continue }
-            if let last = word.last { lastBytes[Int(last >> 6)] |= 1 << UInt64(last & 63) }
+            if let last = word.last {
+                for kind in [Self.anyWord, word.count >= 6 ? Self.longWord : Self.shortWord] {
+                    lastBytes[kind + Int(last >> 6)] |= 1 << UInt64(last & 63)
+                }
+            }
             let ending = word.suffix(word.count >= 6 ? 6 : 4).reduce(0) { $0 << 8 | UInt64($1) }
             let key = Self.key(ending)
             if word.count >= 6 {
@@ -40,12 +46,10 @@ struct WordFinder: Sendable {
             } else {
                 next[index] = shortSlots[key]
                 shortSlots[key] = UInt16(index + 1)
-                hasShortSlots = true
             }
         }
         self.longSlots = longSlots
         self.shortSlots = shortSlots
-        self.hasShortSlots = hasShortSlots
         self.next = next
         self.tiny = tiny
         self.lastBytes = lastBytes
@@ -85,9 +89,14 @@ struct WordFinder: Sendable {
                         for end in 3..<t.count {
                             let byte = t[end]
                             window = window << 8 | UInt64(byte)
-                            guard lastBytes[Int(byte >> 6)] & (1 << UInt64(byte & 63)) != 0 else { continue }
-                            if end >= 5 { look(longSlots[Self.key(window & 0xFFFF_FFFF_FFFF)], end, t, &found) }
-                            if hasShortSlots { look(shortSlots[Self.key(window & 0xFFFF_FFFF)], end, t, &found) }
+                            let quarter = Int(byte >> 6), bit: UInt64 = 1 << UInt64(byte & 63)
+                            guard lastBytes[Self.anyWord + quarter] & bit != 0 else { continue }
+                            if end >= 5, lastBytes[Self.longWord + quarter] & bit != 0 {
+                                look(longSlots[Self.key(window & 0xFFFF_FFFF_FFFF)], end, t, &found)
+                            }
+                            if lastBytes[Self.shortWord + quarter] & bit != 0 {
+                                look(shortSlots[Self.key(window & 0xFFFF_FFFF)], end, t, &found)
+                            }
                         }
                     }
                 }

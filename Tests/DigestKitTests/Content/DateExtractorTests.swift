@@ -1,3 +1,4 @@
+import ArabicText
 import Foundation
 import Testing
 @testable import DigestKit
@@ -147,6 +148,47 @@ struct LineShapeTests {
         #expect(!metadata.mayOpenAsMetadata(line))
     }
 
+    /// `mayOpenAsMetadata` as it was written first: each word folded into an array.
+    func mayOpenWordByWord(_ line: String) -> Bool {
+        guard metadata.labelWords != nil else { return true }
+        var word: [UInt8] = [], digit = false, letter = false
+        func verdict() -> Bool? {
+            defer { (word, digit, letter) = ([], false, false) }
+            if digit { return letter || metadata.labelsHaveDigits ? true : nil }
+            if metadata.labelFirstWords.contains(word) { return true }
+            return metadata.vocabulary.contains(word) ? nil : false
+        }
+        for scalar in line.unicodeScalars {
+            let traits = ScalarTraits.of(scalar.value)
+            if traits.contains(.ignored) {
+                if traits.isDisjoint(with: [.letter, .mark]) { return true }
+                continue
+            }
+            if traits.contains(.casedBeyondASCII) { return true }
+            if traits.contains(.word) {
+                if traits.contains(.decimalDigit) { digit = true } else { letter = true }
+                UTF8Bytes.append(Furniture.folding(scalar.value), to: &word)
+            } else if !word.isEmpty, let verdict = verdict() {
+                return verdict
+            }
+        }
+        if !word.isEmpty, let verdict = verdict() { return verdict }
+        return true
+    }
+
+    @Test("a line's words folded on the stack tell what they tell folded into arrays, long words too")
+    func mayOpenGenerated() {
+        var random = SeededRandom(seed: 60)
+        let words = ["الوقت", "المصدر", "Write", "الجمعة", "2024", "15:48", "47Update", "وقال", "في", "م", "\u{200D}", "\u{064E}", ":",
+                     "الأربعاء", "É", String(repeating: "ب", count: 31), String(repeating: "ت", count: 29) + "ً", String(repeating: "x", count: 61),
+                     "مـــــــــــــــــــــــــــــــــــــــــــــــــــــــــــــــــــــــــــــــــصدر"]
+        for _ in 0..<5000 {
+            let line = (0...random.next(below: 5)).map { _ in words[random.next(below: words.count)] }
+                .joined(separator: ["", " ", " ", ": "][random.next(below: 4)])
+            #expect(metadata.mayOpenAsMetadata(line) == mayOpenWordByWord(line), "\(line)")
+        }
+    }
+
     @Test("a joiner next to a word tells nothing, as a label may stand beside it")
     func joiner() {
         #expect(metadata.mayOpenAsMetadata("وقال\u{200D}المصدر: رويترز"))
@@ -168,8 +210,43 @@ struct LineShapeTests {
     @Test("a line with cased letters beyond ASCII is searched whole")
     func casedLabels() {
         #expect(metadata.labelCandidates("Poſted: 2024-01-01") == nil)
-        #expect(metadata.labelCandidates("Posted: 2024-01-01") == [0])
-        #expect(metadata.labelCandidates("قال المصدر، والمصدر: رويترز") == [4])
+        #expect(metadata.labelCandidates("Posted: 2024-01-01")?.map(\.offset) == [0])
+        #expect(metadata.labelCandidates("قال المصدر، والمصدر: رويترز")?.map(\.offset) == [4])
+    }
+
+    @Test("where a label may begin, only the labels that begin with the word there are tried")
+    func labelsByFirstWord() throws {
+        #expect(metadata.labelCandidates("نشر في: 2024")?.map(\.word) == ["نشر"])
+        let expression = try #require(metadata.labelsByFirstWord["نشر"])
+        #expect(expression.firstMatch(in: "نشر في: 2024")?.range(at: 1) == NSRange(location: 0, length: 6))
+        #expect(expression.firstMatch(in: "المصدر: رويترز") == nil)
+    }
+
+    @Test("labels tried by their first word are found as the whole line's search finds them, in many generated lines")
+    func generatedLabelLines() {
+        func groups(_ matches: [NSTextCheckingResult]) -> [[NSRange]] {
+            matches.map { match in (0..<match.numberOfRanges).map(match.range(at:)) }
+        }
+        var random = SeededRandom(seed: 7_2024)
+        let labels = ["تاريخ النشر", "نشر بتاريخ", "نشر في", "نشر", "بتاريخ", "التاريخ", "الوقت", "آخر تحديث", "تحديث", "تاريخ التحديث",
+                      "المصدر", "مصدر الخبر", "تحرير", "إعداد وتحرير", "Write", "Written", "Published on", "Posted", "UPDATE",
+                      "Last updated", "Source", "Editor", "Edited by"]
+        let others = ["2024-04-23", "15:48:47", "شينخوا", "رويترز", "قال", "و", "ال", "في", ":", "：", "|", "-", "،", "on", "by", "x"]
+        var found = 0
+        for _ in 0..<2000 {
+            var line = ""
+            for _ in 0...random.next(below: 6) {
+                let piece = random.next(below: 2) == 0
+                    ? TestRules.respelled(labels[random.next(below: labels.count)], &random)
+                    : others[random.next(below: others.count)]
+                line += piece + ["", " ", " ", "  ", ": "][random.next(below: 5)]
+            }
+            let whole = groups(metadata.labels?.allMatches(in: line) ?? [])
+            #expect(groups(metadata.labelMatches(line)) == whole, "\(line)")
+            #expect(groups(metadata.labelMatches(line, narrowed: false)) == whole, "\(line)")
+            found += whole.count
+        }
+        #expect(found >= 1000, "the lines hold labels often enough to tell: \(found)")
     }
 
     @Test("dates need four digits in a row, and the numeric layouts a separator beside them")
@@ -189,5 +266,54 @@ struct DateZoneTests {
     func zones() {
         #expect(TestRules.dates("2017-01-21T16:19:00+01:00") == ["2017-01-21T16:19:00"])
         #expect(TestRules.builtIn.metadata.read("نشر في: 2017-01-21 16:19 GMT+3")?.published?.iso8601 == "2017-01-21T16:19:00")
+    }
+}
+
+@Suite("Month expressions narrowed to the names a text may hold")
+struct NarrowedMonthExpressionsTests {
+    let dates = TestRules.builtIn.metadata.dates
+
+    @Test("find what the expressions with every name find, in many generated texts")
+    func sameAsWhole() {
+        var random = SeededRandom(seed: 20_240_423)
+        let months = dates.narrowed.gregorian.map(\.name), hijri = dates.narrowed.hijri.map(\.name)
+        func pick(_ list: [String]) -> String { list[random.next(below: list.count)] }
+        func maybe(_ text: @autoclosure () -> String, _ oneIn: Int = 2) -> String { random.next(below: oneIn) == 0 ? text() : "" }
+        let words = ["قال", "الوزير", "الجمعة", "هـ", "م", "Ελλάδα", "É", "\u{200D}", "T", "at", "GMT", "10:30", "٩:٠٥ مساء", "2024-01-02"]
+        let days = ["7", "21", "٢١", "3", "31", "123", "0"], years = ["2022", "٢٠٢٢", "1999", "1445", "20221"]
+        var withDates = 0
+        for _ in 0..<3000 {
+            // A date's parts in one of its layouts, each part at times left out, respelled or unspaced.
+            var parts = [maybe(pick(words), 3)]
+            let month = TestRules.respelled(pick(months), &random)
+            switch random.next(below: 4) {
+            case 0, 1:
+                parts += [pick(days) + maybe(pick(["st", "th", ","]), 4), maybe(pick(["من", "في"]), 4), maybe("شهر", 4), month,
+                          maybe(pick(["/", "(", "-"]) + TestRules.respelled(pick(months), &random) + maybe(")"), 4),
+                          maybe(pick(["عام", "سنة", ","]), 4), pick(years)]
+            case 2:
+                parts += [month + maybe("."), pick(days) + maybe(pick(["st", "th", ","]), 4), pick(years)]
+            default:
+                parts += [pick(days), TestRules.respelled(pick(hijri), &random), pick(years)]
+            }
+            parts += [maybe(pick(words), 3), maybe(pick(words), 3)]
+            let text = parts.filter { !$0.isEmpty && random.next(below: 20) != 0 }
+                .map { $0 + pick([" ", " ", " ", "", "  "]) }.joined()
+            let whole = dates.dates(in: text, useNarrowed: false)
+            #expect(dates.dates(in: text) == whole, "\(text)")
+            if !whole.isEmpty { withDates += 1 }
+        }
+        #expect(withDates >= 400, "the texts hold dates often enough to tell: \(withDates)")
+    }
+
+    @Test("keep only the names whose first word the text holds, each set of words made once")
+    func narrowing() throws {
+        let folded = try #require(Furniture.foldedBytes("7 حزيران/يونيو 2022"))
+        let found = dates.monthFinder.found(in: folded)
+        let first = dates.narrowed.expressions(for: found)
+        let pattern = try #require(first.dayMonthYear?.pattern)
+        #expect(first.dayMonthYear === dates.narrowed.expressions(for: found).dayMonthYear)
+        #expect(!pattern.contains("November") && !pattern.contains("Jun"), "only the names of June the text holds")
+        #expect(first.hijri == nil, "no Hijri month's word is in the text")
     }
 }

@@ -298,6 +298,17 @@ struct SpacingTests {
         #expect(Spacing.isTidy(line) == (Spacing.isCollapsed(line) && !Spacing.needsPasses(line)))
     }
 
+    @Test("a line read a scalar at a time and Arabic two bytes at a time is tidy exactly when it is collapsed and needs no pass")
+    func tidyLines() {
+        let alphabet = Array("بك ءًٰ 3،؛؟,.!:“”«»()\t\u{00A0}\u{2003}x٣\u{06F0}".unicodeScalars)
+        var random = SeededRandom(seed: 0x0600)
+        for _ in 0..<20_000 {
+            let line = String(String.UnicodeScalarView((0...random.next(below: 8)).map { _ in alphabet[random.next(below: alphabet.count)] }))
+            #expect(Spacing.isTidy(line) == (Spacing.isCollapsed(line) && !Spacing.needsPasses(line)), "\(line)")
+            #expect(Spacing.collapsedAndTidy(line).collapsed == Spacing.isCollapsed(line), "\(line)")
+        }
+    }
+
     @Test("adds a space after an Arabic comma glued to a word and around glued quotes")
     func gluedMarks() {
         #expect(Spacing.tidy("أولا،ثانيا؛ثالثا") == "أولا، ثانيا؛ ثالثا")

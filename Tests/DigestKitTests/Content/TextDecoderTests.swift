@@ -83,6 +83,43 @@ struct TextDecoderTests {
         #expect(!TextDecoder.looksBinary([UInt8](repeating: 0x41, count: 8192) + [UInt8](repeating: 0x01, count: 1000)))
     }
 
+    @Test("every byte, among any others in a word of eight, is told a control byte or a NUL as it is alone")
+    func controlBytesInWords() {
+        var random = SeededRandom(seed: 64)
+        for byte in UInt64(0)...255 {
+            for place in 0..<8 {
+                for _ in 0..<8 {
+                    let others = UInt64(random.next(below: Int.max)) &* 0x9E37_79B9_7F4A_7C15
+                    let word = others & ~(0xFF << (8 * place)) | byte << (8 * place)
+                    let top = UInt64(8 * place + 7)
+                    #expect((TextDecoder.controlBytes(of: word) >> top) & 1 == (TextDecoder.isControl(UInt8(byte)) ? 1 : 0))
+                    #expect((TextDecoder.bytes(of: word, below: 1) >> top) & 1 == (byte == 0 ? 1 : 0))
+                }
+            }
+        }
+    }
+
+    @Test("bytes counted many at a time look binary exactly when counted one by one")
+    func looksBinaryByLanes() {
+        func byteByByte(_ bytes: [UInt8]) -> Bool {
+            let sample = bytes.prefix(8192)
+            let zeros = sample.filter { $0 == 0 }.count, controls = sample.filter(TextDecoder.isControl).count
+            return zeros > 0 || (!sample.isEmpty && controls * 20 > sample.count)
+        }
+        var random = SeededRandom(seed: 8192)
+        // Mostly text, with controls and NULs as often as makes either answer likely.
+        let alphabet: [UInt8] = [0x41, 0x20, 0xD8, 0xA7, 0x0A, 0x09, 0x1B, 0x0D, 0x01, 0x08, 0x0E, 0x1F, 0x7F, 0xFF]
+        for round in 0..<400 {
+            let count = [0, 31, 32, 33, 8159, 8160, 8192, 9000][round % 8] + random.next(below: 3)
+            let controlsOneIn = [12, 25, 40, 400][random.next(below: 4)]
+            var bytes = (0..<count).map { _ in
+                random.next(below: controlsOneIn) == 0 ? alphabet[8 + random.next(below: 4)] : alphabet[random.next(below: 8)]
+            }
+            if round % 5 == 0, !bytes.isEmpty { bytes[random.next(below: bytes.count)] = 0 }
+            #expect(TextDecoder.looksBinary(bytes) == byteByByte(bytes), "round \(round)")
+        }
+    }
+
     @Test("refuses binary files")
     func binary() {
         #expect(TextDecoder.decode([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01]) == .failure(.binary))

@@ -41,6 +41,20 @@ struct WordFinderTests {
         #expect(found(finder, in: "202 new عاج ABC تعلي") == [false, false, false, false, false])
     }
 
+    @Test("finds in generated texts the words each found alone finds, of every length")
+    func generated() {
+        var random = SeededRandom(seed: 4_5)
+        let pieces = ["ت", "ه", "ا", "ل", "ق", "a", "e", "s", " ", "©", "1"]
+        func text(_ count: Int) -> String { (0..<count).map { _ in pieces[random.next(below: pieces.count)] }.joined() }
+        let words = (0..<40).map { _ in Self.bytes(text(1 + random.next(below: 7))) }
+        let finder = WordFinder(words)
+        for _ in 0..<2000 {
+            let haystack = Self.bytes(text(random.next(below: 40)))
+            let found = finder.found(in: haystack)
+            #expect(words.indices.map(found.contains) == words.map { Furniture.find($0, in: haystack) }, "\(haystack)")
+        }
+    }
+
     @Test("finds nothing in text shorter than a word")
     func shortText() {
         let finder = WordFinder(["الكوكيز"].map(Self.bytes))
