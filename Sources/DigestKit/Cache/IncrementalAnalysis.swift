@@ -76,7 +76,7 @@ struct IncrementalAnalysis: Sendable {
             keys[i] = key
             entries[i] = cache.entry(for: units[i], key: key)
         }
-        let misses = toHash.filter { entries[$0] == nil }
+        let misses = Self.largestFirst(toHash.filter { entries[$0] == nil }, of: units)
         let parser = misses.isEmpty && commentaryFiles.isEmpty ? nil : try makeParser()
         // Each miss is independent of the others, so they are spread over the cores.
         let analyzer = self.analyzer
@@ -130,6 +130,16 @@ struct IncrementalAnalysis: Sendable {
                       reused: known.count - misses.count, analysed: misses.count,
                       articleKeys: articleKeys, commentaryKey: commentaryKey.state, withoutText: withoutText,
                       unreadable: unreadable, inputs: inputs?.records(of: known) ?? [:])
+    }
+
+    /// `indices` of `units` with the largest units (in bytes) first, ties in order. The cores
+    /// take the work in order, chunk by chunk, and one core runs the last chunk alone once the
+    /// other has none left: with the largest first, that chunk is of the smallest articles,
+    /// the shortest to wait for (a chunk of average articles is about half a second of one core
+    /// at 10,000). Entries go back to their units by index, so nothing else changes.
+    static func largestFirst(_ indices: [Int], of units: [ArticleUnit]) -> [Int] {
+        let sizes = indices.map { i in units[i].files.reduce(0) { $0 + $1.bytes.count } }
+        return indices.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }.map { indices[$0] }
     }
 
     /// Parses and analyses one unit on its own.

@@ -104,6 +104,16 @@ struct IncrementalBuildTests {
         #expect(incremental.articles.map(\.topics) == whole.map(\.topics))
     }
 
+    @Test("units are analysed largest first, a unit's files counted together, ties in their order")
+    func largestUnitsFirst() {
+        func file(_ path: String, _ size: Int) -> ContentFile { ContentFile(path: path, bytes: Array(repeating: 0x61, count: size)) }
+        let units = ArticleUnit.group([file("a.txt", 10), file("b.txt", 30), file("c.txt", 20), file("c.md", 15),
+                                       file("d.txt", 30), file("e.txt", 5)]).units
+        let order = IncrementalAnalysis.largestFirst(Array(units.indices), of: units).map { units[$0].primaryPath }
+        #expect(order == ["c.txt", "b.txt", "d.txt", "a.txt", "e.txt"])
+        #expect(IncrementalAnalysis.largestFirst([4, 0], of: units).map { units[$0].primaryPath } == ["a.txt", "e.txt"])
+    }
+
     @Test("a rebuild that parses no file does not make the parser, and one that does makes it once")
     func parserIsMadeOnlyWhenNeeded() throws {
         let (folder, names) = try Self.siteWithSeeds()
