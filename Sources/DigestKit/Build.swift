@@ -94,7 +94,7 @@ public enum Build {
         let fingerprint = ArticleCache.fingerprint(config: config)
 
         // What a rebuild reads besides the articles, the previous build's pages (each file
-        // looked at) and the articles' search terms, is loaded on another core meanwhile.
+        // looked at) and the articles' search terms (below), is loaded on another core meanwhile.
         let outputPath = writer.outputPath
         let site = siteFingerprint(articles: fingerprint, config: config, templates: templates, dates: dates)
         let memoLoad = options.cache.map { folder in
@@ -104,7 +104,6 @@ public enum Build {
                 return memo
             }
         }
-        let termsLoad = options.cache.map { folder in Background { SearchTermsCache(folder: folder, fingerprint: fingerprint) } }
 
         // Content and Analysis, reusing the cache's work on articles whose files did not change
         // Files that are as the last build read them (`InputMemo`) are not read unless needed.
@@ -113,16 +112,18 @@ public enum Build {
         let files = ContentLoader.files(in: input, diagnostics: &diagnostics, unchanged: { [inputs] path, state in
             inputs?.isUnchanged(path, state) ?? false
         })
+        // The content rules are loaded only when a file is parsed: a rebuild may parse none.
+        // When a file was read (changed, new, or commentary), it may be parsed: they are
+        // loaded on another core while the cache is read, and before the search terms (needed only
+        // by the pages), as a worker takes them in turn and the parse waits for the rules.
+        let rulesLoad = files.contains(where: \.isRead) ? Background { [config] () -> Result<ContentRules, Diagnostic> in
+            do throws(Diagnostic) { return .success(try BuiltInResources.contentRules(config: config)) } catch { return .failure(error) }
+        } : nil
+        let termsLoad = options.cache.map { folder in Background { SearchTermsCache(folder: folder, fingerprint: fingerprint) } }
         let (gazetteer, taxonomy) = try resourcesLoad.value.get()
         let analyzer = Analyzer(gazetteer: gazetteer, taxonomy: taxonomy,
                                 budget: SummaryBudget(sentences: config.summarySentences, words: config.summaryWords))
         var cache = ArticleCache(folder: options.cache, fingerprint: fingerprint, diagnostics: &diagnostics)
-        // The content rules are loaded only when a file is parsed: a rebuild may parse none.
-        // When a file was read (changed, new, or commentary), it may be parsed: they are
-        // loaded on another core while the cache is read.
-        let rulesLoad = files.contains(where: \.isRead) ? Background { [config] () -> Result<ContentRules, Diagnostic> in
-            do throws(Diagnostic) { return .success(try BuiltInResources.contentRules(config: config)) } catch { return .failure(error) }
-        } : nil
         let parser = { @Sendable [config] () throws(Diagnostic) -> ContentParser in
             if let rulesLoad { return ContentParser(rules: try rulesLoad.value.get()) }
             return ContentParser(rules: try BuiltInResources.contentRules(config: config))
