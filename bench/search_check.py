@@ -72,18 +72,20 @@ def parity(driver, report):
           s.onload = resolve; s.onerror = reject; document.head.appendChild(s);
         });
         const terms = {}, docs = [];
-        const names = [];
+        let lengths = null;
+        const names = ['lengths'];
         for (let i = 0; i < M.termShards; i++) names.push('terms/' + i);
         for (let i = 0; i < M.documentShards; i++) names.push('docs/' + i);
         const previous = window.DigestSearchLoaded;
         window.DigestSearchLoaded = (name, data) => {
-          if (name.startsWith('terms/')) Object.assign(terms, data); else docs.push([+name.slice(5), data]);
+          if (name === 'lengths') lengths = data;
+          else if (name.startsWith('terms/')) Object.assign(terms, data); else docs.push([+name.slice(5), data]);
         };
         Promise.all(names.map(load)).then(() => {
           window.DigestSearchLoaded = previous;
           const postings = {};
           for (const [key, list] of Object.entries(terms)) {
-            postings[key] = new Set(DigestSearch.postings(list).map((p) => p.doc));
+            postings[key] = new Set(DigestSearch.postings(list, lengths).map((p) => p.doc));
           }
           let words = 0; const missing = [];
           for (const [shard, list] of docs) {

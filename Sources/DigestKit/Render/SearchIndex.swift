@@ -5,11 +5,13 @@ import Foundation
 /// opened from disk (browsers refuse `fetch` on file://, but load `<script src>`).
 ///
 /// Terms are the keys of `SearchKeys` (normalized, light-stemmed, proclitics taken
-/// off), each with its postings (`SearchPostings`): the documents it occurs in, its weighted
-/// occurrences there and their lengths. The search script scores them with BM25 when a query
-/// needs them, from the document count and average length in the manifest, so a term shard
-/// changes only when its own keys' postings do: an edit remakes the shards of the edited
-/// article's keys, not every shard. Terms are split into shards by a hash of the key, so a
+/// off), each with its postings (`SearchPostings`): the documents it occurs in and its weighted
+/// occurrences there. The search script scores them with BM25 when a query needs them, from
+/// the documents' lengths (one file, `search/lengths.js`) and the document count and average
+/// length in the manifest, so a term shard changes only when its own keys' weights do: an edit
+/// remakes the shards of the keys whose weight in the edited article changed (a sentence added
+/// remakes the shards of its words), not every shard, nor every shard of the article's keys as
+/// when each posting held its document's length. Terms are split into shards by a hash of the key, so a
 /// query loads one shard per key it looks up, and documents (title, date, summary) into
 /// shards of a fixed size, so showing a page of results loads only the shards of those results.
 struct SearchIndex: Sendable {
@@ -24,8 +26,9 @@ struct SearchIndex: Sendable {
     static let weights = (title: 3.0, names: 2.0, summary: 1.5, body: 1.0)
     /// BM25's term-frequency saturation and length normalization, read by the script from the manifest.
     static let k1 = 1.2, b = 0.5
-    /// The manifest's `version`: 2 since postings hold weights and lengths instead of scores.
-    static let version = 2
+    /// The manifest's `version`: 3 since documents' lengths are one file of their own instead of
+    /// a number on every posting (2: postings held weights and lengths instead of scores).
+    static let version = 3
 
     var digest: Digest
     var dates: DateDisplay
@@ -43,9 +46,9 @@ struct SearchIndex: Sendable {
         termShardCount = Self.termShardCount(of: postings, shardBytes: shardBytes)
     }
 
-    /// The index's files all at once: its tables, manifest, term shards and every document shard.
+    /// The index's files all at once: its tables, manifest, lengths, term shards and every document shard.
     func files() -> [Page] {
-        tablesAndManifest() + Parallel.map(Array(termShardKeys().enumerated())) { termShard($0, keys: $1) }
+        queryFiles() + Parallel.map(Array(termShardKeys().enumerated())) { termShard($0, keys: $1) }
             + Parallel.map(Array(0..<documentShards)) { documentFile($0) }
     }
 
@@ -63,16 +66,32 @@ struct SearchIndex: Sendable {
         return Page(path: SitePaths.searchDocuments(number), text: "DigestSearchLoaded(\"docs/\(number)\",\(Self.json(documents)));\n")
     }
 
-    /// What the search script needs before it looks anything up: the normalizer's tables and
-    /// the manifest (how many shards, and the corpus-wide numbers of BM25).
-    func tablesAndManifest() -> [Page] {
+    /// What every query needs besides its keys' term shards: the normalizer's tables and the
+    /// manifest (how many shards, and the corpus-wide numbers of BM25), which the search page
+    /// loads with itself, and the documents' lengths, which the script loads with a query's first
+    /// term shards.
+    func queryFiles() -> [Page] {
         let count = Double(max(postings.lengths.count, 1))
         let manifest = Manifest(version: Self.version, documents: digest.articles.count,
                                 averageLength: Double(postings.totalLength) / 2 / count, k1: Self.k1, b: Self.b,
                                 documentsPerShard: Self.documentsPerShard, documentShards: documentShards,
                                 termShards: termShardCount, arabicDigits: digest.config.arabicIndicDigits ? 1 : 0)
         return [Page(path: SitePaths.searchTables, text: "window.DigestSearchTables = \(Self.json(SearchKeys.tables));\n"),
-                Page(path: SitePaths.searchManifest, text: "window.DigestSearchIndex = \(Self.json(manifest));\n")]
+                Page(path: SitePaths.searchManifest, text: "window.DigestSearchIndex = \(Self.json(manifest));\n"),
+                lengthsFile()]
+    }
+
+    /// Every document's length (doubled, as on the postings before), by document number: BM25
+    /// normalizes a posting's weight by its document's length.
+    func lengthsFile() -> Page {
+        var bytes = Array("DigestSearchLoaded(\"lengths\",[".utf8)
+        bytes.reserveCapacity(bytes.count + postings.lengths.count * 5 + 4)
+        for (d, length) in postings.lengths.enumerated() {
+            if d > 0 { bytes.append(UInt8(ascii: ",")) }
+            Self.appendDecimal(Int(length), to: &bytes)
+        }
+        bytes.append(contentsOf: "]);\n".utf8)
+        return Page(path: SitePaths.searchLengths, bytes: bytes)
     }
 
     /// The manifest's fields. The average length is written as the shortest decimal that reads
@@ -93,16 +112,13 @@ struct SearchIndex: Sendable {
     /// two. An edit moves the size a little, so it almost never changes the count, which
     /// would move keys between every shard and remake them all.
     static func termShardCount(of postings: SearchPostings, shardBytes: Int) -> Int {
-        // Lengths are written on every posting: their digits count too.
-        let lengthDigits = postings.lengths.map { decimalLength(Int($0)) }
         var bytes = 0
         for term in postings.indexedTerms {
             bytes += postings.terms[term].utf8.count + 6
             var previous: Int32 = 0
             for p in postings.range(of: term) {
                 let document = postings.documents[p]
-                bytes += decimalLength(Int(document - previous)) + decimalLength(Int(postings.frequencies[p]))
-                    + lengthDigits[Int(document)] + 3
+                bytes += decimalLength(Int(document - previous)) + decimalLength(Int(postings.frequencies[p])) + 2
                 previous = document
             }
         }
@@ -135,14 +151,13 @@ struct SearchIndex: Sendable {
             for p in range {
                 let document = postings.documents[p]
                 hasher.mix(UInt64(UInt32(bitPattern: document)) << 32 | UInt64(postings.frequencies[p]))
-                hasher.mix(UInt64(postings.lengths[Int(document)]))
             }
         }
         return hasher.state
     }
 
     /// Term shard `number`, of the keys numbered `keys`: each key with its postings as
-    /// `[document delta, weight × 2, length × 2, …]`, documents ascending (so newest first),
+    /// `[document delta, weight × 2, …]`, documents ascending (so newest first),
     /// deltas from the previous document. Written as bytes, digit by digit: strings joined per
     /// number were most of this work.
     func termShard(_ number: Int, keys: [Int]) -> Page {
@@ -158,8 +173,6 @@ struct SearchIndex: Sendable {
                 Self.appendDecimal(Int(document - previous), to: &bytes)
                 bytes.append(UInt8(ascii: ","))
                 Self.appendDecimal(Int(postings.frequencies[p]), to: &bytes)
-                bytes.append(UInt8(ascii: ","))
-                Self.appendDecimal(Int(postings.lengths[Int(document)]), to: &bytes)
                 previous = document
             }
             bytes.append(UInt8(ascii: "]"))

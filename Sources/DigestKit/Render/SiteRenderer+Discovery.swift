@@ -81,7 +81,7 @@ extension SiteRenderer {
 
         // The search index first: the articles' terms it was made from are gone by now.
         let index = search ?? SearchIndex(digest: digest, dates: dates)
-        try hand(index.tablesAndManifest().map { .rendered($0, key: nil) })
+        try hand(index.queryFiles().map { .rendered($0, key: nil) })
         let layout = index.termShardKeys()
 
         typealias Feed = (path: String, page: String, title: String, indices: [Int])

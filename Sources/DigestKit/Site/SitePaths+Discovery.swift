@@ -16,6 +16,7 @@ extension SitePaths {
     /// The search index: script files, so the search page works opened from disk.
     public static let searchManifest = "search/index.js"
     public static let searchTables = "search/arabic.js"
+    public static let searchLengths = "search/lengths.js"
     public static func searchTerms(_ shard: Int) -> String { "search/terms/\(shard).js" }
     public static func searchDocuments(_ shard: Int) -> String { "search/docs/\(shard).js" }
     public static let searchScript = "assets/search.js"

@@ -90,7 +90,7 @@ struct SearchIndexTests {
         #expect(SearchIndex.shard(of: "كازاخست", count: 7) < 7)
     }
 
-    @Test("an edit of one article changes only the term shards its keys are in, and the manifest, and their hashes only")
+    @Test("an edit of one article changes only the term shards its keys are in, the manifest and the lengths, and their hashes only")
     func anEditChangesItsShardsOnly() throws {
         var digest = Self.varied(count: 60)
         let dates = try Build.dateDisplay(SiteConfig())
@@ -112,13 +112,53 @@ struct SearchIndexTests {
         let touched = Set(keys.map { SitePaths.searchTerms(Int(SearchIndex.shard(of: $0, count: shards))) })
         let changed = Set(after.keys.filter { before[$0] != after[$0] })
         #expect(changed.contains(SitePaths.searchManifest))
-        #expect(changed.subtracting([SitePaths.searchManifest]).isSubset(of: touched))
+        #expect(changed.subtracting([SitePaths.searchManifest, SitePaths.searchLengths]).isSubset(of: touched))
         #expect(changed.count > 1 && changed.count < shards / 2, "\(changed.count) of \(shards) term shards changed")
         // What a rebuild keeps a shard by: its hash changed exactly where its bytes did.
         for number in 0..<shards {
             let path = SitePaths.searchTerms(number)
             #expect((hashesBefore[number] != hashesAfter[number]) == changed.contains(path), "\(path)")
         }
+    }
+
+    @Test("a sentence added to an article remakes only the term shards of the keys whose weight it changed")
+    func anAddedSentenceChangesItsWordsShardsOnly() throws {
+        var digest = Self.varied(count: 60)
+        let dates = try Build.dateDisplay(SiteConfig())
+        func files(_ digest: Digest) -> [String: [UInt8]] {
+            Dictionary(uniqueKeysWithValues: SearchIndex(digest: digest, dates: dates, shardBytes: 250).files().map { ($0.path, $0.bytes) })
+        }
+        func weights(_ digest: Digest, _ index: Int) -> [String: UInt32] {
+            let corpus = SearchCorpus(digest: digest)
+            let document = corpus.documents[index]
+            return Dictionary((document.tf + document.alternates).map { (corpus.terms[Int($0.0)], $0.1) }, uniquingKeysWith: +)
+        }
+        let edited = 23
+        let before = files(digest), weightsBefore = weights(digest, edited)
+        digest.articles[edited].article.blocks.append(.paragraph("وأضاف المتحدث أن التعاون سيتواصل"))
+        let after = files(digest), weightsAfter = weights(digest, edited)
+        let reweighted = Set(weightsBefore.keys).union(weightsAfter.keys).filter { weightsBefore[$0] != weightsAfter[$0] }
+        let shards = before.keys.filter { $0.hasPrefix("search/terms/") }.count
+        let ofReweighted = Set(reweighted.map { SitePaths.searchTerms(Int(SearchIndex.shard(of: $0, count: shards))) })
+        let ofAllKeys = Set(weightsAfter.keys.map { SitePaths.searchTerms(Int(SearchIndex.shard(of: $0, count: shards))) })
+        let changed = Set(after.keys.filter { before[$0] != after[$0] })
+        #expect(changed.isSuperset(of: [SitePaths.searchManifest, SitePaths.searchLengths]), "the length and the average changed")
+        let changedShards = changed.filter { $0.hasPrefix("search/terms/") }
+        #expect(!changedShards.isEmpty && changedShards.isSubset(of: ofReweighted))
+        #expect(ofReweighted.count < ofAllKeys.count, "\(ofReweighted.count) of the article's \(ofAllKeys.count) shards")
+    }
+
+    @Test("writes every document's length, doubled, in the order of the documents")
+    func lengthsFileListsEveryDocument() throws {
+        let digest = Self.varied(count: 9)
+        let index = SearchIndex(digest: digest, dates: try Build.dateDisplay(SiteConfig()))
+        let file = try #require(index.queryFiles().first { $0.path == SitePaths.searchLengths })
+        let text = String(decoding: file.bytes, as: UTF8.self)
+        #expect(text.hasPrefix(#"DigestSearchLoaded("lengths",["#) && text.hasSuffix("]);\n"))
+        let numbers = text.dropFirst(#"DigestSearchLoaded("lengths",["#.count).dropLast(4).split(separator: ",").map { Int($0) }
+        let expected = SearchCorpus(digest: digest).documents.map { Int(max(($0.length * 2).rounded(), 2)) }
+        #expect(numbers == expected)
+        #expect(numbers.count == 9)
     }
 
     @Test("writes keys as the JSON encoder does, line separators escaped")
@@ -136,7 +176,7 @@ struct SearchIndexTests {
     func manifestAverageReadsBack() throws {
         let digest = Self.varied(count: 7)
         let index = SearchIndex(digest: digest, dates: try Build.dateDisplay(SiteConfig()))
-        let manifest = try #require(index.tablesAndManifest().first { $0.path == SitePaths.searchManifest })
+        let manifest = try #require(index.queryFiles().first { $0.path == SitePaths.searchManifest })
         let text = String(decoding: manifest.bytes, as: UTF8.self)
         let json = try #require(text.split(separator: "=", maxSplits: 1).last?.trimmingCharacters(in: CharacterSet(charactersIn: " ;\n")))
         let fields = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
@@ -144,7 +184,7 @@ struct SearchIndexTests {
         let written = try #require(json.firstRange(of: #""averageLength":"#).map { json[$0.upperBound...].prefix { $0 != "," } })
         #expect(Double(String(written)) == lengths.reduce(0, +) / Double(lengths.count))
         #expect(fields["documents"] as? Int == 7)
-        #expect(fields["version"] as? Int == 2)
+        #expect(fields["version"] as? Int == 3)
     }
 
     @Test("writes the index as scripts the search page can load from disk")

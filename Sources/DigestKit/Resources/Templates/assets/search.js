@@ -167,17 +167,18 @@
 
   // A key's documents with their BM25 scores, computed as SearchPostings.score does it: the
   // same operations in the same order, so the same numbers. Postings hold no scores (they
-  // would change with every edit of any article, through the average length): a posting is
-  // [document delta, weighted occurrences × 2, document length × 2]; the document count and
-  // average length are the manifest's.
-  function postings(list) {
+  // would change with every edit of any article, through the average length) and no lengths
+  // (they would change every shard of an edited article's keys): a posting is
+  // [document delta, weighted occurrences × 2]; `lengths` is search/lengths.js, each document's
+  // length × 2; the document count and average length are the manifest's.
+  function postings(list, lengths) {
     var out = [];
-    var count = Math.max(M.documents, 1), df = list.length / 3;
+    var count = Math.max(M.documents, 1), df = list.length / 2;
     var idf = Math.log(1 + (count - df + 0.5) / (df + 0.5));
     var doc = 0;
-    for (var i = 0; i < list.length; i += 3) {
+    for (var i = 0; i < list.length; i += 2) {
       doc += list[i];
-      var tf = list[i + 1] / 2, length = list[i + 2] / 2;
+      var tf = list[i + 1] / 2, length = lengths[doc] / 2;
       var saturation = tf * (M.k1 + 1) / (tf + M.k1 * (1 - M.b + M.b * length / M.averageLength));
       out.push({ doc: doc, score: Math.max(1, Math.round(idf * saturation * 100)) });
     }
@@ -198,7 +199,8 @@
       var primary = stem(word);
       return keys(word).map(function (key) { return { key: key, weight: key === primary ? 1 : alternateWeight }; });
     }).filter(function (candidates) { return candidates.length > 0; });
-    var lookups = [];
+    var lengths = null;
+    var lookups = [load("lengths").then(function (loaded) { lengths = loaded; })];
     perWord.forEach(function (candidates) {
       candidates.forEach(function (c) { lookups.push(termShard(c.key).then(function (list) { c.list = list; })); });
     });
@@ -208,7 +210,7 @@
         var best = new Map();
         candidates.forEach(function (c) {
           if (!c.list) { return; }
-          postings(c.list).forEach(function (p) {
+          postings(c.list, lengths).forEach(function (p) {
             var score = p.score * c.weight;
             if (!best.has(p.doc) || best.get(p.doc) < score) { best.set(p.doc, score); }
           });
