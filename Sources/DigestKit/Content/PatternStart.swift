@@ -119,6 +119,11 @@ struct PatternStart: Sendable, Equatable {
             case "(":
                 if eat("?") {
                     if eat(":") { break }
+                    // `(?-i:[\p{L}])`: how `ArabicPattern` writes a caseless class, a group like any other.
+                    if i + 2 < s.count, s[i] == "-", s[i + 1] == "i", s[i + 2] == ":" {
+                        i += 3
+                        break
+                    }
                     // Lookarounds match no text: they cannot narrow the start, so read past them.
                     if eat("=") || eat("!") || (eat("<") && (eat("=") || eat("!"))) {
                         guard alternation() != nil, eat(")") else { return nil }
