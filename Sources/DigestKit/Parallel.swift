@@ -34,10 +34,12 @@ public enum Parallel {
             let shared = state()
             return items.map { transform(shared, $0) }
         }
-        let chunks = min(items.count, cores * 8)
+        let chunks = min(items.count, cores * 32)
         var results = [R?](repeating: nil, count: items.count)
-        // Chunks are many, for balance; states no more than the chunks running at once, so a
-        // memo goes on from chunk to chunk instead of being learnt again for each.
+        // Chunks are many, for balance: at the end one core runs the last chunk alone (with 8
+        // chunks a core, a 10,000-article analysis left one core idle ~0.15 s). States are no
+        // more than the chunks running at once, so a memo goes on from chunk to chunk instead of
+        // being learnt again for each.
         results.withUnsafeMutableBufferPointer { buffer in
             let out = UnsafeMutableBufferPointerBox(buffer)
             withoutActuallyEscaping(state) { state in

@@ -114,6 +114,9 @@ struct PageKeys: Sendable {
 }
 
 extension StableHasher {
+    /// A hasher that goes on from `state`: one of many kept in an array, such as a key's postings'.
+    init(state: UInt64) { self.state = state }
+
     /// Adds a number in one step, not byte by byte: for the millions of numbers of a search
     /// index's postings. Each step is a bijection of the state, for any number, and distinct
     /// numbers give distinct states, so two runs of numbers that differ in one never meet.

@@ -69,3 +69,38 @@ extension SearchTerms.Document {
         return document
     }
 }
+
+extension SearchCorpus {
+    /// Each document's length (the weights of its indexed words, at least 1), doubled.
+    var lengths: [UInt32] { documents.map { max(SearchPostings.doubled($0.length), 2) } }
+
+    /// Calls `body` with every posting, document by document in order: its document, key (by
+    /// number) and weight, doubled. An alternate (a reading without a proclitic) counts only
+    /// where some document has it as a primary key; a document's weight for a key is its primary
+    /// weight plus its attested alternates' weights.
+    func forEachPosting(_ body: (_ document: Int32, _ term: Int, _ weight: UInt32) -> Void) {
+        let termCount = terms.count
+        var attested = [Bool](repeating: false, count: termCount)
+        for document in documents {
+            for (id, _) in document.tf { attested[Int(id)] = true }
+        }
+        var weights = [UInt32](repeating: 0, count: termCount)
+        var touched: [Int32] = []
+        for (d, document) in documents.enumerated() {
+            for (id, weight) in document.tf {
+                weights[Int(id)] = weight
+                touched.append(id)
+            }
+            for (id, weight) in document.alternates where attested[Int(id)] {
+                if weights[Int(id)] == 0 { touched.append(id) }
+                weights[Int(id)] += weight
+            }
+            for id in touched.lazy.map({ Int($0) }) {
+                body(Int32(d), id, weights[id])
+                weights[id] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+    }
+}
+

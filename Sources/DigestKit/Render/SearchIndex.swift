@@ -32,23 +32,48 @@ struct SearchIndex: Sendable {
 
     var digest: Digest
     var dates: DateDisplay
-    /// Every key's postings, made from the articles' terms (read from the articles, or
-    /// partly taken from the cache), which are not needed once these are made.
-    var postings: SearchPostings
-    /// How many term shards (see `termShardCount(of:shardBytes:)`).
+    /// The articles' terms, until the postings are made from them (`makePostings`): then they
+    /// are not needed any more.
+    var corpus: SearchCorpus?
+    /// The postings of the keys of the term shards to make (every shard's, but in a rebuild).
+    var postings: SearchPostings?
+    /// What the term shards hold, summed up: how many there are, and which changed.
+    var summary: TermShardSummary
+    /// Each document's length, doubled.
+    var lengths: [UInt32]
+    /// How many term shards (see `termShardCount(bytes:shardBytes:)`).
     var termShardCount: Int
 
     /// `shardBytes`: what a term shard should be about, `termShardBytes` but in tests.
     init(digest: Digest, dates: DateDisplay, corpus: SearchCorpus? = nil, shardBytes: Int = termShardBytes) {
         self.digest = digest
         self.dates = dates
-        postings = SearchPostings(corpus ?? SearchCorpus(digest: digest))
-        termShardCount = Self.termShardCount(of: postings, shardBytes: shardBytes)
+        let corpus = corpus ?? SearchCorpus(digest: digest)
+        summary = TermShardSummary(corpus)
+        lengths = corpus.lengths
+        termShardCount = Self.termShardCount(bytes: summary.bytes, shardBytes: shardBytes)
+        self.corpus = corpus
+    }
+
+    /// Makes the postings of the keys of the term shards `numbers` (of `layout`, from
+    /// `termShardKeys`), and lets the articles' terms go.
+    mutating func makePostings(forShards numbers: some Sequence<Int>, of layout: [[Int]]) {
+        guard let corpus else { return }
+        var wanted = [Bool](repeating: false, count: corpus.terms.count)
+        for number in numbers {
+            for term in layout[number] { wanted[term] = true }
+        }
+        postings = SearchPostings(corpus, wanted: wanted)
+        self.corpus = nil
     }
 
     /// The index's files all at once: its tables, manifest, lengths, term shards and every document shard.
     func files() -> [Page] {
-        queryFiles() + Parallel.map(Array(termShardKeys().enumerated())) { termShard($0, keys: $1) }
+        var made = self
+        let layout = termShardKeys()
+        made.makePostings(forShards: layout.indices, of: layout)
+        let index = made
+        return queryFiles() + Parallel.map(Array(layout.enumerated())) { index.termShard($0, keys: $1) }
             + Parallel.map(Array(0..<documentShards)) { documentFile($0) }
     }
 
@@ -71,9 +96,10 @@ struct SearchIndex: Sendable {
     /// loads with itself, and the documents' lengths, which the script loads with a query's first
     /// term shards.
     func queryFiles() -> [Page] {
-        let count = Double(max(postings.lengths.count, 1))
+        let count = Double(max(lengths.count, 1))
+        let totalLength = lengths.reduce(0) { $0 + UInt64($1) }
         let manifest = Manifest(version: Self.version, documents: digest.articles.count,
-                                averageLength: Double(postings.totalLength) / 2 / count, k1: Self.k1, b: Self.b,
+                                averageLength: Double(totalLength) / 2 / count, k1: Self.k1, b: Self.b,
                                 documentsPerShard: Self.documentsPerShard, documentShards: documentShards,
                                 termShards: termShardCount, arabicDigits: digest.config.arabicIndicDigits ? 1 : 0)
         return [Page(path: SitePaths.searchTables, text: "window.DigestSearchTables = \(Self.json(SearchKeys.tables));\n"),
@@ -85,8 +111,8 @@ struct SearchIndex: Sendable {
     /// normalizes a posting's weight by its document's length.
     func lengthsFile() -> Page {
         var bytes = Array("DigestSearchLoaded(\"lengths\",[".utf8)
-        bytes.reserveCapacity(bytes.count + postings.lengths.count * 5 + 4)
-        for (d, length) in postings.lengths.enumerated() {
+        bytes.reserveCapacity(bytes.count + lengths.count * 5 + 4)
+        for (d, length) in lengths.enumerated() {
             if d > 0 { bytes.append(UInt8(ascii: ",")) }
             Self.appendDecimal(Int(length), to: &bytes)
         }
@@ -108,20 +134,10 @@ struct SearchIndex: Sendable {
         var arabicDigits: Int
     }
 
-    /// How many term shards: the index's size over `shardBytes`, rounded up to a power of
-    /// two. An edit moves the size a little, so it almost never changes the count, which
-    /// would move keys between every shard and remake them all.
-    static func termShardCount(of postings: SearchPostings, shardBytes: Int) -> Int {
-        var bytes = 0
-        for term in postings.indexedTerms {
-            bytes += postings.terms[term].utf8.count + 6
-            var previous: Int32 = 0
-            for p in postings.range(of: term) {
-                let document = postings.documents[p]
-                bytes += decimalLength(Int(document - previous)) + decimalLength(Int(postings.frequencies[p])) + 2
-                previous = document
-            }
-        }
+    /// How many term shards: the index's size (`TermShardSummary.bytes`) over `shardBytes`,
+    /// rounded up to a power of two. An edit moves the size a little, so it almost never changes
+    /// the count, which would move keys between every shard and remake them all.
+    static func termShardCount(bytes: Int, shardBytes: Int) -> Int {
         let needed = max(1, (bytes + shardBytes - 1) / shardBytes)
         var count = 1
         while count < needed { count *= 2 }
@@ -132,26 +148,22 @@ struct SearchIndex: Sendable {
     func termShardKeys() -> [[Int]] {
         let count = termShardCount
         var shards = Array(repeating: [Int](), count: count)
-        for term in postings.indexedTerms {
-            shards[Int(Self.shard(of: postings.terms[term], count: count))].append(term)
+        let terms = summary.terms
+        for term in summary.indexedTerms {
+            shards[Int(Self.shard(of: terms[term], count: count))].append(term)
         }
-        let terms = postings.terms
         return Parallel.map(shards) { keys in keys.sorted { terms[$0] < terms[$1] } }
     }
 
     /// What a term shard of the keys numbered `keys` is made from, hashed: the keys and their
-    /// postings, which its bytes spell out. Cheaper than making the bytes, so a rebuild makes
-    /// only the shards whose hash changed.
+    /// postings, which its bytes spell out. Known without the postings, so a rebuild makes the
+    /// postings of the shards whose hash changed only.
     func hash(ofTermShard keys: [Int]) -> UInt64 {
         var hasher = StableHasher()
         for term in keys {
-            hasher.combine(postings.terms[term])
-            let range = postings.range(of: term)
-            hasher.mix(UInt64(range.count))
-            for p in range {
-                let document = postings.documents[p]
-                hasher.mix(UInt64(UInt32(bitPattern: document)) << 32 | UInt64(postings.frequencies[p]))
-            }
+            hasher.combine(summary.terms[term])
+            hasher.mix(UInt64(summary.counts[term]))
+            hasher.mix(summary.postingHashes[term])
         }
         return hasher.state
     }
@@ -161,6 +173,9 @@ struct SearchIndex: Sendable {
     /// deltas from the previous document. Written as bytes, digit by digit: strings joined per
     /// number were most of this work.
     func termShard(_ number: Int, keys: [Int]) -> Page {
+        // `makePostings` made them for this shard, or the corpus is still here to make them from
+        // (one of the two always is).
+        guard let postings = postings ?? corpus.map({ SearchPostings($0) }) else { return Page(path: SitePaths.searchTerms(number), text: "") }
         var bytes = Array("DigestSearchLoaded(\"terms/\(number)\",{".utf8)
         for (i, term) in keys.enumerated() {
             if i > 0 { bytes.append(UInt8(ascii: ",")) }

@@ -23,56 +23,33 @@ struct SearchPostings: Sendable {
     /// Each document's length (the weights of its indexed words, at least 1), doubled.
     var lengths: [UInt32]
 
-    /// The corpus's postings. An alternate (a reading without a proclitic) counts only where
-    /// some document has it as a primary key; a document's weight for a key is its primary
-    /// weight plus its attested alternates' weights.
-    init(_ corpus: SearchCorpus) {
+    /// The corpus's postings, of every key or only the keys `wanted` (by number): a rebuild makes
+    /// only the term shards that changed. An alternate (a reading without a proclitic) counts
+    /// only where some document has it as a primary key; a document's weight for a key is its
+    /// primary weight plus its attested alternates' weights.
+    init(_ corpus: SearchCorpus, wanted: [Bool]? = nil) {
         let termCount = corpus.terms.count
-        var attested = [Bool](repeating: false, count: termCount)
-        for document in corpus.documents {
-            for (id, _) in document.tf { attested[Int(id)] = true }
-        }
         // Two passes over the documents: counting each key's postings places every list in
         // the flat table, then filling it keeps each list in document order.
-        var weights = [UInt32](repeating: 0, count: termCount)
-        var touched: [Int32] = []
         var starts = [Int](repeating: 0, count: termCount + 1)
-        var documents: [Int32] = [], frequencies: [UInt32] = []
-        var next: [Int] = []
-        for pass in 0..<2 {
-            if pass == 1 {
-                for t in 0..<termCount { starts[t + 1] += starts[t] }
-                next = starts
-                documents = [Int32](repeating: 0, count: starts[termCount])
-                frequencies = [UInt32](repeating: 0, count: starts[termCount])
-            }
-            for (d, document) in corpus.documents.enumerated() {
-                for (id, weight) in document.tf {
-                    weights[Int(id)] = weight
-                    touched.append(id)
-                }
-                for (id, weight) in document.alternates where attested[Int(id)] {
-                    if weights[Int(id)] == 0 { touched.append(id) }
-                    weights[Int(id)] += weight
-                }
-                for id in touched.lazy.map({ Int($0) }) {
-                    if pass == 0 {
-                        starts[id + 1] += 1
-                    } else {
-                        documents[next[id]] = Int32(d)
-                        frequencies[next[id]] = weights[id]
-                        next[id] += 1
-                    }
-                    weights[id] = 0
-                }
-                touched.removeAll(keepingCapacity: true)
-            }
+        corpus.forEachPosting { _, id, _ in
+            if wanted?[id] ?? true { starts[id + 1] += 1 }
+        }
+        for t in 0..<termCount { starts[t + 1] += starts[t] }
+        var next = starts
+        var documents = [Int32](repeating: 0, count: starts[termCount])
+        var frequencies = [UInt32](repeating: 0, count: starts[termCount])
+        corpus.forEachPosting { d, id, weight in
+            guard wanted?[id] ?? true else { return }
+            documents[next[id]] = d
+            frequencies[next[id]] = weight
+            next[id] += 1
         }
         self.terms = corpus.terms
         self.starts = starts
         self.documents = documents
         self.frequencies = frequencies
-        lengths = corpus.documents.map { max(Self.doubled($0.length), 2) }
+        lengths = corpus.lengths
     }
 
     /// Twice a sum of field weights, which is a whole number.

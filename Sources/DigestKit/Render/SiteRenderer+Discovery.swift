@@ -80,9 +80,17 @@ extension SiteRenderer {
         let slug: @Sendable (Int) -> String = { digest.articles[$0].article.slug }
 
         // The search index first: the articles' terms it was made from are gone by now.
-        let index = search ?? SearchIndex(digest: digest, dates: dates)
+        var index = search ?? SearchIndex(digest: digest, dates: dates)
         try hand(index.queryFiles().map { .rendered($0, key: nil) })
         let layout = index.termShardKeys()
+        // Which term shards are current, told from their hashes: the postings are made of the
+        // others' keys only.
+        let termKeys = Parallel.map(Array(layout.indices)) { [index] number in
+            renderer.reuse?.keys.file(path: SitePaths.searchTerms(number), content: index.hash(ofTermShard: layout[number]))
+        }
+        let termCurrent = layout.indices.map { number in termKeys[number].map { renderer.isCurrent(SitePaths.searchTerms(number), key: $0) } ?? false }
+        index.makePostings(forShards: layout.indices.filter { !termCurrent[$0] }, of: layout)
+        let search = index
 
         typealias Feed = (path: String, page: String, title: String, indices: [Int])
         var feeds: [Feed] = [(SitePaths.feed, SitePaths.index, digest.config.title, Array(digest.articles.indices))]
@@ -111,20 +119,18 @@ extension SiteRenderer {
         // Term shards, document shards and feeds, `shardsPerBatch` at a time, each batch
         // made on every core while the one before is written.
         // Interleaved, so that each batch has files of several folders to write at once.
-        let jobs = Interleaved.merge([layout.indices.map(DiscoveryJob.termShard), (0..<index.documentShards).map(DiscoveryJob.documentShard),
+        let jobs = Interleaved.merge([layout.indices.map(DiscoveryJob.termShard), (0..<search.documentShards).map(DiscoveryJob.documentShard),
                                       feeds.indices.map(DiscoveryJob.feed)], weight: { _ in 1 })
         let make: @Sendable (DiscoveryJob) -> Made = { job in
             switch job {
             case .termShard(let number):
-                let path = SitePaths.searchTerms(number)
-                let key = renderer.reuse?.keys.file(path: path, content: index.hash(ofTermShard: layout[number]))
-                if let key, renderer.isCurrent(path, key: key) { return .kept(path: path, key: key) }
-                return .rendered(index.termShard(number, keys: layout[number]), key: key)
+                if termCurrent[number], let key = termKeys[number] { return .kept(path: SitePaths.searchTerms(number), key: key) }
+                return .rendered(search.termShard(number, keys: layout[number]), key: termKeys[number])
             case .documentShard(let number):
                 let path = SitePaths.searchDocuments(number)
-                let key = renderer.reuse?.keys.file(path: path, articles: index.articles(inDocumentShard: number), slugs: slug)
+                let key = renderer.reuse?.keys.file(path: path, articles: search.articles(inDocumentShard: number), slugs: slug)
                 if let key, renderer.isCurrent(path, key: key) { return .kept(path: path, key: key) }
-                return .rendered(index.documentFile(number), key: key)
+                return .rendered(search.documentFile(number), key: key)
             case .feed(let k):
                 let feed = allFeeds[k]
                 if current[k], let key = feedKeys[k] { return .kept(path: feed.path, key: key) }
