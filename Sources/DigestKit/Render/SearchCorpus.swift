@@ -75,19 +75,36 @@ extension SearchCorpus {
     var lengths: [UInt32] { documents.map { max(SearchPostings.doubled($0.length), 2) } }
 
     /// Calls `body` with every posting, document by document in order: its document, key (by
-    /// number) and weight, doubled. An alternate (a reading without a proclitic) counts only
-    /// where some document has it as a primary key; a document's weight for a key is its primary
-    /// weight plus its attested alternates' weights.
-    func forEachPosting(_ body: (_ document: Int32, _ term: Int, _ weight: UInt32) -> Void) {
-        let termCount = terms.count
-        var attested = [Bool](repeating: false, count: termCount)
+    /// number) and weight, doubled; only the postings of the keys `wanted` (by number), when given:
+    /// a rebuild's few.
+    func forEachPosting(of wanted: [Bool]? = nil, _ body: (_ document: Int32, _ term: Int, _ weight: UInt32) -> Void) {
+        var attested = attestedTerms()
+        // Attested and wanted, in one look-up per pair.
+        if let wanted {
+            for t in attested.indices where !wanted[t] { attested[t] = false }
+        }
+        forEachPosting(of: wanted, attested: attested, in: documents.indices, body)
+    }
+
+    /// Which keys some document has as a primary key: an alternate (a reading without a
+    /// proclitic) counts only where one does.
+    func attestedTerms() -> [Bool] {
+        var attested = [Bool](repeating: false, count: terms.count)
         for document in documents {
             for (id, _) in document.tf { attested[Int(id)] = true }
         }
-        var weights = [UInt32](repeating: 0, count: termCount)
+        return attested
+    }
+
+    /// The postings of the documents in `range`: a document's weight for a key is its primary
+    /// weight plus its `attested` alternates' weights.
+    func forEachPosting(of wanted: [Bool]?, attested: [Bool], in range: Range<Int>,
+                        _ body: (_ document: Int32, _ term: Int, _ weight: UInt32) -> Void) {
+        var weights = [UInt32](repeating: 0, count: terms.count)
         var touched: [Int32] = []
-        for (d, document) in documents.enumerated() {
-            for (id, weight) in document.tf {
+        for d in range {
+            let document = documents[d]
+            for (id, weight) in document.tf where wanted?[Int(id)] ?? true {
                 weights[Int(id)] = weight
                 touched.append(id)
             }
@@ -103,4 +120,3 @@ extension SearchCorpus {
         }
     }
 }
-

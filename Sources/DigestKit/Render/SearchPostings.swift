@@ -32,15 +32,12 @@ struct SearchPostings: Sendable {
         // Two passes over the documents: counting each key's postings places every list in
         // the flat table, then filling it keeps each list in document order.
         var starts = [Int](repeating: 0, count: termCount + 1)
-        corpus.forEachPosting { _, id, _ in
-            if wanted?[id] ?? true { starts[id + 1] += 1 }
-        }
+        corpus.forEachPosting(of: wanted) { _, id, _ in starts[id + 1] += 1 }
         for t in 0..<termCount { starts[t + 1] += starts[t] }
         var next = starts
         var documents = [Int32](repeating: 0, count: starts[termCount])
         var frequencies = [UInt32](repeating: 0, count: starts[termCount])
-        corpus.forEachPosting { d, id, weight in
-            guard wanted?[id] ?? true else { return }
+        corpus.forEachPosting(of: wanted) { d, id, weight in
             documents[next[id]] = d
             frequencies[next[id]] = weight
             next[id] += 1
