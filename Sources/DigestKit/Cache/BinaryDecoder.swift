@@ -65,6 +65,14 @@ final class BinaryReader: Decoder {
     }
 
     func varint(at offset: inout Int, limit: Int) throws -> UInt64 {
+        // Most numbers of a cache file are one byte: those skip the loop's checks.
+        if offset >= 0, offset < limit, limit <= bytes.count {
+            let first = bytes[offset]
+            if first < 0x80 {
+                offset += 1
+                return UInt64(first)
+            }
+        }
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
