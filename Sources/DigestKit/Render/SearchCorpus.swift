@@ -77,13 +77,16 @@ extension SearchCorpus {
     /// Calls `body` with every posting, document by document in order: its document, key (by
     /// number) and weight, doubled; only the postings of the keys `wanted` (by number), when given:
     /// a rebuild's few.
-    func forEachPosting(of wanted: [Bool]? = nil, _ body: (_ document: Int32, _ term: Int, _ weight: UInt32) -> Void) {
-        var attested = attestedTerms()
-        // Attested and wanted, in one look-up per pair.
-        if let wanted {
-            for t in attested.indices where !wanted[t] { attested[t] = false }
+    /// `attested`: `attestedTerms()`, when known.
+    func forEachPosting(of wanted: [Bool]? = nil, attested known: [Bool]? = nil, _ body: (_ document: Int32, _ term: Int, _ weight: UInt32) -> Void) {
+        var attested = known ?? attestedTerms()
+        guard let wanted else { return forEachPosting(of: nil, attested: attested, in: documents.indices, body) }
+        // Attested and wanted, in one look-up per pair; and only the documents with a wanted key.
+        for t in attested.indices where !wanted[t] { attested[t] = false }
+        let holding = documents.indices.filter { d in
+            documents[d].tf.contains { wanted[Int($0.0)] } || documents[d].alternates.contains { attested[Int($0.0)] }
         }
-        forEachPosting(of: wanted, attested: attested, in: documents.indices, body)
+        forEachPosting(of: wanted, attested: attested, in: holding, body)
     }
 
     /// Which keys some document has as a primary key: an alternate (a reading without a
@@ -96,9 +99,9 @@ extension SearchCorpus {
         return attested
     }
 
-    /// The postings of the documents in `range`: a document's weight for a key is its primary
+    /// The postings of the documents in `range`, in its order: a document's weight for a key is its primary
     /// weight plus its `attested` alternates' weights.
-    func forEachPosting(of wanted: [Bool]?, attested: [Bool], in range: Range<Int>,
+    func forEachPosting(of wanted: [Bool]?, attested: [Bool], in range: some Sequence<Int>,
                         _ body: (_ document: Int32, _ term: Int, _ weight: UInt32) -> Void) {
         var weights = [UInt32](repeating: 0, count: terms.count)
         var touched: [Int32] = []

@@ -63,7 +63,7 @@ struct SearchIndex: Sendable {
         for number in numbers {
             for term in layout[number] { wanted[term] = true }
         }
-        postings = SearchPostings(corpus, wanted: wanted)
+        postings = SearchPostings(corpus, wanted: wanted, attested: summary.attested)
         self.corpus = nil
     }
 

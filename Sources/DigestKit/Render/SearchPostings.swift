@@ -27,17 +27,18 @@ struct SearchPostings: Sendable {
     /// only the term shards that changed. An alternate (a reading without a proclitic) counts
     /// only where some document has it as a primary key; a document's weight for a key is its
     /// primary weight plus its attested alternates' weights.
-    init(_ corpus: SearchCorpus, wanted: [Bool]? = nil) {
+    /// `attested`: the corpus's `attestedTerms()`, when known.
+    init(_ corpus: SearchCorpus, wanted: [Bool]? = nil, attested: [Bool]? = nil) {
         let termCount = corpus.terms.count
         // Two passes over the documents: counting each key's postings places every list in
         // the flat table, then filling it keeps each list in document order.
         var starts = [Int](repeating: 0, count: termCount + 1)
-        corpus.forEachPosting(of: wanted) { _, id, _ in starts[id + 1] += 1 }
+        corpus.forEachPosting(of: wanted, attested: attested) { _, id, _ in starts[id + 1] += 1 }
         for t in 0..<termCount { starts[t + 1] += starts[t] }
         var next = starts
         var documents = [Int32](repeating: 0, count: starts[termCount])
         var frequencies = [UInt32](repeating: 0, count: starts[termCount])
-        corpus.forEachPosting(of: wanted) { d, id, weight in
+        corpus.forEachPosting(of: wanted, attested: attested) { d, id, weight in
             documents[next[id]] = d
             frequencies[next[id]] = weight
             next[id] += 1

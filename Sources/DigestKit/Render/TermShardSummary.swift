@@ -15,6 +15,8 @@ struct TermShardSummary: Sendable {
     /// The bytes a key and its postings take in a shard, for every key together: the digits of
     /// each posting's document delta and weight, their commas, and each key's name and brackets.
     var bytes: Int
+    /// The corpus's `attestedTerms()`, for the postings made after.
+    var attested: [Bool]
 
     /// One part of the documents summed up: `first` and `last` are each key's first and last
     /// document in it (-1: none), for the deltas across parts.
@@ -52,6 +54,7 @@ struct TermShardSummary: Sendable {
             }
         }
         terms = corpus.terms
+        self.attested = attested
         self.counts = counts
         postingHashes = hashes
         self.bytes = bytes

@@ -161,6 +161,20 @@ struct SearchIndexTests {
         #expect(numbers.count == 9)
     }
 
+    @Test("makes the postings of the keys wanted only, each the same as the whole corpus's, alternates counted")
+    func wantedKeysPostings() {
+        let corpus = SearchCorpus(digest: Self.varied(count: 30))
+        let whole = SearchPostings(corpus)
+        let wanted = corpus.terms.indices.map { $0 % 7 == 3 }
+        let some = SearchPostings(corpus, wanted: wanted, attested: corpus.attestedTerms())
+        for term in corpus.terms.indices {
+            let expected = wanted[term] ? whole.range(of: term).map { [whole.documents[$0], Int32(whole.frequencies[$0])] } : []
+            #expect(some.range(of: term).map { [some.documents[$0], Int32(some.frequencies[$0])] } == expected, "\(corpus.terms[term])")
+        }
+        #expect(some.documents.count > 0 && some.documents.count < whole.documents.count)
+        #expect(some.lengths == whole.lengths)
+    }
+
     @Test("writes keys as the JSON encoder does, line separators escaped")
     func keysAsJSON() {
         var controls = ""
