@@ -187,11 +187,17 @@ public enum Build {
         // held once the index's postings are made from them: they were a large part of a cold
         // build's peak.
         let searchDigest = renderer.digest
-        let searchLoad = YieldingBackground { [searchTerms] () -> SearchIndex in
-            guard let searchTerms else { return SearchIndex(digest: searchDigest, dates: dates, corpus: SearchCorpus(digest: searchDigest, spread: false)) }
-            let corpus = searchTerms.cache.corpus(for: searchDigest, keys: searchTerms.keys, spread: false)
-            searchTerms.cache.save(corpus, keys: searchTerms.keys)
-            return SearchIndex(digest: searchDigest, dates: dates, corpus: corpus)
+        let searchLoad = YieldingBackground { [searchTerms, renderer] () -> SearchIndex in
+            var index: SearchIndex
+            if let searchTerms {
+                let corpus = searchTerms.cache.corpus(for: searchDigest, keys: searchTerms.keys, spread: false)
+                searchTerms.cache.save(corpus, keys: searchTerms.keys)
+                index = SearchIndex(digest: searchDigest, dates: dates, corpus: corpus)
+            } else {
+                index = SearchIndex(digest: searchDigest, dates: dates, corpus: SearchCorpus(digest: searchDigest, spread: false))
+            }
+            renderer.planTermShards(&index)
+            return index
         }
         var keys: [(path: String, key: UInt64)] = []
         var kept = Set<String>()

@@ -43,6 +43,16 @@ struct SearchIndex: Sendable {
     var lengths: [UInt32]
     /// How many term shards (see `termShardCount(bytes:shardBytes:)`).
     var termShardCount: Int
+    /// Which term shards to make, once planned (`SiteRenderer.planTermShards`).
+    var plan: Plan?
+
+    /// Each term shard's keys (`termShardKeys`), its key for the page memo (nil without a
+    /// cache), and whether the previous site's file is current.
+    struct Plan: Sendable {
+        var layout: [[Int]]
+        var keys: [UInt64?]
+        var current: [Bool]
+    }
 
     /// `shardBytes`: what a term shard should be about, `termShardBytes` but in tests.
     init(digest: Digest, dates: DateDisplay, corpus: SearchCorpus? = nil, shardBytes: Int = termShardBytes) {

@@ -61,6 +61,23 @@ extension SiteRenderer {
         return try render("search", view, path: path)
     }
 
+    /// Tells which of `index`'s term shards are current, from their hashes, and makes the
+    /// postings of the others' keys only (all of them, but in a rebuild). Done on the thread
+    /// that made the index, while the pages are rendered.
+    @discardableResult
+    func planTermShards(_ index: inout SearchIndex) -> SearchIndex.Plan {
+        let layout = index.termShardKeys()
+        let renderer = self, made = index
+        let keys = Parallel.map(Array(layout.indices)) { number in
+            renderer.reuse?.keys.file(path: SitePaths.searchTerms(number), content: made.hash(ofTermShard: layout[number]))
+        }
+        let current = layout.indices.map { number in keys[number].map { isCurrent(SitePaths.searchTerms(number), key: $0) } ?? false }
+        index.makePostings(forShards: layout.indices.filter { !current[$0] }, of: layout)
+        let plan = SearchIndex.Plan(layout: layout, keys: keys, current: current)
+        index.plan = plan
+        return plan
+    }
+
     /// The files beside the pages: the search index (`search`, or one read from the articles),
     /// Atom feeds, and the sitemap and robots.txt (with a base URL). They go to `sink` batch
     /// by batch as they are made, like pages, so neither the index nor the feeds are ever
@@ -81,16 +98,10 @@ extension SiteRenderer {
 
         // The search index first: the articles' terms it was made from are gone by now.
         var index = search ?? SearchIndex(digest: digest, dates: dates)
-        try hand(index.queryFiles().map { .rendered($0, key: nil) })
-        let layout = index.termShardKeys()
-        // Which term shards are current, told from their hashes: the postings are made of the
-        // others' keys only.
-        let termKeys = Parallel.map(Array(layout.indices)) { [index] number in
-            renderer.reuse?.keys.file(path: SitePaths.searchTerms(number), content: index.hash(ofTermShard: layout[number]))
-        }
-        let termCurrent = layout.indices.map { number in termKeys[number].map { renderer.isCurrent(SitePaths.searchTerms(number), key: $0) } ?? false }
-        index.makePostings(forShards: layout.indices.filter { !termCurrent[$0] }, of: layout)
+        let plan = index.plan ?? planTermShards(&index)
         let search = index
+        try hand(search.queryFiles().map { .rendered($0, key: nil) })
+        let layout = plan.layout, termKeys = plan.keys, termCurrent = plan.current
 
         typealias Feed = (path: String, page: String, title: String, indices: [Int])
         var feeds: [Feed] = [(SitePaths.feed, SitePaths.index, digest.config.title, Array(digest.articles.indices))]
