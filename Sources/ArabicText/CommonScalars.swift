@@ -112,18 +112,42 @@ public enum CommonScalars {
         // with marks from these ranges are all below U+3000 (Latin, Greek, Cyrillic, Arabic,
         // and Latin and Greek Extended).
         var secondParts = Set<UInt32>()
-        for value in UInt32(0xC0)..<0x3000 {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            let parts = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+        for parts in eachNormalized((UInt32(0xC0)..<0x3000).compactMap(Unicode.Scalar.init), composed: false) {
             for part in parts.dropFirst() { secondParts.insert(part.value) }
         }
-        return (Array(0..<end) + Array(punctuation)).map { value in
-            guard let scalar = Unicode.Scalar(value) else { return Composition(combiningClass: 0, keeps: false) }
+        let values = Array(0..<end) + Array(punctuation)
+        // ASCII is its own composed form (and holds the line feed `eachNormalized` joins with).
+        let scalars = values.filter { $0 >= 0x80 }.compactMap(Unicode.Scalar.init)
+        let composed = Dictionary(uniqueKeysWithValues: zip(scalars.map(\.value), eachNormalized(scalars, composed: true)))
+        return values.map { value in
+            guard let scalar = Unicode.Scalar(value), let alone = value < 0x80 ? [scalar] : composed[value]
+            else { return Composition(combiningClass: 0, keeps: false) }
             let combiningClass = UInt8(truncatingIfNeeded: scalar.properties.canonicalCombiningClass.rawValue)
-            let alone = Array(String(scalar).precomposedStringWithCanonicalMapping.unicodeScalars) == [scalar]
-            return Composition(combiningClass: combiningClass, keeps: alone && !secondParts.contains(value))
+            return Composition(combiningClass: combiningClass, keeps: alone == [scalar] && !secondParts.contains(value))
         }
     }()
+
+    /// Each of `scalars` decomposed (NFD), or composed (NFC), in one call to Foundation: one
+    /// call a scalar was most of the time a build took to start. The scalars are joined with
+    /// line feeds between them, which no normalization moves a mark across or composes with.
+    static func eachNormalized(_ scalars: [Unicode.Scalar], composed: Bool) -> [[Unicode.Scalar]] {
+        var joined = String.UnicodeScalarView()
+        for (n, scalar) in scalars.enumerated() {
+            if n > 0 { joined.append("\n") }
+            joined.append(scalar)
+        }
+        let text = String(joined)
+        let normalized = composed ? text.precomposedStringWithCanonicalMapping : text.decomposedStringWithCanonicalMapping
+        var parts: [[Unicode.Scalar]] = [[]]
+        for scalar in normalized.unicodeScalars {
+            if scalar == "\n" { parts.append([]) } else { parts[parts.count - 1].append(scalar) }
+        }
+        return parts.count == scalars.count ? parts : scalars.map { scalar in
+            let single = String(scalar)
+            return Array((composed ? single.precomposedStringWithCanonicalMapping : single.decomposedStringWithCanonicalMapping).unicodeScalars)
+        }
+    }
+
     /// Any numeric type: digits, numerals, fractions.
     public static func isNumeric(_ scalar: Unicode.Scalar) -> Bool { has(numeric, scalar) ?? (scalar.properties.numericType != nil) }
     /// A decimal digit of any script (numeric type decimal).

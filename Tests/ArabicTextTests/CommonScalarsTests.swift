@@ -45,6 +45,19 @@ struct CommonScalarsTests {
         #expect(!CommonScalars.isNFC(text))
     }
 
+    @Test("normalizes scalars joined in one text as it normalizes each alone, marks and Hangul jamo too")
+    func joinedNormalization() {
+        let scalars = (UInt32(0x80)..<0x3000).compactMap(Unicode.Scalar.init)
+        for composed in [false, true] {
+            let joined = CommonScalars.eachNormalized(scalars, composed: composed)
+            #expect(joined.count == scalars.count)
+            for (scalar, parts) in zip(scalars, joined) {
+                let alone = composed ? String(scalar).precomposedStringWithCanonicalMapping : String(scalar).decomposedStringWithCanonicalMapping
+                #expect(parts == Array(alone.unicodeScalars), "U+\(String(scalar.value, radix: 16)) composed: \(composed)")
+            }
+        }
+    }
+
     @Test("counts a text's letters and its Arabic letters; digits, spaces and punctuation are neither")
     func letters() {
         #expect(CommonScalars.letters(in: "قال Putin في 2024: نعم!") == (all: 13, arabic: 8))
