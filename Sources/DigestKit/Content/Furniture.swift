@@ -76,33 +76,68 @@ public struct Furniture: Sendable {
         try add(lines: lines, endMarkers: endMarkers, file: file)
     }
 
-    /// Adds patterns, checking each on its own so that an error names the one that is wrong.
+    /// Adds patterns; an error names the one that is wrong.
     public mutating func add(lines: [String], endMarkers: [String], file: String) throws(Diagnostic) {
-        for pattern in lines + endMarkers {
-            do {
-                _ = try ArabicPattern.compile(pattern)
-            } catch {
-                throw Diagnostic.error("the furniture pattern `\(pattern)` is not a valid regular expression; check its brackets and escapes", file: file)
+        var words = lineWords.words
+        var lineRules: [Rule] = []
+        for pattern in lines {
+            // One more for a line terminator, which `$` may stand before.
+            let rule = try Self.checked(pattern, file: file) {
+                Self.rule(pattern, firstWordIndex: words.count, maxLength: PatternLength.maxScalars(pattern).map { $0 + 1 }, wrap: { "^(?:\($0))$" })
             }
+            guard let rule else { continue }
+            lineRules.append(rule)
+            words += rule.words ?? []
+        }
+        // A marker ends the article alone on its line, with any punctuation, or followed
+        // by a colon or dash and the first related headline.
+        var markerRules: [Rule] = []
+        for pattern in endMarkers {
+            let rule = try Self.checked(pattern, file: file) {
+                Self.rule(pattern, afterPunctuation: true) { "^[\\p{P}\\p{S}\\s]*(?:\($0))(?:[\\p{P}\\p{S}\\s]*$|\\s*[:：\\-–—|»]|\\s+\\.\\.\\.)" }
+            }
+            if let rule { markerRules.append(rule) }
         }
         linePatterns += lines
         endMarkerPatterns += endMarkers
-        var words = lineWords.words
-        for pattern in lines {
-            // One more for a line terminator, which `$` may stand before.
-            guard let rule = Self.rule(pattern, firstWordIndex: words.count,
-                                       maxLength: PatternLength.maxScalars(pattern).map { $0 + 1 }, wrap: { "^(?:\($0))$" })
-            else { continue }
-            self.lines.append(rule)
-            words += rule.words ?? []
-        }
+        self.lines += lineRules
         lineWords = WordFinder(words)
-        // A marker ends the article alone on its line, with any punctuation, or followed
-        // by a colon or dash and the first related headline.
-        self.endMarkers += endMarkers.compactMap {
-            Self.rule($0, afterPunctuation: true) { "^[\\p{P}\\p{S}\\s]*(?:\($0))(?:[\\p{P}\\p{S}\\s]*$|\\s*[:：\\-–—|»]|\\s+\\.\\.\\.)" }
-        }
+        self.endMarkers += markerRules
         index()
+    }
+
+    /// The rule `make` compiles from `pattern`, after checking that the pattern compiles alone.
+    /// The rule's expression wraps the pattern in a group, which compiles whenever the pattern
+    /// does, and the other way round but for unbalanced groups (`a)(b`): only a pattern whose
+    /// rule did not compile, or whose groups do not balance, is compiled alone again.
+    static func checked(_ pattern: String, file: String, _ make: () -> Rule?) throws(Diagnostic) -> Rule? {
+        let balanced = hasBalancedGroups(pattern)
+        if balanced, let rule = make() { return rule }
+        do {
+            _ = try ArabicPattern.compile(pattern)
+        } catch {
+            throw Diagnostic.error("the furniture pattern `\(pattern)` is not a valid regular expression; check its brackets and escapes", file: file)
+        }
+        return balanced ? nil : make()
+    }
+
+    /// Whether every `(` of `pattern` outside escapes and classes has its `)`, in order.
+    static func hasBalancedGroups(_ pattern: String) -> Bool {
+        var depth = 0, inClass = 0
+        var scalars = pattern.unicodeScalars.makeIterator()
+        while let s = scalars.next() {
+            switch s {
+            case "\\": _ = scalars.next()
+            case "[": inClass += 1
+            case "]" where inClass > 0: inClass -= 1
+            case "(" where inClass == 0: depth += 1
+            case ")" where inClass == 0:
+                depth -= 1
+                if depth < 0 { return false }
+            default: break
+            }
+        }
+        return depth == 0 && inClass == 0
     }
 
     /// Makes `lineRulesByFirst` and the markers' keys from the rules.

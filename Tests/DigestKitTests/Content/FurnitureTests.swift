@@ -52,6 +52,9 @@ struct FurnitureTests {
     @Test("reports a pattern that is not a regular expression, naming the file")
     func badPattern() {
         #expect(throws: Diagnostic.self) { try Furniture(lines: ["(unclosed"], endMarkers: [], file: "digest.yml") }
+        #expect(throws: Diagnostic.self) { try Furniture(lines: ["a)(b"], endMarkers: [], file: "digest.yml") }
+        #expect(throws: Diagnostic.self) { try Furniture(lines: [], endMarkers: ["x)|(y"], file: "digest.yml") }
+        #expect(throws: Diagnostic.self) { try Furniture(lines: ["[(]", "a{2,1}"], endMarkers: [], file: "digest.yml") }
         do {
             _ = try Furniture(lines: ["(unclosed"], endMarkers: [], file: "digest.yml")
         } catch {
