@@ -106,6 +106,8 @@ public struct SiteWriter {
         /// Paths whose file is to be the previous site's file, and others' symbolic links to copy.
         var sameAsBefore: [String] = []
         var links: [String] = []
+        /// The previous site's regular files as its listing identified them (`keepForeignFiles`).
+        var previousFiles: [String: ListedFile] = [:]
 
         init(writer: SiteWriter, staging: String, previous: String, retired: String, spare: String?) {
             self.writer = writer
@@ -222,7 +224,7 @@ public struct SiteWriter {
         /// Links the files that are to be the previous site's into the staging folder; a file
         /// that cannot be linked is copied.
         func takeFromPrevious(into folder: StagingFolder) throws(OutputError) {
-            for (relative, linked) in zip(sameAsBefore, folder.holdsAlready(sameAsBefore, from: previous)) where !linked {
+            for (relative, linked) in zip(sameAsBefore, folder.holdsAlready(sameAsBefore, from: previous, sourceFiles: previousFiles)) where !linked {
                 let source = previous + "/" + relative
                 if try folder.link(relative, to: source) { continue }
                 guard let bytes = OutputFiles.read(source) else {
@@ -241,7 +243,7 @@ public struct SiteWriter {
         /// Files of the previous site this build does not write: removed when digest wrote
         /// them (its manifest says), carried into the new site otherwise.
         func keepForeignFiles() throws(OutputError) {
-            let oldFiles = hadOutput ? OutputFiles.walk(previous) : []
+            let oldFiles = hadOutput ? OutputFiles.walk(previous, files: &previousFiles) : []
             var keptWithoutManifest = 0
             // The folders the new site's files are in, made only when there are others' files to check.
             lazy var folders = SiteWriter.folders(above: newPaths)
@@ -253,7 +255,7 @@ public struct SiteWriter {
                 if manifestText == nil { keptWithoutManifest += 1 }
                 // A page goes where one of the file's folders is: both cannot be.
                 var end = relative.endIndex
-                while let slash = relative[..<end].lastIndex(of: "/") {
+                while let slash = relative.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
                     if newPaths.contains(String(relative[..<slash])) {
                         throw OutputError(path: previous + "/" + relative, call: "keep",
                                           message: "digest did not write it and a page of the site needs its folder's name; move it away")
@@ -275,13 +277,13 @@ public struct SiteWriter {
         }
 
         func writeManifest() throws(OutputError) {
-            let manifest = OutputManifest(paths: newPaths).text
+            let manifest = OutputManifest(paths: newPaths)
             // An unchanged manifest keeps its mtime too, so deploying an unchanged site sends nothing.
-            if manifest == manifestText {
+            if let manifestText, manifest.isText(manifestText) {
                 sameAsBefore.append(OutputManifest.fileName)
                 return
             }
-            try stagingFolder().create(OutputManifest.fileName, Array(manifest.utf8))
+            try stagingFolder().create(OutputManifest.fileName, Array(manifest.text.utf8))
         }
     }
 
@@ -299,12 +301,13 @@ public struct SiteWriter {
         return files
     }
 
-    /// Every folder that holds one of `paths` (relative paths of files), at any depth.
+    /// Every folder that holds one of `paths` (relative paths of files), at any depth. Read
+    /// byte by byte, as the file system does: asked of every file of the site at every build.
     static func folders(above paths: some Sequence<String>) -> Set<String> {
         var folders = Set<String>()
         for path in paths {
             var end = path.endIndex
-            while let slash = path[..<end].lastIndex(of: "/") {
+            while let slash = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
                 guard folders.insert(String(path[..<slash])).inserted else { break }
                 end = slash
             }
