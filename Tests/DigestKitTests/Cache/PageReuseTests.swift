@@ -152,4 +152,20 @@ struct PageReuseTests {
         #expect(PageMemo.parse("\(PageMemo.header) abc\n1f 10 5 7 \n", fingerprint: "abc").isEmpty)
         #expect(PageMemo.parse("\(PageMemo.header) abc\n1ffffffffffffffff 10 5 7 x.html\n", fingerprint: "abc").isEmpty)
     }
+
+    @Test("a memo's numbers are written as `String(_:radix:)` writes them")
+    func numbersAsStringsWriteThem() {
+        for value: UInt64 in [0, 1, 9, 10, 15, 16, 255, 1_000_000_007, .max] {
+            for radix: UInt64 in [10, 16] {
+                var text: [UInt8] = Array("x ".utf8)
+                PageMemo.append(value, radix: radix, to: &text)
+                #expect(String(decoding: text, as: UTF8.self) == "x " + String(value, radix: Int(radix)))
+            }
+        }
+        for value: Int64 in [0, -1, 42, -1_500_000_000, .min, .max] {
+            var text: [UInt8] = []
+            PageMemo.append(value, to: &text)
+            #expect(String(decoding: text, as: UTF8.self) == String(value))
+        }
+    }
 }
