@@ -168,4 +168,25 @@ struct PageReuseTests {
             #expect(String(decoding: text, as: UTF8.self) == String(value))
         }
     }
+
+    @Test("a page's file looked up by name in its opened folder is the file its whole path names, and nothing where none is")
+    func filesThroughOpenedFolders() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("site/index.html", "i")
+        try folder.write("site/articles/a.html", "a")
+        try folder.write("site/deep/er/b.html", "b")
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("site/articles/folder.html"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.url.path + "/site/articles/link.html", withDestinationPath: "a.html")
+        let site = folder.url.appendingPathComponent("site").path
+        let paths = ["index.html", "articles/a.html", "deep/er/b.html", "articles/folder.html", "articles/link.html",
+                     "articles/missing.html", "missing/x.html"]
+        let folders = OutputFolders(site, holding: paths)
+        defer { folders.closeAll() }
+        for path in paths {
+            #expect(folders.identity(of: path) == PageMemo.FileIdentity(path: site + "/" + path), "\(path)")
+        }
+        #expect(folders.identity(of: "articles/a.html") != nil)
+        #expect(folders.identity(of: "articles/link.html") == nil)
+        #expect(folders.identity(of: "not/opened.html") == nil)
+    }
 }
