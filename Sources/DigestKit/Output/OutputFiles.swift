@@ -40,7 +40,9 @@ enum OutputFiles {
         var result: [String] = []
         func visit(_ relative: String) {
             let here = relative.isEmpty ? root : root + "/" + relative
-            for entry in entries(of: here).sorted(by: { $0.name < $1.name }) {
+            let entries = entries(of: here)
+            files.reserveCapacity(files.count + entries.count)
+            for entry in entries.sorted(by: { $0.name < $1.name }) {
                 let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
                 switch entry.isDirectory ?? (kind(root + "/" + child).map { $0 == .directory }) {
                 case true?: visit(child)
@@ -66,7 +68,10 @@ enum OutputFiles {
     static func tree(_ root: String, files: inout [String: ListedFile]) -> [String: Bool] {
         var result: [String: Bool] = [:]
         func visit(_ relative: String) {
-            for entry in entries(of: relative.isEmpty ? root : root + "/" + relative) {
+            let entries = entries(of: relative.isEmpty ? root : root + "/" + relative)
+            result.reserveCapacity(result.count + entries.count)
+            files.reserveCapacity(files.count + entries.count)
+            for entry in entries {
                 let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
                 let folder = entry.isDirectory ?? (kind(root + "/" + child) == .directory)
                 result[child] = folder
