@@ -98,7 +98,7 @@ public struct SiteWriter {
         let spare: String?
         let hadOutput: Bool
         let manifestText: String?
-        let ours: Set<String>
+        var ours: Set<String>
         var changes = OutputChanges()
         var newPaths = Set<String>()
         /// Opened at the first file written.
@@ -186,21 +186,32 @@ public struct SiteWriter {
         /// written or removed, the output already is the new site and stays as it is.
         public func finish(assets: URL?) throws(Diagnostic) -> OutputChanges {
             try add(writer.assetFiles(assets))
+            // What the new site's paths alone decide is worked out on another core while the
+            // previous site is listed: whether the manifest is the same, and the site's folders.
+            let newPaths = self.newPaths, manifestText = self.manifestText
+            let known = Background { () -> (sameManifest: Bool, folders: Set<String>) in
+                (manifestText.map(OutputManifest(paths: newPaths).isText) ?? false, SiteWriter.folders(above: newPaths))
+            }
             do {
                 try keepForeignFiles()
-                try writeManifest()
+                try writeManifest(same: known.value.sameManifest)
                 guard folder != nil || !changes.removed.isEmpty || !hadOutput else {
                     changes.swap = "none"
+                    letGoOfPaths()
                     return changes
                 }
                 let folder = try stagingFolder()
                 try takeFromPrevious(into: folder)
-                folder.removeAll(except: newPaths.union(changes.kept).union([OutputManifest.fileName]))
+                var keep = newPaths
+                keep.formUnion(changes.kept)
+                keep.insert(OutputManifest.fileName)
+                folder.removeAll(except: keep, folders: known.value.folders.union(SiteWriter.folders(above: changes.kept)))
                 changes.swap = try FolderSwap.install(staging, at: previous, retiring: retired).rawValue
             } catch {
                 throw Diagnostic.error("cannot write the site (\(error)); the previous site was left as it was", file: writer.display)
             }
             self.folder = nil
+            letGoOfPaths()
             // The site just replaced is the next build's spare; without one, it goes.
             if let spare, OutputFiles.kind(retired) == .directory {
                 OutputFiles.removeTree(spare)
@@ -276,14 +287,22 @@ public struct SiteWriter {
             }
         }
 
-        func writeManifest() throws(OutputError) {
-            let manifest = OutputManifest(paths: newPaths)
+        /// `same`: the previous site's manifest is this one's text.
+        func writeManifest(same: Bool) throws(OutputError) {
             // An unchanged manifest keeps its mtime too, so deploying an unchanged site sends nothing.
-            if let manifestText, manifest.isText(manifestText) {
+            if same {
                 sameAsBefore.append(OutputManifest.fileName)
                 return
             }
-            try stagingFolder().create(OutputManifest.fileName, Array(manifest.text.utf8))
+            try stagingFolder().create(OutputManifest.fileName, Array(OutputManifest(paths: newPaths).text.utf8))
+        }
+
+        /// Lets go of the paths of both sites (sets and arrays of 15,000 strings) on another
+        /// core: the build returns once the site is in place, and freeing them was its last work.
+        func letGoOfPaths() {
+            let paths = (newPaths, ours, sameAsBefore, previousFiles)
+            (newPaths, ours, sameAsBefore, previousFiles) = ([], [], [], [:])
+            DispatchQueue.global(qos: .utility).async { withExtendedLifetime(paths) {} }
         }
     }
 

@@ -163,12 +163,12 @@ final class StagingFolder {
         if entries[relative] != nil { remove(relative) }
     }
 
-    /// Removes everything but the files at `paths` and the folders above them: what is left
-    /// of a spare once the new site's files are in.
-    func removeAll(except paths: Set<String>) {
+    /// Removes everything but the files at `paths` and the folders above them (`folders`, when
+    /// the caller knows them already): what is left of a spare once the new site's files are in.
+    func removeAll(except paths: Set<String>, folders: Set<String>? = nil) {
         for k in laneFolders { OutputFiles.removeTree(Self.laneFolder(k, in: path)) }
         laneFolders = []
-        let folders = SiteWriter.folders(above: paths)
+        let folders = folders ?? SiteWriter.folders(above: paths)
         let gone = entries.compactMap { relative, isFolder in
             (isFolder ? folders.contains(relative) : paths.contains(relative)) ? nil : relative
         }
