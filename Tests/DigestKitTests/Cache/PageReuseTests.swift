@@ -189,4 +189,19 @@ struct PageReuseTests {
         #expect(folders.identity(of: "articles/link.html") == nil)
         #expect(folders.identity(of: "not/opened.html") == nil)
     }
+
+    @Test("a memo written in parts on every core reads back whole: every page, each with its own key and file")
+    func memoInPartsReadsBack() throws {
+        let folder = try TemporaryFolder()
+        let paths = (0..<2100).map { "p/\($0).html" } + ["index.html"]
+        for path in paths { try folder.write("site/" + path, path) }
+        let site = folder.url.appendingPathComponent("site").path
+        let cache = folder.url.appendingPathComponent("cache")
+        PageMemo(folder: cache, output: site, fingerprint: "f").save(paths.enumerated().map { ($1, UInt64($0)) })
+        let records = PageMemo(folder: cache, output: site, fingerprint: "f").records
+        #expect(records.count == paths.count)
+        for (i, path) in paths.enumerated() {
+            #expect(records[path] == PageMemo.Record(key: UInt64(i), file: try #require(PageMemo.FileIdentity(path: site + "/" + path))))
+        }
+    }
 }
