@@ -38,22 +38,24 @@ enum OutputFiles {
     /// (see `ListedFile`).
     static func walk(_ root: String, files: inout [String: ListedFile]) -> [String] {
         var result: [String] = []
+        // Gathered first, so that the table is made once at its size, not grown as it fills.
+        var identified: [(path: String, file: ListedFile)] = []
         func visit(_ relative: String) {
             let here = relative.isEmpty ? root : root + "/" + relative
-            let entries = entries(of: here)
-            files.reserveCapacity(files.count + entries.count)
-            for entry in entries.sorted(by: { $0.name < $1.name }) {
+            for entry in entries(of: here).sorted(by: { $0.name < $1.name }) {
                 let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
                 switch entry.isDirectory ?? (kind(root + "/" + child).map { $0 == .directory }) {
                 case true?: visit(child)
                 case false?:
                     result.append(child)
-                    if let file = entry.file { files[child] = file }
+                    if let file = entry.file { identified.append((child, file)) }
                 case nil: break
                 }
             }
         }
         visit("")
+        files.reserveCapacity(files.count + identified.count)
+        for (path, file) in identified { files[path] = file }
         return result
     }
 
@@ -66,20 +68,24 @@ enum OutputFiles {
 
     /// The same, and in `files` the identity of each regular file whose folder's listing gives it.
     static func tree(_ root: String, files: inout [String: ListedFile]) -> [String: Bool] {
-        var result: [String: Bool] = [:]
+        // Gathered first, so that the tables are made once at their size, not grown as they fill.
+        var found: [(path: String, isFolder: Bool, file: ListedFile?)] = []
         func visit(_ relative: String) {
-            let entries = entries(of: relative.isEmpty ? root : root + "/" + relative)
-            result.reserveCapacity(result.count + entries.count)
-            files.reserveCapacity(files.count + entries.count)
-            for entry in entries {
+            for entry in entries(of: relative.isEmpty ? root : root + "/" + relative) {
                 let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
                 let folder = entry.isDirectory ?? (kind(root + "/" + child) == .directory)
-                result[child] = folder
-                if let file = entry.file { files[child] = file }
+                found.append((child, folder, entry.file))
                 if folder { visit(child) }
             }
         }
         visit("")
+        var result: [String: Bool] = [:]
+        result.reserveCapacity(found.count)
+        files.reserveCapacity(files.count + found.count)
+        for entry in found {
+            result[entry.path] = entry.isFolder
+            if let file = entry.file { files[entry.path] = file }
+        }
         return result
     }
 

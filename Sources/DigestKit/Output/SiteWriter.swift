@@ -210,7 +210,6 @@ public struct SiteWriter {
             } catch {
                 throw Diagnostic.error("cannot write the site (\(error)); the previous site was left as it was", file: writer.display)
             }
-            self.folder = nil
             letGoOfPaths()
             // The site just replaced is the next build's spare; without one, it goes.
             if let spare, OutputFiles.kind(retired) == .directory {
@@ -297,12 +296,14 @@ public struct SiteWriter {
             try stagingFolder().create(OutputManifest.fileName, Array(OutputManifest(paths: newPaths).text.utf8))
         }
 
-        /// Lets go of the paths of both sites (sets and arrays of 15,000 strings) on another
+        /// Lets go of the paths of both sites (sets and arrays of 15,000 strings) and of the
+        /// staging folder (its listing; it is the output now, or was never used) on another
         /// core: the build returns once the site is in place, and freeing them was its last work.
         func letGoOfPaths() {
-            let paths = (newPaths, ours, sameAsBefore, previousFiles)
-            (newPaths, ours, sameAsBefore, previousFiles) = ([], [], [], [:])
-            DispatchQueue.global(qos: .utility).async { withExtendedLifetime(paths) {} }
+            let leftovers = Leftovers()
+            leftovers.keep((newPaths, ours, sameAsBefore, previousFiles, folder))
+            (newPaths, ours, sameAsBefore, previousFiles, folder) = ([], [], [], [:], nil)
+            leftovers.release()
         }
     }
 
