@@ -90,6 +90,8 @@ struct ArticleCache: Sendable {
         // One spread over every core for the records of all shards.
         let work = found.flatMap { shard in shard.records.map { (shard.data, $0) } }
         var decoded = Self.decodeRecords(work, light: true)[...]
+        entries.reserveCapacity(work.count)
+        loadedRecords.reserveCapacity(work.count)
         for (shard, data, records) in found {
             let results = decoded.prefix(records.count)
             decoded = decoded.dropFirst(records.count)

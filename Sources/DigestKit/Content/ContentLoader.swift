@@ -67,14 +67,13 @@ public enum ContentLoader {
         let opened = open(base, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if opened >= 0 { close(opened) } }
         let read = Parallel.map(relativePaths.sorted()) { relative -> Result<ContentFile, Diagnostic> in
-            let path = base + "/" + relative
             let topLevel = !relative.utf8.contains(UInt8(ascii: "/"))
             // A plain file right in the folder: one `lstat` tells it is inside the folder and
             // gives its state, where a link is resolved and checked below. Unchanged since the
             // last build read it, it was readable then (a change of its permissions would
             // have changed its status-change time), so it is not asked again.
             var plain = stat()
-            if topLevel, (opened >= 0 ? fstatat(opened, relative, &plain, AT_SYMLINK_NOFOLLOW) : lstat(path, &plain)) == 0,
+            if topLevel, (opened >= 0 ? fstatat(opened, relative, &plain, AT_SYMLINK_NOFOLLOW) : lstat(base + "/" + relative, &plain)) == 0,
                plain.st_mode & S_IFMT == S_IFREG {
                 let state = InputMemo.FileState(plain)
                 if unchanged(relative, state) {
@@ -84,6 +83,7 @@ public enum ContentLoader {
                     return .success(file)
                 }
             }
+            let path = base + "/" + relative
             // A file right in the folder that is no link is inside it, without resolving its
             // path component by component (for 10,000 files, a tenth of a rebuild).
             let inside = (topLevel && !ContentFileKind.isLink(path)) || {
@@ -106,6 +106,7 @@ public enum ContentLoader {
             }
             return ContentLoader.read(relative, in: folder, state: state)
         }
+        files.reserveCapacity(read.count)
         for result in read {
             switch result {
             case .success(let file): files.append(file)
