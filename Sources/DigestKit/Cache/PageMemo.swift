@@ -112,18 +112,23 @@ struct PageMemo: Sendable {
         let pages = keys.filter { !$0.path.utf8.contains(UInt8(ascii: "\n")) }
         let folders = OutputFolders(output, holding: pages.lazy.filter { !kept.contains($0.path) }.map(\.path))
         defer { folders.closeAll() }
-        let identities = Parallel.map(pages) { path, key -> FileIdentity? in
-            let known = kept.contains(path) ? records[path].flatMap { $0.key == key ? $0.file : nil } : nil
-            return known ?? folders.identity(of: path)
+        // Each page's record, and whether it is the one the memo holds, found on every core.
+        let found = Parallel.map(pages) { path, key -> (record: Record, asBefore: Bool)? in
+            if kept.contains(path), let known = records[path], known.key == key { return (known, true) }
+            guard let identity = folders.identity(of: path) else { return nil }
+            let record = Record(key: key, file: identity)
+            return (record, records[path] == record)
         }
         var made: [(path: String, record: Record)] = []
         made.reserveCapacity(pages.count)
-        for ((path, key), identity) in zip(pages, identities) {
-            guard let identity else { continue }
-            made.append((path, Record(key: key, file: identity)))
+        var asBefore = true
+        for ((path, _), found) in zip(pages, found) {
+            guard let found else { continue }
+            made.append((path, found.record))
+            asBefore = asBefore && found.asBefore
         }
         // A build that changed nothing need not write the same 15,000 lines again.
-        if made.count == records.count, made.allSatisfy({ records[$0.path] == $0.record }) { return }
+        if made.count == records.count, asBefore { return }
         // Written as bytes, a line per page, part by part on every core: the build waits for it.
         let parts = stride(from: 0, to: made.count, by: 1024).map { $0..<min($0 + 1024, made.count) }
         let lines = Parallel.map(parts) { [made] part -> [UInt8] in

@@ -118,6 +118,10 @@ public struct SiteWriter {
             hadOutput = OutputFiles.kind(previous) == .directory
             manifestText = OutputFiles.read(previous + "/" + OutputManifest.fileName).map { String(decoding: $0, as: UTF8.self) }
             ours = manifestText.map(OutputManifest.init(text:))?.paths ?? []
+            // Mostly the previous site's paths again: made at their size, not grown as pages come.
+            newPaths.reserveCapacity(ours.count)
+            sameAsBefore.reserveCapacity(ours.count)
+            changes.unchanged.reserveCapacity(ours.count)
         }
 
         /// Checks and writes `pages`: new bytes written, equal bytes taken from the previous site.
