@@ -37,26 +37,45 @@ enum OutputFiles {
     /// The same, and in `files` the identity of each regular file whose folder's listing gives it
     /// (see `ListedFile`).
     static func walk(_ root: String, files: inout [String: ListedFile]) -> [String] {
-        var result: [String] = []
+        // The entries at the top are walked on every core: a site is a big folder of articles
+        // beside folders of lists, and the previous site is listed while the build waits.
+        let top = entries(of: root).sorted(by: { $0.name < $1.name })
+        let parts = Parallel.map(top) { entry -> WalkPart in
+            var part = WalkPart()
+            switch entry.isDirectory ?? (kind(root + "/" + entry.name).map { $0 == .directory }) {
+            case true?: visit(root, entry.name, into: &part)
+            case false?:
+                part.paths.append(entry.name)
+                if let file = entry.file { part.identified.append((entry.name, file)) }
+            case nil: break
+            }
+            return part
+        }
         // Gathered first, so that the table is made once at its size, not grown as it fills.
+        files.reserveCapacity(files.count + parts.reduce(0) { $0 + $1.identified.count })
+        for part in parts {
+            for (path, file) in part.identified { files[path] = file }
+        }
+        return parts.flatMap(\.paths)
+    }
+
+    /// What `walk` finds below one entry of the top folder.
+    struct WalkPart: Sendable {
+        var paths: [String] = []
         var identified: [(path: String, file: ListedFile)] = []
-        func visit(_ relative: String) {
-            let here = relative.isEmpty ? root : root + "/" + relative
-            for entry in entries(of: here).sorted(by: { $0.name < $1.name }) {
-                let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
-                switch entry.isDirectory ?? (kind(root + "/" + child).map { $0 == .directory }) {
-                case true?: visit(child)
-                case false?:
-                    result.append(child)
-                    if let file = entry.file { identified.append((child, file)) }
-                case nil: break
-                }
+    }
+
+    private static func visit(_ root: String, _ relative: String, into part: inout WalkPart) {
+        for entry in entries(of: root + "/" + relative).sorted(by: { $0.name < $1.name }) {
+            let child = relative + "/" + entry.name
+            switch entry.isDirectory ?? (kind(root + "/" + child).map { $0 == .directory }) {
+            case true?: visit(root, child, into: &part)
+            case false?:
+                part.paths.append(child)
+                if let file = entry.file { part.identified.append((child, file)) }
+            case nil: break
             }
         }
-        visit("")
-        files.reserveCapacity(files.count + identified.count)
-        for (path, file) in identified { files[path] = file }
-        return result
     }
 
     /// Everything below `root`, folders included, as paths relative to it: true for a folder.

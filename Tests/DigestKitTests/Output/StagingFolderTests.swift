@@ -162,4 +162,13 @@ struct StagingFolderTests {
         #expect(staging.holdsAlready(paths, from: root + "/site", sourceFiles: listed) == expected)
         #expect(staging.holdsAlready(paths, from: root + "/site") == expected, "asked file by file")
     }
+
+    @Test("a walk lists files folder by folder, each folder's names in order, whichever core walked it")
+    func walkOrder() throws {
+        let folder = try TemporaryFolder()
+        for path in ["a-c.html", "a/b.html", "a/z/y.html", "b.html", "c/d/e.html", "c/a.html", "0.html"] {
+            try folder.write("site/" + path, path)
+        }
+        #expect(OutputFiles.walk(folder.url.path + "/site") == ["0.html", "a/b.html", "a/z/y.html", "a-c.html", "b.html", "c/a.html", "c/d/e.html"])
+    }
 }
