@@ -11,7 +11,7 @@ struct ArticleCache: Sendable {
         var diagnostics: [Diagnostic]
     }
 
-    /// The cache is a folder of binary files (format 5), its shards: an entry goes to the
+    /// The cache is a folder of binary files (format 6), its shards: an entry goes to the
     /// shard its path hashes to, so a rebuild after an edit writes one small file again, not
     /// the whole cache. A shard is a header (`magic`, the format number, the fingerprint, the
     /// shard's number), then one record per article unit: its byte length, a checksum of its
@@ -25,7 +25,7 @@ struct ArticleCache: Sendable {
     static let magic = Array("digest-cache".utf8)
 
     /// Bumped when the file changes shape in a way decoding would not notice.
-    static let format: UInt32 = 5
+    static let format: UInt32 = 6
 
     static let shardCount = 64
 
@@ -90,6 +90,8 @@ struct ArticleCache: Sendable {
         // One spread over every core for the records of all shards.
         let work = found.flatMap { shard in shard.records.map { (shard.data, $0) } }
         var decoded = Self.decodeRecords(work, light: true)[...]
+        entries.reserveCapacity(work.count)
+        loadedRecords.reserveCapacity(work.count)
         for (shard, data, records) in found {
             let results = decoded.prefix(records.count)
             decoded = decoded.dropFirst(records.count)
@@ -297,18 +299,33 @@ struct ArticleCache: Sendable {
         return ranges
     }
 
-    /// A quick 64-bit checksum of a record, a word at a time: it catches a damaged file
-    /// before its bytes are taken for text.
+    /// A quick 64-bit checksum of a record, a word at a time in four lanes: a rebuild checks
+    /// every record of the cache (80 MB at 10,000 articles), and one lane, each word waiting
+    /// for the last word's multiplication, took a tenth of a second of its start.
     static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        let prime: UInt64 = 0x100_0000_01b3
+        let seed: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var lanes = (seed, seed ^ 0x243F_6A88_85A3_08D3, seed ^ 0x1319_8A2E_0370_7344, seed ^ 0xA409_3822_299F_31D0)
+        func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+            let hash = (hash ^ word) &* prime
+            return hash ^ (hash >> 29)
+        }
+        func word(_ offset: Int) -> UInt64 { UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
         var offset = 0
+        while offset + 32 <= bytes.count {
+            lanes.0 = mix(lanes.0, word(offset))
+            lanes.1 = mix(lanes.1, word(offset + 8))
+            lanes.2 = mix(lanes.2, word(offset + 16))
+            lanes.3 = mix(lanes.3, word(offset + 24))
+            offset += 32
+        }
+        var hash = mix(mix(mix(lanes.0, lanes.1), lanes.2), lanes.3)
         while offset + 8 <= bytes.count {
-            hash = (hash ^ UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))) &* 0x100_0000_01b3
-            hash ^= hash >> 29
+            hash = mix(hash, word(offset))
             offset += 8
         }
         while offset < bytes.count {
-            hash = (hash ^ UInt64(bytes[offset])) &* 0x100_0000_01b3
+            hash = (hash ^ UInt64(bytes[offset])) &* prime
             offset += 1
         }
         return hash ^ (hash >> 32)

@@ -95,6 +95,8 @@ struct InputMemo: Sendable {
     /// The records of `units` with their keys, leaving out the files changed too recently to be trusted.
     func records(of units: some Sequence<(unit: ArticleUnit, key: String)>) -> [String: Record] {
         var made: [String: Record] = [:]
+        // Mostly the files of the last build: made at its size, not grown step by step.
+        made.reserveCapacity(records.count)
         for (unit, key) in units {
             for file in unit.files {
                 guard let state = file.state, state.changed < settled, state.modified < settled else { continue }

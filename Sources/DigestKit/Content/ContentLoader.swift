@@ -62,15 +62,19 @@ public enum ContentLoader {
         // with nothing changed read 10,000 files one by one for 0.6 s); messages keep their order.
         // Paths as strings, not URLs: making 10,000 URLs took a third of the listing's time.
         let base = folder.path
+        // The files right in the folder are looked at relative to it, opened once: the kernel
+        // then finds one name, not every folder of the path, for each of 10,000 files.
+        let opened = open(base, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if opened >= 0 { close(opened) } }
         let read = Parallel.map(relativePaths.sorted()) { relative -> Result<ContentFile, Diagnostic> in
-            let path = base + "/" + relative
             let topLevel = !relative.utf8.contains(UInt8(ascii: "/"))
             // A plain file right in the folder: one `lstat` tells it is inside the folder and
             // gives its state, where a link is resolved and checked below. Unchanged since the
             // last build read it, it was readable then (a change of its permissions would
             // have changed its status-change time), so it is not asked again.
             var plain = stat()
-            if topLevel, lstat(path, &plain) == 0, plain.st_mode & S_IFMT == S_IFREG {
+            if topLevel, (opened >= 0 ? fstatat(opened, relative, &plain, AT_SYMLINK_NOFOLLOW) : lstat(base + "/" + relative, &plain)) == 0,
+               plain.st_mode & S_IFMT == S_IFREG {
                 let state = InputMemo.FileState(plain)
                 if unchanged(relative, state) {
                     var file = ContentFile(path: relative, bytes: [])
@@ -79,6 +83,7 @@ public enum ContentLoader {
                     return .success(file)
                 }
             }
+            let path = base + "/" + relative
             // A file right in the folder that is no link is inside it, without resolving its
             // path component by component (for 10,000 files, a tenth of a rebuild).
             let inside = (topLevel && !ContentFileKind.isLink(path)) || {
@@ -101,6 +106,7 @@ public enum ContentLoader {
             }
             return ContentLoader.read(relative, in: folder, state: state)
         }
+        files.reserveCapacity(read.count)
         for result in read {
             switch result {
             case .success(let file): files.append(file)

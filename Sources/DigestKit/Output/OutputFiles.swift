@@ -30,54 +30,103 @@ enum OutputFiles {
     /// Every file and link below `root` (not directories), as paths relative to it, sorted.
     /// Never descends through a symbolic link.
     static func walk(_ root: String) -> [String] {
-        var result: [String] = []
-        func visit(_ relative: String) {
-            let here = relative.isEmpty ? root : root + "/" + relative
-            for (name, isDirectory) in entries(of: here).sorted(by: { $0.name < $1.name }) {
-                let child = relative.isEmpty ? name : relative + "/" + name
-                switch isDirectory ?? (kind(root + "/" + child).map { $0 == .directory }) {
-                case true?: visit(child)
-                case false?: result.append(child)
-                case nil: break
-                }
+        var files: [String: ListedFile] = [:]
+        return walk(root, files: &files)
+    }
+
+    /// The same, and in `files` the identity of each regular file whose folder's listing gives it
+    /// (see `ListedFile`).
+    static func walk(_ root: String, files: inout [String: ListedFile]) -> [String] {
+        // The entries at the top are walked on every core: a site is a big folder of articles
+        // beside folders of lists, and the previous site is listed while the build waits.
+        let top = entries(of: root).sorted(by: { $0.name < $1.name })
+        let parts = Parallel.map(top) { entry -> WalkPart in
+            var part = WalkPart()
+            switch entry.isDirectory ?? (kind(root + "/" + entry.name).map { $0 == .directory }) {
+            case true?: visit(root, entry.name, into: &part)
+            case false?:
+                part.paths.append(entry.name)
+                if let file = entry.file { part.identified.append((entry.name, file)) }
+            case nil: break
+            }
+            return part
+        }
+        // Gathered first, so that the table is made once at its size, not grown as it fills.
+        files.reserveCapacity(files.count + parts.reduce(0) { $0 + $1.identified.count })
+        for part in parts {
+            for (path, file) in part.identified { files[path] = file }
+        }
+        return parts.flatMap(\.paths)
+    }
+
+    /// What `walk` finds below one entry of the top folder.
+    struct WalkPart: Sendable {
+        var paths: [String] = []
+        var identified: [(path: String, file: ListedFile)] = []
+    }
+
+    private static func visit(_ root: String, _ relative: String, into part: inout WalkPart) {
+        for entry in entries(of: root + "/" + relative).sorted(by: { $0.name < $1.name }) {
+            let child = relative + "/" + entry.name
+            switch entry.isDirectory ?? (kind(root + "/" + child).map { $0 == .directory }) {
+            case true?: visit(root, child, into: &part)
+            case false?:
+                part.paths.append(child)
+                if let file = entry.file { part.identified.append((child, file)) }
+            case nil: break
             }
         }
-        visit("")
-        return result
     }
 
     /// Everything below `root`, folders included, as paths relative to it: true for a folder.
     /// Never descends through a symbolic link.
     static func tree(_ root: String) -> [String: Bool] {
-        var result: [String: Bool] = [:]
+        var files: [String: ListedFile] = [:]
+        return tree(root, files: &files)
+    }
+
+    /// The same, and in `files` the identity of each regular file whose folder's listing gives it.
+    static func tree(_ root: String, files: inout [String: ListedFile]) -> [String: Bool] {
+        // Gathered first, so that the tables are made once at their size, not grown as they fill.
+        var found: [(path: String, isFolder: Bool, file: ListedFile?)] = []
         func visit(_ relative: String) {
-            for (name, isDirectory) in entries(of: relative.isEmpty ? root : root + "/" + relative) {
-                let child = relative.isEmpty ? name : relative + "/" + name
-                let folder = isDirectory ?? (kind(root + "/" + child) == .directory)
-                result[child] = folder
+            for entry in entries(of: relative.isEmpty ? root : root + "/" + relative) {
+                let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                let folder = entry.isDirectory ?? (kind(root + "/" + child) == .directory)
+                found.append((child, folder, entry.file))
                 if folder { visit(child) }
             }
         }
         visit("")
+        var result: [String: Bool] = [:]
+        result.reserveCapacity(found.count)
+        files.reserveCapacity(files.count + found.count)
+        for entry in found {
+            result[entry.path] = entry.isFolder
+            if let file = entry.file { files[entry.path] = file }
+        }
         return result
     }
 
     /// The names in the folder at `path` and whether each is a folder (a link is not), as the
     /// folder's listing tells it: a site's 15,000 files are not each asked with `lstat`. Nil
-    /// where the listing does not tell.
-    static func entries(of path: String) -> [(name: String, isDirectory: Bool?)] {
+    /// where the listing does not tell. A regular file comes with its identity where the
+    /// listing gives it (`ListedFile`).
+    static func entries(of path: String) -> [(name: String, isDirectory: Bool?, file: ListedFile?)] {
         guard let folder = opendir(path) else { return [] }
         defer { closedir(folder) }
-        var entries: [(name: String, isDirectory: Bool?)] = []
+        let device = ListedFile.device(listing: dirfd(folder))
+        var entries: [(name: String, isDirectory: Bool?, file: ListedFile?)] = []
         while let entry = readdir(folder) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
                 String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
             }
             guard name != ".", name != ".." else { continue }
             switch Int32(entry.pointee.d_type) {
-            case Int32(DT_DIR): entries.append((name, true))
-            case Int32(DT_UNKNOWN): entries.append((name, nil))
-            default: entries.append((name, false))
+            case Int32(DT_DIR): entries.append((name, true, nil))
+            case Int32(DT_UNKNOWN): entries.append((name, nil, nil))
+            case Int32(DT_REG): entries.append((name, false, device.map { ListedFile(device: $0, inode: UInt64(entry.pointee.d_ino)) }))
+            default: entries.append((name, false, nil))
             }
         }
         return entries
@@ -162,6 +211,48 @@ enum OutputFiles {
         guard kind(path) != nil else { return }
         try? FileManager.default.removeItem(atPath: path)
     }
+}
+
+/// A regular file as its folder's listing names it: the folder's device and the entry's inode
+/// number. Two equal ones are one file, as two `lstat`s would tell (`OutputFiles.isSameFile`):
+/// a rebuild asks that of every file of the site it keeps, and the listings of the output and
+/// of the staging folder are read anyway.
+struct ListedFile: Hashable, Sendable {
+    var device: UInt64
+    var inode: UInt64
+
+    /// The device of the folder open as `fd` when its listing gives each entry the inode
+    /// number `lstat` gives, as the usual local file systems do; nil elsewhere (an overlay or a
+    /// network file system may number entries otherwise), where files are asked one by one.
+    static func device(listing fd: Int32) -> UInt64? {
+        #if os(Linux) && (arch(x86_64) || arch(arm64))
+        var info = stat()
+        guard fd >= 0, let type = fileSystemType(fd), fstat(fd, &info) == 0 else { return nil }
+        switch type {
+        case 0xEF53, 0x5846_5342, 0x9123_683E, 0x0102_1994: return UInt64(info.st_dev) // ext2/3/4, XFS, Btrfs, tmpfs
+        default: return nil
+        }
+        #else
+        return nil
+        #endif
+    }
+
+    #if os(Linux) && (arch(x86_64) || arch(arm64))
+    /// The type of the file system of the open file `fd` (`statfs.f_type`, the structure's first
+    /// field on these machines). The Glibc module leaves `fstatfs` out, so it is found by name.
+    private static func fileSystemType(_ fd: Int32) -> Int? {
+        guard let fstatfs = systemFstatfs else { return nil }
+        return withUnsafeTemporaryAllocation(byteCount: 512, alignment: 16) { buffer -> Int? in
+            guard fstatfs(fd, buffer.baseAddress!) == 0 else { return nil }
+            return buffer.load(as: Int.self)
+        }
+    }
+
+    private static let systemFstatfs: (@convention(c) (Int32, UnsafeMutableRawPointer) -> Int32)? = {
+        guard let symbol = dlsym(nil, "fstatfs") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32, UnsafeMutableRawPointer) -> Int32).self)
+    }()
+    #endif
 }
 
 /// A file-system call of the Output stage that failed, with the system's reason.

@@ -27,4 +27,32 @@ public struct OutputManifest: Sendable, Equatable {
     }
 
     public var text: String { ([Self.header] + paths.sorted()).joined(separator: "\n") + "\n" }
+
+    /// True when `text == self.text` (Strings: canonically equivalent), told without sorting
+    /// the paths: a rebuild's manifest is mostly the last one's, and sorting 15,000 paths was
+    /// most of writing it. It is when, after the header, its lines are the paths, each once,
+    /// in increasing order.
+    func isText(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes -> Bool in
+            let header = Self.header.utf8
+            guard bytes.count > header.count, bytes.prefix(header.count).elementsEqual(header),
+                  bytes[header.count] == UInt8(ascii: "\n"), bytes.last == UInt8(ascii: "\n")
+            else { return false }
+            var count = 0
+            var previous: String?
+            var start = header.count + 1
+            while start < bytes.count {
+                var end = start
+                while bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                let line = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                guard paths.contains(line) else { return false }
+                if let previous, !(previous < line) { return false }
+                previous = line
+                count += 1
+                start = end + 1
+            }
+            return count == paths.count
+        }
+    }
 }

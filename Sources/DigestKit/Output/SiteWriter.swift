@@ -98,7 +98,7 @@ public struct SiteWriter {
         let spare: String?
         let hadOutput: Bool
         let manifestText: String?
-        let ours: Set<String>
+        var ours: Set<String>
         var changes = OutputChanges()
         var newPaths = Set<String>()
         /// Opened at the first file written.
@@ -106,6 +106,8 @@ public struct SiteWriter {
         /// Paths whose file is to be the previous site's file, and others' symbolic links to copy.
         var sameAsBefore: [String] = []
         var links: [String] = []
+        /// The previous site's regular files as its listing identified them (`keepForeignFiles`).
+        var previousFiles: [String: ListedFile] = [:]
 
         init(writer: SiteWriter, staging: String, previous: String, retired: String, spare: String?) {
             self.writer = writer
@@ -116,6 +118,10 @@ public struct SiteWriter {
             hadOutput = OutputFiles.kind(previous) == .directory
             manifestText = OutputFiles.read(previous + "/" + OutputManifest.fileName).map { String(decoding: $0, as: UTF8.self) }
             ours = manifestText.map(OutputManifest.init(text:))?.paths ?? []
+            // Mostly the previous site's paths again: made at their size, not grown as pages come.
+            newPaths.reserveCapacity(ours.count)
+            sameAsBefore.reserveCapacity(ours.count)
+            changes.unchanged.reserveCapacity(ours.count)
         }
 
         /// Checks and writes `pages`: new bytes written, equal bytes taken from the previous site.
@@ -184,21 +190,31 @@ public struct SiteWriter {
         /// written or removed, the output already is the new site and stays as it is.
         public func finish(assets: URL?) throws(Diagnostic) -> OutputChanges {
             try add(writer.assetFiles(assets))
+            // What the new site's paths alone decide is worked out on another core while the
+            // previous site is listed: whether the manifest is the same, and the site's folders.
+            let newPaths = self.newPaths, manifestText = self.manifestText
+            let known = Background { () -> (sameManifest: Bool, folders: Set<String>) in
+                (manifestText.map(OutputManifest(paths: newPaths).isText) ?? false, SiteWriter.folders(above: newPaths))
+            }
             do {
                 try keepForeignFiles()
-                try writeManifest()
+                try writeManifest(same: known.value.sameManifest)
                 guard folder != nil || !changes.removed.isEmpty || !hadOutput else {
                     changes.swap = "none"
+                    letGoOfPaths()
                     return changes
                 }
                 let folder = try stagingFolder()
                 try takeFromPrevious(into: folder)
-                folder.removeAll(except: newPaths.union(changes.kept).union([OutputManifest.fileName]))
+                var keep = newPaths
+                keep.formUnion(changes.kept)
+                keep.insert(OutputManifest.fileName)
+                folder.removeAll(except: keep, folders: known.value.folders.union(SiteWriter.folders(above: changes.kept)))
                 changes.swap = try FolderSwap.install(staging, at: previous, retiring: retired).rawValue
             } catch {
                 throw Diagnostic.error("cannot write the site (\(error)); the previous site was left as it was", file: writer.display)
             }
-            self.folder = nil
+            letGoOfPaths()
             // The site just replaced is the next build's spare; without one, it goes.
             if let spare, OutputFiles.kind(retired) == .directory {
                 OutputFiles.removeTree(spare)
@@ -222,7 +238,7 @@ public struct SiteWriter {
         /// Links the files that are to be the previous site's into the staging folder; a file
         /// that cannot be linked is copied.
         func takeFromPrevious(into folder: StagingFolder) throws(OutputError) {
-            for (relative, linked) in zip(sameAsBefore, folder.holdsAlready(sameAsBefore, from: previous)) where !linked {
+            for (relative, linked) in zip(sameAsBefore, folder.holdsAlready(sameAsBefore, from: previous, sourceFiles: previousFiles)) where !linked {
                 let source = previous + "/" + relative
                 if try folder.link(relative, to: source) { continue }
                 guard let bytes = OutputFiles.read(source) else {
@@ -241,7 +257,7 @@ public struct SiteWriter {
         /// Files of the previous site this build does not write: removed when digest wrote
         /// them (its manifest says), carried into the new site otherwise.
         func keepForeignFiles() throws(OutputError) {
-            let oldFiles = hadOutput ? OutputFiles.walk(previous) : []
+            let oldFiles = hadOutput ? OutputFiles.walk(previous, files: &previousFiles) : []
             var keptWithoutManifest = 0
             // The folders the new site's files are in, made only when there are others' files to check.
             lazy var folders = SiteWriter.folders(above: newPaths)
@@ -253,7 +269,7 @@ public struct SiteWriter {
                 if manifestText == nil { keptWithoutManifest += 1 }
                 // A page goes where one of the file's folders is: both cannot be.
                 var end = relative.endIndex
-                while let slash = relative[..<end].lastIndex(of: "/") {
+                while let slash = relative.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
                     if newPaths.contains(String(relative[..<slash])) {
                         throw OutputError(path: previous + "/" + relative, call: "keep",
                                           message: "digest did not write it and a page of the site needs its folder's name; move it away")
@@ -274,14 +290,24 @@ public struct SiteWriter {
             }
         }
 
-        func writeManifest() throws(OutputError) {
-            let manifest = OutputManifest(paths: newPaths).text
+        /// `same`: the previous site's manifest is this one's text.
+        func writeManifest(same: Bool) throws(OutputError) {
             // An unchanged manifest keeps its mtime too, so deploying an unchanged site sends nothing.
-            if manifest == manifestText {
+            if same {
                 sameAsBefore.append(OutputManifest.fileName)
                 return
             }
-            try stagingFolder().create(OutputManifest.fileName, Array(manifest.utf8))
+            try stagingFolder().create(OutputManifest.fileName, Array(OutputManifest(paths: newPaths).text.utf8))
+        }
+
+        /// Lets go of the paths of both sites (sets and arrays of 15,000 strings) and of the
+        /// staging folder (its listing; it is the output now, or was never used) on another
+        /// core: the build returns once the site is in place, and freeing them was its last work.
+        func letGoOfPaths() {
+            let leftovers = Leftovers()
+            leftovers.keep((newPaths, ours, sameAsBefore, previousFiles, folder))
+            (newPaths, ours, sameAsBefore, previousFiles, folder) = ([], [], [], [:], nil)
+            leftovers.release()
         }
     }
 
@@ -299,12 +325,13 @@ public struct SiteWriter {
         return files
     }
 
-    /// Every folder that holds one of `paths` (relative paths of files), at any depth.
+    /// Every folder that holds one of `paths` (relative paths of files), at any depth. Read
+    /// byte by byte, as the file system does: asked of every file of the site at every build.
     static func folders(above paths: some Sequence<String>) -> Set<String> {
         var folders = Set<String>()
         for path in paths {
             var end = path.endIndex
-            while let slash = path[..<end].lastIndex(of: "/") {
+            while let slash = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
                 guard folders.insert(String(path[..<slash])).inserted else { break }
                 end = slash
             }

@@ -19,10 +19,14 @@ final class StagingFolder {
     let path: String
     /// What the folder holds, by path relative to it: true for a folder.
     private var entries: [String: Bool]
+    /// The regular files of the spare as its listing identified them, until the folder changes
+    /// them: which of them are the output's files is known without asking (`holdsAlready`).
+    private var listed: [String: ListedFile]
 
-    private init(path: String, entries: [String: Bool]) {
+    private init(path: String, entries: [String: Bool], listed: [String: ListedFile] = [:]) {
         self.path = path
         self.entries = entries
+        self.listed = listed
     }
 
     /// A staging folder at `path`: the spare moved there when there is one on the same file
@@ -30,7 +34,9 @@ final class StagingFolder {
     static func open(at path: String, from spare: String?) throws(OutputError) -> StagingFolder {
         OutputFiles.removeTree(path)
         if let spare, OutputFiles.kind(spare) == .directory, rename(spare, path) == 0 {
-            return StagingFolder(path: path, entries: OutputFiles.tree(path))
+            var listed: [String: ListedFile] = [:]
+            let entries = OutputFiles.tree(path, files: &listed)
+            return StagingFolder(path: path, entries: entries, listed: listed)
         }
         try OutputFiles.makeDirectories(path)
         return StagingFolder(path: path, entries: [:])
@@ -41,6 +47,7 @@ final class StagingFolder {
         try makeRoom(for: relative)
         try OutputFiles.create(path + "/" + relative, bytes)
         entries[relative] = false
+        listed[relative] = nil
     }
 
     /// Writes each of `files` as a new file, on every core: files of different folders on
@@ -74,7 +81,10 @@ final class StagingFolder {
             return nil
         }
         // Whatever may have been made is the folder's, so that a failed build's goes with the rest.
-        for file in files { entries[file.path] = false }
+        for file in files {
+            entries[file.path] = false
+            listed[file.path] = nil
+        }
         if let first = failures.compactMap({ $0 }).min(by: { $0.index < $1.index }) { throw first.error }
     }
 
@@ -85,7 +95,11 @@ final class StagingFolder {
         guard !entries.isEmpty else { return files }
         var left: [Page] = []
         for file in files {
-            if entries[file.path] == false, try OutputFiles.overwriteIfSole(path + "/" + file.path, file.bytes) { continue }
+            if entries[file.path] == false {
+                // Whatever happens to it, the listing no longer tells what the file is.
+                listed[file.path] = nil
+                if try OutputFiles.overwriteIfSole(path + "/" + file.path, file.bytes) { continue }
+            }
             left.append(file)
         }
         return left
@@ -106,15 +120,19 @@ final class StagingFolder {
         try makeRoom(for: relative)
         guard OutputFiles.hardLink(source, path + "/" + relative) else { return false }
         entries[relative] = false
+        listed[relative] = nil
         return true
     }
 
     /// For each of `paths`, whether the file there is already the one at the same path below
-    /// `source`: in a spare, most are. Asked on every core, two `lstat`s a file.
-    func holdsAlready(_ paths: [String], from source: String) -> [Bool] {
-        let entries = self.entries, path = self.path
+    /// `source`: in a spare, most are. A file both listings identified (`sourceFiles`, the
+    /// source's, from `OutputFiles.walk`) is known without a call; the others are asked with
+    /// two `lstat`s, on every core. Asking every file was most of finishing a rebuild.
+    func holdsAlready(_ paths: [String], from source: String, sourceFiles: [String: ListedFile] = [:]) -> [Bool] {
+        let entries = self.entries, listed = self.listed, path = self.path
         return Parallel.map(paths) { relative in
-            entries[relative] == false && OutputFiles.isSameFile(source + "/" + relative, path + "/" + relative)
+            if let mine = listed[relative], let theirs = sourceFiles[relative] { return mine == theirs }
+            return entries[relative] == false && OutputFiles.isSameFile(source + "/" + relative, path + "/" + relative)
         }
     }
 
@@ -123,6 +141,7 @@ final class StagingFolder {
         try makeRoom(for: relative)
         guard OutputFiles.copyLink(source, path + "/" + relative) else { return false }
         entries[relative] = false
+        listed[relative] = nil
         return true
     }
 
@@ -144,16 +163,18 @@ final class StagingFolder {
         if entries[relative] != nil { remove(relative) }
     }
 
-    /// Removes everything but the files at `paths` and the folders above them: what is left
-    /// of a spare once the new site's files are in.
-    func removeAll(except paths: Set<String>) {
+    /// Removes everything but the files at `paths` and the folders above them (`folders`, when
+    /// the caller knows them already): what is left of a spare once the new site's files are in.
+    func removeAll(except paths: Set<String>, folders: Set<String>? = nil) {
         for k in laneFolders { OutputFiles.removeTree(Self.laneFolder(k, in: path)) }
         laneFolders = []
-        let folders = SiteWriter.folders(above: paths)
+        let folders = folders ?? SiteWriter.folders(above: paths)
+        let gone = entries.compactMap { relative, isFolder in
+            (isFolder ? folders.contains(relative) : paths.contains(relative)) ? nil : relative
+        }
         // Shortest first, so a folder's contents go with it and are not visited again.
-        for relative in entries.keys.sorted(by: { $0.utf8.count < $1.utf8.count }) {
-            guard let isFolder = entries[relative] else { continue }
-            if isFolder ? !folders.contains(relative) : !paths.contains(relative) { remove(relative) }
+        for relative in gone.sorted(by: { $0.utf8.count < $1.utf8.count }) where entries[relative] != nil {
+            remove(relative)
         }
     }
 
@@ -162,10 +183,14 @@ final class StagingFolder {
         if entries[relative] == true {
             OutputFiles.removeTree(target)
             let inside = relative + "/"
-            for key in entries.keys where key.hasPrefix(inside) { entries[key] = nil }
+            for key in entries.keys where key.hasPrefix(inside) {
+                entries[key] = nil
+                listed[key] = nil
+            }
         } else {
             unlink(target)
         }
         entries[relative] = nil
+        listed[relative] = nil
     }
 }

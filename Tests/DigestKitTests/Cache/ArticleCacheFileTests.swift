@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import DigestKit
 
-/// The cache's files on disk (format 4, binary shards): what a build makes of them when they
+/// The cache's files on disk (format 6, binary shards): what a build makes of them when they
 /// are whole, cut short, damaged, or left over from an older format.
 @Suite("Article cache file")
 struct ArticleCacheFileTests {
@@ -145,5 +145,19 @@ struct ArticleCacheFileTests {
             #expect(back[path]?.key == entry.key)
             #expect(back[path]?.articles.map(\.article) == entry.articles.map(\.article))
         }
+    }
+
+    @Test("a record's checksum changes when any one byte of it does, in each of its lanes and in the tail after them")
+    func checksumSeesEveryByte() {
+        let bytes = (0..<75).map { UInt8(truncatingIfNeeded: $0 &* 37) }
+        let original = bytes.withUnsafeBytes(ArticleCache.checksum)
+        #expect(original == bytes.withUnsafeBytes(ArticleCache.checksum))
+        for i in bytes.indices {
+            var changed = bytes
+            changed[i] ^= 0x10
+            #expect(changed.withUnsafeBytes(ArticleCache.checksum) != original, "byte \(i)")
+        }
+        #expect(Array(bytes.dropLast()).withUnsafeBytes(ArticleCache.checksum) != original)
+        #expect((bytes + [0]).withUnsafeBytes(ArticleCache.checksum) != original)
     }
 }

@@ -152,4 +152,56 @@ struct PageReuseTests {
         #expect(PageMemo.parse("\(PageMemo.header) abc\n1f 10 5 7 \n", fingerprint: "abc").isEmpty)
         #expect(PageMemo.parse("\(PageMemo.header) abc\n1ffffffffffffffff 10 5 7 x.html\n", fingerprint: "abc").isEmpty)
     }
+
+    @Test("a memo's numbers are written as `String(_:radix:)` writes them")
+    func numbersAsStringsWriteThem() {
+        for value: UInt64 in [0, 1, 9, 10, 15, 16, 255, 1_000_000_007, .max] {
+            for radix: UInt64 in [10, 16] {
+                var text: [UInt8] = Array("x ".utf8)
+                PageMemo.append(value, radix: radix, to: &text)
+                #expect(String(decoding: text, as: UTF8.self) == "x " + String(value, radix: Int(radix)))
+            }
+        }
+        for value: Int64 in [0, -1, 42, -1_500_000_000, .min, .max] {
+            var text: [UInt8] = []
+            PageMemo.append(value, to: &text)
+            #expect(String(decoding: text, as: UTF8.self) == String(value))
+        }
+    }
+
+    @Test("a page's file looked up by name in its opened folder is the file its whole path names, and nothing where none is")
+    func filesThroughOpenedFolders() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("site/index.html", "i")
+        try folder.write("site/articles/a.html", "a")
+        try folder.write("site/deep/er/b.html", "b")
+        try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("site/articles/folder.html"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.url.path + "/site/articles/link.html", withDestinationPath: "a.html")
+        let site = folder.url.appendingPathComponent("site").path
+        let paths = ["index.html", "articles/a.html", "deep/er/b.html", "articles/folder.html", "articles/link.html",
+                     "articles/missing.html", "missing/x.html"]
+        let folders = OutputFolders(site, holding: paths)
+        defer { folders.closeAll() }
+        for path in paths {
+            #expect(folders.identity(of: path) == PageMemo.FileIdentity(path: site + "/" + path), "\(path)")
+        }
+        #expect(folders.identity(of: "articles/a.html") != nil)
+        #expect(folders.identity(of: "articles/link.html") == nil)
+        #expect(folders.identity(of: "not/opened.html") == nil)
+    }
+
+    @Test("a memo written in parts on every core reads back whole: every page, each with its own key and file")
+    func memoInPartsReadsBack() throws {
+        let folder = try TemporaryFolder()
+        let paths = (0..<2100).map { "p/\($0).html" } + ["index.html"]
+        for path in paths { try folder.write("site/" + path, path) }
+        let site = folder.url.appendingPathComponent("site").path
+        let cache = folder.url.appendingPathComponent("cache")
+        PageMemo(folder: cache, output: site, fingerprint: "f").save(paths.enumerated().map { ($1, UInt64($0)) })
+        let records = PageMemo(folder: cache, output: site, fingerprint: "f").records
+        #expect(records.count == paths.count)
+        for (i, path) in paths.enumerated() {
+            #expect(records[path] == PageMemo.Record(key: UInt64(i), file: try #require(PageMemo.FileIdentity(path: site + "/" + path))))
+        }
+    }
 }

@@ -214,4 +214,10 @@ struct SiteWriterTests {
         #expect(folder.read("site/assets/img/logo.svg") == "<svg/>")
         #expect(OutputManifest(text: folder.read("site/.digest-manifest") ?? "").paths.contains("assets/img/logo.svg"))
     }
+
+    @Test("the folders above paths are every folder at any depth, named as the file system splits the path, at each slash")
+    func foldersAbovePaths() {
+        #expect(SiteWriter.folders(above: ["index.html", "a/b/c.html", "a/d.html", "x/\u{301}y.html"]) == ["a", "a/b", "x"])
+        #expect(SiteWriter.folders(above: []).isEmpty)
+    }
 }

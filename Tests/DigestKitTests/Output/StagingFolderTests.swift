@@ -118,4 +118,57 @@ struct StagingFolderTests {
         #expect(folder.read("site/shared.html") == "output's")
         #expect(inode(root + "/staging/shared.html") != inode(root + "/site/shared.html"))
     }
+
+    @Test("a folder's listing identifies each regular file as `lstat` does: hard links alike, other files apart, no folders or links")
+    func listingIdentifiesFiles() throws {
+        let folder = try TemporaryFolder()
+        let root = folder.url.path
+        try folder.write("site/a.html", "a")
+        try folder.write("site/sub/b.html", "b")
+        try FileManager.default.linkItem(atPath: root + "/site/a.html", toPath: root + "/site/sub/same-as-a.html")
+        try FileManager.default.createSymbolicLink(atPath: root + "/site/link", withDestinationPath: "a.html")
+        var listed: [String: ListedFile] = [:]
+        let paths = OutputFiles.walk(root + "/site", files: &listed)
+        #expect(paths == ["a.html", "link", "sub/b.html", "sub/same-as-a.html"])
+        #expect(Set(listed.keys) == ["a.html", "sub/b.html", "sub/same-as-a.html"])
+        #expect(listed["a.html"] == listed["sub/same-as-a.html"])
+        #expect(listed["a.html"] != listed["sub/b.html"])
+        #expect(listed["a.html"].map(\.inode) == inode(root + "/site/a.html"))
+        var treeListed: [String: ListedFile] = [:]
+        #expect(OutputFiles.tree(root + "/site", files: &treeListed)["sub"] == true)
+        #expect(treeListed == listed)
+    }
+
+    @Test("which spare files are the output's is told from the two listings, and a file the folder made since is not taken for the output's")
+    func holdsAlreadyFromListings() throws {
+        let folder = try TemporaryFolder()
+        let root = folder.url.path
+        for name in ["same", "other", "made", "written", "moved"] { try folder.write("site/\(name).html", name) }
+        try folder.write("spare/other.html", "other, an older one")
+        try folder.write("spare/written.html", "written, the spare's own")
+        for name in ["same", "made", "moved"] {
+            try FileManager.default.linkItem(atPath: root + "/site/\(name).html", toPath: root + "/spare/\(name).html")
+        }
+        let staging = try StagingFolder.open(at: root + "/staging", from: root + "/spare")
+        try staging.create("made.html", Array("made again".utf8))
+        try staging.create([Page(path: "written.html", text: "written again")])
+        // Someone else's file now stands in the output where the spare's link of the old one is.
+        try FileManager.default.removeItem(atPath: root + "/site/moved.html")
+        try folder.write("site/moved.html", "moved")
+        var listed: [String: ListedFile] = [:]
+        _ = OutputFiles.walk(root + "/site", files: &listed)
+        let paths = ["same.html", "other.html", "made.html", "written.html", "moved.html", "missing.html"]
+        let expected = [true, false, false, false, false, false]
+        #expect(staging.holdsAlready(paths, from: root + "/site", sourceFiles: listed) == expected)
+        #expect(staging.holdsAlready(paths, from: root + "/site") == expected, "asked file by file")
+    }
+
+    @Test("a walk lists files folder by folder, each folder's names in order, whichever core walked it")
+    func walkOrder() throws {
+        let folder = try TemporaryFolder()
+        for path in ["a-c.html", "a/b.html", "a/z/y.html", "b.html", "c/d/e.html", "c/a.html", "0.html"] {
+            try folder.write("site/" + path, path)
+        }
+        #expect(OutputFiles.walk(folder.url.path + "/site") == ["0.html", "a/b.html", "a/z/y.html", "a-c.html", "b.html", "c/a.html", "c/d/e.html"])
+    }
 }
