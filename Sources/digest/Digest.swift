@@ -10,4 +10,10 @@ struct DigestCommand: AsyncParsableCommand {
         subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, InspectCommand.self, InitCommand.self, SummarizeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
+
+    /// Before any thread starts: a heap made before is not padded.
+    static func main() async {
+        HeapPadding.apply()
+        await main(nil)
+    }
 }
