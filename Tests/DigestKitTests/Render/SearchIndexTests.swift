@@ -24,6 +24,11 @@ struct SearchIndexTests {
         return digest
     }
 
+    /// The index's files by path, with term shards of about 250 bytes: many shards for a small digest.
+    static func smallShardFiles(_ digest: Digest, dates: DateDisplay) -> [String: [UInt8]] {
+        Dictionary(uniqueKeysWithValues: SearchIndex(digest: digest, dates: dates, shardBytes: 250).files().map { ($0.path, $0.bytes) })
+    }
+
     @Test("files a word under its stem and a clitic form under the attested word without the clitic")
     func cliticsAreFiledUnderTheWord() {
         var digest = DiscoveryFixtures.digest(count: 3)
@@ -94,9 +99,7 @@ struct SearchIndexTests {
     func anEditChangesItsShardsOnly() throws {
         var digest = Self.varied(count: 60)
         let dates = try Build.dateDisplay(SiteConfig())
-        func files(_ digest: Digest) -> [String: [UInt8]] {
-            Dictionary(uniqueKeysWithValues: SearchIndex(digest: digest, dates: dates, shardBytes: 250).files().map { ($0.path, $0.bytes) })
-        }
+        func files(_ digest: Digest) -> [String: [UInt8]] { Self.smallShardFiles(digest, dates: dates) }
         func hashes(_ digest: Digest) -> [UInt64] {
             let index = SearchIndex(digest: digest, dates: dates, shardBytes: 250)
             return index.termShardKeys().map(index.hash(ofTermShard:))
@@ -125,9 +128,7 @@ struct SearchIndexTests {
     func anAddedSentenceChangesItsWordsShardsOnly() throws {
         var digest = Self.varied(count: 60)
         let dates = try Build.dateDisplay(SiteConfig())
-        func files(_ digest: Digest) -> [String: [UInt8]] {
-            Dictionary(uniqueKeysWithValues: SearchIndex(digest: digest, dates: dates, shardBytes: 250).files().map { ($0.path, $0.bytes) })
-        }
+        func files(_ digest: Digest) -> [String: [UInt8]] { Self.smallShardFiles(digest, dates: dates) }
         func weights(_ digest: Digest, _ index: Int) -> [String: UInt32] {
             let corpus = SearchCorpus(digest: digest)
             let document = corpus.documents[index]

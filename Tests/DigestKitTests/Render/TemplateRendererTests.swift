@@ -135,6 +135,17 @@ struct TemplateRendererTests {
         return out
     }
 
+    @Test("gives a small output back in a buffer of its own, with the same text, Arabic and all")
+    func smallOutputsAreCompacted() {
+        for text in ["", "a", "<li>كازاخستان ⁦5+1⁩</li>", String(repeating: "ب", count: 2_000), String(repeating: "x", count: 20_000)] {
+            var reserved = ""
+            reserved.reserveCapacity(TemplateRenderer.reserved)
+            reserved += text
+            #expect(TemplateRenderer.compacted(reserved) == text)
+            #expect(TemplateRenderer.compacted(reserved).utf8.elementsEqual(text.utf8))
+        }
+    }
+
     @Test("takes over every template of the default theme, so no page is left to swift-mustache")
     func takesOverTheDefaultTheme() throws {
         let templates = try TemplateSet(folder: BuiltInResources.themeFolder, displayFolder: "Templates")
