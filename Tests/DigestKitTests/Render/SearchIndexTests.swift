@@ -24,6 +24,13 @@ struct SearchIndexTests {
         return digest
     }
 
+    /// The text of one of the files every query needs (`SearchIndex.queryFiles`).
+    static func queryFile(_ path: String, of digest: Digest) throws -> String {
+        let index = SearchIndex(digest: digest, dates: try Build.dateDisplay(SiteConfig()))
+        let file = try #require(index.queryFiles().first { $0.path == path })
+        return String(decoding: file.bytes, as: UTF8.self)
+    }
+
     /// The index's files by path, with term shards of about 250 bytes: many shards for a small digest.
     static func smallShardFiles(_ digest: Digest, dates: DateDisplay) -> [String: [UInt8]] {
         Dictionary(uniqueKeysWithValues: SearchIndex(digest: digest, dates: dates, shardBytes: 250).files().map { ($0.path, $0.bytes) })
@@ -152,9 +159,7 @@ struct SearchIndexTests {
     @Test("writes every document's length, doubled, in the order of the documents")
     func lengthsFileListsEveryDocument() throws {
         let digest = Self.varied(count: 9)
-        let index = SearchIndex(digest: digest, dates: try Build.dateDisplay(SiteConfig()))
-        let file = try #require(index.queryFiles().first { $0.path == SitePaths.searchLengths })
-        let text = String(decoding: file.bytes, as: UTF8.self)
+        let text = try Self.queryFile(SitePaths.searchLengths, of: digest)
         #expect(text.hasPrefix(#"DigestSearchLoaded("lengths",["#) && text.hasSuffix("]);\n"))
         let numbers = text.dropFirst(#"DigestSearchLoaded("lengths",["#.count).dropLast(4).split(separator: ",").map { Int($0) }
         let expected = SearchCorpus(digest: digest).documents.map { Int(max(($0.length * 2).rounded(), 2)) }
@@ -190,9 +195,7 @@ struct SearchIndexTests {
     @Test("writes the average document length the script divides by as the shortest decimal of the same double")
     func manifestAverageReadsBack() throws {
         let digest = Self.varied(count: 7)
-        let index = SearchIndex(digest: digest, dates: try Build.dateDisplay(SiteConfig()))
-        let manifest = try #require(index.queryFiles().first { $0.path == SitePaths.searchManifest })
-        let text = String(decoding: manifest.bytes, as: UTF8.self)
+        let text = try Self.queryFile(SitePaths.searchManifest, of: digest)
         let json = try #require(text.split(separator: "=", maxSplits: 1).last?.trimmingCharacters(in: CharacterSet(charactersIn: " ;\n")))
         let fields = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let lengths = SearchCorpus(digest: digest).documents.map { max($0.length, 1) }
