@@ -192,7 +192,7 @@ public enum Build {
             if let searchTerms {
                 let corpus = searchTerms.cache.corpus(for: searchDigest, keys: searchTerms.keys, spread: false)
                 searchTerms.cache.save(corpus, keys: searchTerms.keys)
-                index = SearchIndex(digest: searchDigest, dates: dates, corpus: corpus)
+                index = SearchIndex(digest: searchDigest, dates: dates, corpus: corpus, summarized: false)
             } else {
                 index = SearchIndex(digest: searchDigest, dates: dates, corpus: SearchCorpus(digest: searchDigest, spread: false))
             }

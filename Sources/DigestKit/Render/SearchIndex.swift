@@ -55,14 +55,31 @@ struct SearchIndex: Sendable {
     }
 
     /// `shardBytes`: what a term shard should be about, `termShardBytes` but in tests.
-    init(digest: Digest, dates: DateDisplay, corpus: SearchCorpus? = nil, shardBytes: Int = termShardBytes) {
+    /// `summarized`: false leaves the summary and the shard count to `summarize`, for a rebuild
+    /// that may take them from the previous build (`SiteRenderer.planTermShards`).
+    init(digest: Digest, dates: DateDisplay, corpus: SearchCorpus? = nil, shardBytes: Int = termShardBytes, summarized: Bool = true) {
         self.digest = digest
         self.dates = dates
         let corpus = corpus ?? SearchCorpus(digest: digest)
-        summary = TermShardSummary(corpus)
         lengths = corpus.lengths
-        termShardCount = Self.termShardCount(bytes: summary.bytes, shardBytes: shardBytes)
+        self.shardBytes = shardBytes
+        summary = TermShardSummary(SearchCorpus(terms: [], documents: []))
+        termShardCount = 0
         self.corpus = corpus
+        if summarized { summarize() }
+    }
+
+    /// What a term shard should be about.
+    let shardBytes: Int
+    /// Whether `summary` and `termShardCount` were worked out from the corpus.
+    private(set) var isSummarized = false
+
+    /// Sums up the term shards (see `TermShardSummary`) and counts them.
+    mutating func summarize() {
+        guard !isSummarized, let corpus else { return }
+        summary = TermShardSummary(corpus)
+        termShardCount = Self.termShardCount(bytes: summary.bytes, shardBytes: shardBytes)
+        isSummarized = true
     }
 
     /// Makes the postings of the keys of the term shards `numbers` (of `layout`, from

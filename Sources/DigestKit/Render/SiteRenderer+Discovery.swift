@@ -66,6 +66,8 @@ extension SiteRenderer {
     /// that made the index, while the pages are rendered.
     @discardableResult
     func planTermShards(_ index: inout SearchIndex) -> SearchIndex.Plan {
+        if let plan = previousTermShards(&index) { return plan }
+        index.summarize()
         let layout = index.termShardKeys()
         let renderer = self, made = index
         let keys = Parallel.map(Array(layout.indices)) { number in
@@ -75,6 +77,37 @@ extension SiteRenderer {
         index.makePostings(forShards: layout.indices.filter { !current[$0] }, of: layout)
         let plan = SearchIndex.Plan(layout: layout, keys: keys, current: current)
         index.plan = plan
+        return plan
+    }
+
+    /// The search manifest's key: the articles' keys in reading order, which decide every
+    /// document the index is made from, so it and the term shards are the previous build's
+    /// when this key is. Nil without a cache.
+    func searchManifestKey() -> UInt64? {
+        guard let reuse else { return nil }
+        var hasher = StableHasher()
+        for key in reuse.keys.articles { hasher.mix(key) }
+        return reuse.keys.file(path: SitePaths.searchManifest, content: hasher.state)
+    }
+
+    /// When the articles are the previous build's, in the same order (the manifest's key did not
+    /// change), the term shards are too: their count and keys are taken from the page memo,
+    /// without summing up the index, if every shard's file is still the one written. Nil otherwise.
+    func previousTermShards(_ index: inout SearchIndex) -> SearchIndex.Plan? {
+        guard !index.isSummarized, let reuse, let manifestKey = searchManifestKey(),
+              reuse.memo.isCurrent(SitePaths.searchManifest, key: manifestKey)
+        else { return nil }
+        var keys: [UInt64?] = []
+        while let record = reuse.memo.records[SitePaths.searchTerms(keys.count)] {
+            guard reuse.memo.isCurrent(SitePaths.searchTerms(keys.count), key: record.key) else { return nil }
+            keys.append(record.key)
+        }
+        guard !keys.isEmpty else { return nil }
+        index.termShardCount = keys.count
+        let plan = SearchIndex.Plan(layout: Array(repeating: [], count: keys.count), keys: keys,
+                                    current: Array(repeating: true, count: keys.count))
+        index.plan = plan
+        index.corpus = nil
         return plan
     }
 
@@ -100,7 +133,8 @@ extension SiteRenderer {
         var index = search ?? SearchIndex(digest: digest, dates: dates)
         let plan = index.plan ?? planTermShards(&index)
         let search = index
-        try hand(search.queryFiles().map { .rendered($0, key: nil) })
+        let manifestKey = searchManifestKey()
+        try hand(search.queryFiles().map { .rendered($0, key: $0.path == SitePaths.searchManifest ? manifestKey : nil) })
         let layout = plan.layout, termKeys = plan.keys, termCurrent = plan.current
 
         typealias Feed = (path: String, page: String, title: String, indices: [Int])

@@ -94,6 +94,24 @@ struct PageReuseTests {
         #expect(folder.read(page) == original)
     }
 
+    @Test("with the articles as before, the search index's files changed or removed by hand are made again")
+    func handEditedSearchFilesAreMadeAgain() throws {
+        let (folder, _) = try IncrementalBuildTests.siteWithSeeds()
+        _ = try Self.expectSameAsFresh(folder, after: "the first build")
+        // The second build takes the term shards from the memo; these builds must see the damage.
+        _ = try Self.expectSameAsFresh(folder, after: "nothing")
+        let shard = "site/search/terms/0.js", manifest = "site/search/index.js"
+        let original = try #require(folder.read(shard))
+        try folder.write(shard, original + "// by hand")
+        _ = try Self.expectSameAsFresh(folder, after: "a term shard changed by hand")
+        #expect(folder.read(shard) == original)
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent(shard))
+        _ = try Self.expectSameAsFresh(folder, after: "a term shard removed by hand")
+        try folder.write(manifest, "window.DigestSearchIndex = {};\n")
+        _ = try Self.expectSameAsFresh(folder, after: "the manifest changed by hand")
+        #expect(folder.read(shard) == original)
+    }
+
     @Test("a memo saved with the pages it holds is left as it was; a changed key writes it again")
     func unchangedMemoIsNotRewritten() throws {
         let folder = try TemporaryFolder()
