@@ -74,19 +74,18 @@ extension SearchCorpus {
     /// Each document's length (the weights of its indexed words, at least 1), doubled.
     var lengths: [UInt32] { documents.map { max(SearchPostings.doubled($0.length), 2) } }
 
-    /// Calls `body` with every posting, document by document in order: its document, key (by
-    /// number) and weight, doubled; only the postings of the keys `wanted` (by number), when given:
-    /// a rebuild's few.
+    /// What the postings of the keys `wanted` (by number; every key when nil) are read from, for
+    /// `forEachPosting(of:attested:in:)`: the attested keys among them, in one look-up per pair,
+    /// and the documents that hold one of them (every document when nil: a rebuild wants few).
     /// `attested`: `attestedTerms()`, when known.
-    func forEachPosting(of wanted: [Bool]? = nil, attested known: [Bool]? = nil, _ body: (_ document: Int32, _ term: Int, _ weight: UInt32) -> Void) {
+    func postingSource(of wanted: [Bool]?, attested known: [Bool]? = nil) -> (attested: [Bool], documents: [Int]) {
         var attested = known ?? attestedTerms()
-        guard let wanted else { return forEachPosting(of: nil, attested: attested, in: documents.indices, body) }
-        // Attested and wanted, in one look-up per pair; and only the documents with a wanted key.
+        guard let wanted else { return (attested, Array(documents.indices)) }
         for t in attested.indices where !wanted[t] { attested[t] = false }
         let holding = documents.indices.filter { d in
             documents[d].tf.contains { wanted[Int($0.0)] } || documents[d].alternates.contains { attested[Int($0.0)] }
         }
-        forEachPosting(of: wanted, attested: attested, in: holding, body)
+        return (attested, holding)
     }
 
     /// Which keys some document has as a primary key: an alternate (a reading without a
@@ -99,8 +98,9 @@ extension SearchCorpus {
         return attested
     }
 
-    /// The postings of the documents in `range`, in its order: a document's weight for a key is its primary
-    /// weight plus its `attested` alternates' weights.
+    /// Calls `body` with the postings of the documents in `range`, document by document in its
+    /// order: document, key (by number) and weight, doubled; only the keys `wanted`, when given.
+    /// A document's weight for a key is its primary weight plus its `attested` alternates' weights.
     func forEachPosting(of wanted: [Bool]?, attested: [Bool], in range: some Sequence<Int>,
                         _ body: (_ document: Int32, _ term: Int, _ weight: UInt32) -> Void) {
         var weights = [UInt32](repeating: 0, count: terms.count)

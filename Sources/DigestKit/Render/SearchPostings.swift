@@ -32,13 +32,14 @@ struct SearchPostings: Sendable {
         let termCount = corpus.terms.count
         // Two passes over the documents: counting each key's postings places every list in
         // the flat table, then filling it keeps each list in document order.
+        let source = corpus.postingSource(of: wanted, attested: attested)
         var starts = [Int](repeating: 0, count: termCount + 1)
-        corpus.forEachPosting(of: wanted, attested: attested) { _, id, _ in starts[id + 1] += 1 }
+        corpus.forEachPosting(of: wanted, attested: source.attested, in: source.documents) { _, id, _ in starts[id + 1] += 1 }
         for t in 0..<termCount { starts[t + 1] += starts[t] }
         var next = starts
         var documents = [Int32](repeating: 0, count: starts[termCount])
         var frequencies = [UInt32](repeating: 0, count: starts[termCount])
-        corpus.forEachPosting(of: wanted, attested: attested) { d, id, weight in
+        corpus.forEachPosting(of: wanted, attested: source.attested, in: source.documents) { d, id, weight in
             documents[next[id]] = d
             frequencies[next[id]] = weight
             next[id] += 1
