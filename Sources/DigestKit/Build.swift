@@ -238,7 +238,7 @@ public enum Build {
                            reusedArticles: content.reused, analysedArticles: content.analysed, keptPages: kept.count, timings: timings)
     }
 
-    /// Puts back the text (and tag evidence) of the articles at `indices` that were read from
+    /// Puts back the text of the articles at `indices` that were read from
     /// the cache without it. The cache's checksums make a failure here all but impossible;
     /// should it happen, the build stops rather than write an article without its text, and
     /// the caller drops the cache.
@@ -253,8 +253,6 @@ public enum Build {
             }
             let whole = full[place.index]
             digest.articles[i].article.blocks = whole.article.blocks
-            digest.articles[i].countries.evidence = whole.countries.evidence
-            digest.articles[i].topicEvidence = whole.topicEvidence
         }
     }
 

@@ -59,4 +59,10 @@ public struct AnalyzedArticle: Sendable, Codable {
         self.topicEvidence = topicEvidence
         self.summary = summary
     }
+
+    /// Forgets the evidence of its tags, which only `digest inspect` shows.
+    mutating func dropEvidence() {
+        countries.evidence = [:]
+        topicEvidence = [:]
+    }
 }

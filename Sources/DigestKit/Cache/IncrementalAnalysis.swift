@@ -147,9 +147,15 @@ struct IncrementalAnalysis: Sendable {
         Self.analyse(unit, key: key, parser: try makeParser(), analyzer: analyzer, memo: memo)
     }
 
+    /// The tags' evidence is dropped as soon as the tags are settled: no page shows it (`digest
+    /// inspect` analyses afresh), and held for every article until the cache was written it
+    /// was a third of a cold build's heap.
     static func analyse(_ unit: ArticleUnit, key: String, parser: ContentParser, analyzer: Analyzer, memo: WordMemo) -> ArticleCache.Entry {
         let content = parser.parse(unit.files)
-        return ArticleCache.Entry(key: key, articles: content.articles.map { analyzer.analyze($0, memo: memo) },
-                                  diagnostics: content.diagnostics.items)
+        return ArticleCache.Entry(key: key, articles: content.articles.map { article in
+            var analyzed = analyzer.analyze(article, memo: memo)
+            analyzed.dropEvidence()
+            return analyzed
+        }, diagnostics: content.diagnostics.items)
     }
 }
