@@ -3,7 +3,8 @@
 # one run mean anything on a shared machine).
 #
 #   bench/speed.sh [N=10000] [RUNS=5]          SCALING=1 adds 1,000 / 10,000 / 50,000 articles
-#                                              (one run each: 50,000 takes minutes)
+#                                              (one run each: 50,000 takes minutes); FRESH=0
+#                                              leaves out the builds into new folders
 #
 # Needs: hugo, hyperfine, /usr/bin/time (Debian packages), python3, ../shared/bench.
 # Writes bench/out/ (ignored by git) and prints a Markdown table for the README.
@@ -94,15 +95,15 @@ hugo_rss, digest_rss, n = int(sys.argv[4]), int(sys.argv[5]), sys.argv[6]
 by = {r["command"]: r for r in speed}
 h, d = by["hugo"], by["digest"]
 def cpu(r): return r["user"] + r["system"]
-print(f"\n| {n} articles | wall (mean ± sd) | CPU (user+sys) | peak RSS |")
-print("|---|---|---|---|")
-print(f"| Hugo 0.111 | {h['mean']:.2f} ± {h['stddev']:.2f} s | {cpu(h):.2f} s | {hugo_rss/1024:.0f} MB |")
-print(f"| digest, cold full build | {d['mean']:.2f} ± {d['stddev']:.2f} s | {cpu(d):.2f} s | {digest_rss/1024:.0f} MB |")
+print(f"\n| {n} articles | wall (mean ± sd) | CPU (user+sys) | of it, kernel (sys) | peak RSS |")
+print("|---|---|---|---|---|")
+print(f"| Hugo 0.111 | {h['mean']:.2f} ± {h['stddev']:.2f} s | {cpu(h):.2f} s | {h['system']:.2f} s | {hugo_rss/1024:.0f} MB |")
+print(f"| digest, cold full build | {d['mean']:.2f} ± {d['stddev']:.2f} s | {cpu(d):.2f} s | {d['system']:.2f} s | {digest_rss/1024:.0f} MB |")
 for r in rebuild:
-    print(f"| {r['command']} | {r['mean']:.2f} ± {r['stddev']:.2f} s | {cpu(r):.2f} s | |")
-print(f"| **ratio digest / Hugo** | **{d['mean']/h['mean']:.2f}** | {cpu(d)/cpu(h):.2f} | **{digest_rss/hugo_rss:.2f}** |")
+    print(f"| {r['command']} | {r['mean']:.2f} ± {r['stddev']:.2f} s | {cpu(r):.2f} s | {r['system']:.2f} s | |")
+print(f"| **ratio digest / Hugo** | **{d['mean']/h['mean']:.2f}** | {cpu(d)/cpu(h):.2f} | | **{digest_rss/hugo_rss:.2f}** |")
 edit = [r for r in rebuild if "edited" in r["command"]][0]
-print(f"| rebuild after one edit / cold build | {edit['mean']/d['mean']:.3f} | | |")
+print(f"| rebuild after one edit / cold build | {edit['mean']/d['mean']:.3f} | | | |")
 PY
 
 if [ "${SCALING:-0}" = 1 ]; then
@@ -116,13 +117,45 @@ if [ "${SCALING:-0}" = 1 ]; then
         hyperfine --shell bash --warmup 1 --runs "${SCALING_RUNS:-1}" --export-json "$OUT/scaling-$n.json" \
             --prepare "rm -rf $OUT/corpus-$n/site-digest .digest-cache" \
             -n "$n" "digest_build $OUT/corpus-$n"
+        rm -rf "$OUT/corpus-$n/site-digest" .digest-cache
+        peak_rss_kb "$DIGEST" build --quiet --input "$OUT/corpus-$n/raw" --output "$OUT/corpus-$n/site-digest" \
+            --config "$OUT/corpus-$n/none.yml" --templates "$OUT/corpus-$n/no-theme" > "$OUT/scaling-rss-$n.txt"
     done
     python3 - "$OUT" <<'PY'
 import json, sys
-r = {k: json.load(open(f"{sys.argv[1]}/scaling-{k}.json"))["results"][0]["mean"] for k in ("1000", "10000", "50000")}
-print("\n| articles | digest cold build |\n|---|---|")
-for k in ("1000", "10000", "50000"): print(f"| {int(k):,} | {r[k]:.2f} s |")
-print(f"| 50,000 / 10,000 | {r['50000']/r['10000']:.2f} |")
+sizes = ("1000", "10000", "50000")
+r = {k: json.load(open(f"{sys.argv[1]}/scaling-{k}.json"))["results"][0] for k in sizes}
+rss = {k: int(open(f"{sys.argv[1]}/scaling-rss-{k}.txt").read().split()[-1]) for k in sizes}
+print("\n| articles | digest cold build | of it, kernel (sys) | peak RSS |\n|---|---|---|---|")
+for k in sizes: print(f"| {int(k):,} | {r[k]['mean']:.2f} s | {r[k]['system']:.2f} s | {rss[k]/1024:.0f} MB |")
+print(f"| 50,000 / 10,000 | {r['50000']['mean']/r['10000']['mean']:.2f} | | {rss['50000']/rss['10000']:.2f} |")
+PY
+fi
+
+if [ "${FRESH:-1}" = 1 ]; then
+    # The cold builds above each follow the removal of the site before (the benchmark's own
+    # `rm -rf`). On a file system that passes over recently freed inodes when it makes files
+    # (ext4 without a journal), that removal costs both tools kernel time a first build into a
+    # new folder does not pay. Here each build writes to a folder of its own, all removed at the end.
+    echo "== $N articles: cold full builds into new folders"
+    fresh="$OUT/fresh"
+    rm -rf "$fresh"; mkdir -p "$fresh"
+    digest_build_new() { "$DIGEST" build --quiet --input "$1/raw" --output "$2/digest-$RANDOM$RANDOM" --config "$1/none.yml" --templates "$1/no-theme"; }
+    export -f digest_build_new
+    hyperfine --shell bash --warmup 1 --runs "$RUNS" --export-json "$OUT/fresh-$N.json" \
+        --prepare "rm -rf .digest-cache" \
+        -n hugo "hugo --quiet --source $dir/hugo-site -d $PWD/$fresh/hugo-\$RANDOM\$RANDOM" \
+        -n digest "digest_build_new $dir $fresh"
+    rm -rf "$fresh"
+    python3 - "$OUT/fresh-$N.json" "$N" <<'PY'
+import json, sys
+by = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+h, d = by["hugo"], by["digest"]
+print(f"\n| {sys.argv[2]} articles, each build into a new folder | wall (mean ± sd) | CPU (user+sys) | of it, kernel (sys) |")
+print("|---|---|---|---|")
+for name, r in (("Hugo 0.111", h), ("digest, cold full build", d)):
+    print(f"| {name} | {r['mean']:.2f} ± {r['stddev']:.2f} s | {r['user'] + r['system']:.2f} s | {r['system']:.2f} s |")
+print(f"| ratio digest / Hugo | {d['mean']/h['mean']:.2f} | | |")
 PY
 fi
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr)"
