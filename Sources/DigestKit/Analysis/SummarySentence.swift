@@ -92,18 +92,26 @@ struct TermVectors: Sendable {
 
     init(_ stems: [[Int32]]) {
         var numbers: [Int32: Int32] = [:]
+        numbers.reserveCapacity(stems.reduce(0) { $0 + $1.count })
         var df: [Int] = []
+        // The sentence that last counted each stem: a stem counts once a sentence, without a
+        // set made for each one.
+        var countedIn: [Int] = []
         let numbered = stems.map { sentence in
             sentence.map { stem -> Int32 in
                 if let n = numbers[stem] { return n }
                 let n = Int32(df.count)
                 numbers[stem] = n
                 df.append(0)
+                countedIn.append(-1)
                 return n
             }
         }
-        for sentence in numbered {
-            for n in Set(sentence) { df[Int(n)] += 1 }
+        for (k, sentence) in numbered.enumerated() {
+            for n in sentence where countedIn[Int(n)] != k {
+                countedIn[Int(n)] = k
+                df[Int(n)] += 1
+            }
         }
         let count = Double(stems.count)
         self.numbers = numbers

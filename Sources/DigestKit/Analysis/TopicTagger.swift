@@ -134,6 +134,10 @@ public struct TopicTagger: Sendable {
     /// With the article's passages already read (the country tagger reads the same ones),
     /// and the forms of words met in articles before.
     func tag(_ article: Article, passages: [Passage], memo: WordMemo) -> (topics: [String], evidence: [String: Evidence]) {
+        // The tables as locals: the functions below capture them, not the whole tagger (a
+        // copy of it, every field retained, at every article).
+        let (phrases, phraseLengths, patternStarts, patterns) = (self.phrases, self.phraseLengths, self.patternStarts, self.patterns)
+        let (phrasesByFirst, prefixPhrases) = (self.phrasesByFirst, self.prefixPhrases)
         var evidence: [String: Evidence] = [:]
         // Topics found through at least one (not weak) keyword: weak ones only add weight.
         var strong: Set<String> = []
