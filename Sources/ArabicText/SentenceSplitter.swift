@@ -11,7 +11,20 @@ public enum SentenceSplitter {
 
     /// The same for a `String` and a `Substring`, on their UTF-8 bytes: every article's text
     /// passes through it, and each sentence is a slice of those bytes, not made again scalar by scalar.
-    public static func sentences(_ text: String) -> [String] { WordScanner.withBytes(text, sentences(utf8:)) }
+    /// A native string's sentences are copied as slices of it are: its bytes are valid UTF-8
+    /// and every cut falls between scalars, so they need not be checked again, byte by byte.
+    public static func sentences(_ text: String) -> [String] {
+        let cuts = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var cuts: [(Int, Int)] = []
+            sentences(utf8: bytes) { cuts.append(($0, $1)) }
+            return cuts
+        }
+        guard let cuts else { return WordScanner.withBytes(text, sentences(utf8:)) }
+        let start = text.utf8.startIndex
+        return cuts.map { from, to in
+            String(text[text.utf8.index(start, offsetBy: from)..<text.utf8.index(start, offsetBy: to)])
+        }
+    }
     public static func sentences(_ text: Substring) -> [String] { WordScanner.withBytes(text, sentences(utf8:)) }
 
     /// What a byte may begin, as flags: most bytes of a line begin nothing the splitter
@@ -28,8 +41,16 @@ public enum SentenceSplitter {
     }
 
     static func sentences(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        var result: [String] = []
+        sentences(utf8: bytes) { from, to in
+            result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self))
+        }
+        return result
+    }
+
+    /// Calls `found` with each sentence's byte range, in order.
+    static func sentences(utf8 bytes: UnsafeBufferPointer<UInt8>, _ found: (Int, Int) -> Void) {
         byteClasses.withUnsafeBufferPointer { classes in
-            var result: [String] = []
             var quotes = QuotationSpans()
             let count = bytes.count
             // Lines end at LF, CR, CRLF, and the Unicode line and paragraph separators (E2 80 A8, E2 80 A9).
@@ -58,14 +79,11 @@ public enum SentenceSplitter {
                 if lineEnd > lineStart {
                     let line = Line(bytes: bytes, classes: classes, start: lineStart, end: lineEnd)
                     // A line without a quotation mark's first byte has no quotation.
-                    line.sentences(quotes: &quotes, mayQuote: seen & quoteByte != 0) { from, to in
-                        result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self))
-                    }
+                    line.sentences(quotes: &quotes, mayQuote: seen & quoteByte != 0, found)
                 }
                 if lineEnd >= count { break }
                 lineStart = lineEnd + breakLength
             }
-            return result
         }
     }
 
