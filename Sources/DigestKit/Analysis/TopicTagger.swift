@@ -168,13 +168,22 @@ public struct TopicTagger: Sendable {
                 let starts = forms(i).phraseStarts
                 // Candidates come from sets, in an order that changes from run to run: a fixed
                 // order (a strong keyword before a weak one of the same topic) keeps tags stable.
-                var matching = prefixPhrases.filter { matches($0, at: i) } + starts.filter { matches($0, at: i) }
-                if matching.count > 1 {
-                    matching.sort { phrases[$0].weight != phrases[$1].weight ? phrases[$0].weight > phrases[$1].weight : phrases[$0].slug < phrases[$1].slug }
+                var matching: [Int] = []
+                var length = 0
+                for p in prefixPhrases where matches(p, at: i) {
+                    matching.append(p)
+                    length = max(length, phraseLengths[p])
                 }
-                guard let length = matching.map({ phraseLengths[$0] }).max() else {
+                for p in starts where matches(p, at: i) {
+                    matching.append(p)
+                    length = max(length, phraseLengths[p])
+                }
+                guard !matching.isEmpty else {
                     i += 1
                     continue
+                }
+                if matching.count > 1 {
+                    matching.sort { phrases[$0].weight != phrases[$1].weight ? phrases[$0].weight > phrases[$1].weight : phrases[$0].slug < phrases[$1].slug }
                 }
                 let words = passage.surface.joined(i..<(i + length))
                 // A phrase listed under several topics counts once for each.
