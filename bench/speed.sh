@@ -41,6 +41,33 @@ peak_rss_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 
 dir=$(corpus "$N")
 export -f digest_build; export DIGEST
+if [ "${FRESH:-1}" = 1 ]; then
+    # The cold builds below each follow the removal of the site before (the benchmark's own
+    # `rm -rf`). On a file system that passes over recently freed inodes when it makes files
+    # (ext4 without a journal), that removal costs both tools kernel time a first build into a
+    # new folder does not pay. Here each build writes to a folder of its own, before anything
+    # is removed, and the folders are removed at the end.
+    echo "== $N articles: cold full builds into new folders"
+    fresh="$OUT/fresh"
+    rm -rf "$fresh"; mkdir -p "$fresh"
+    digest_build_new() { "$DIGEST" build --quiet --input "$1/raw" --output "$2/digest-$RANDOM$RANDOM" --config "$1/none.yml" --templates "$1/no-theme"; }
+    export -f digest_build_new
+    hyperfine --shell bash --warmup 1 --runs "$RUNS" --export-json "$OUT/fresh-$N.json" \
+        --prepare "rm -rf .digest-cache" \
+        -n hugo "hugo --quiet --source $dir/hugo-site -d $PWD/$fresh/hugo-\$RANDOM\$RANDOM" \
+        -n digest "digest_build_new $dir $fresh"
+    python3 - "$OUT/fresh-$N.json" "$N" <<'PY'
+import json, sys
+by = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+h, d = by["hugo"], by["digest"]
+print(f"\n| {sys.argv[2]} articles, each build into a new folder | wall (mean ± sd) | CPU (user+sys) | of it, kernel (sys) |")
+print("|---|---|---|---|")
+for name, r in (("Hugo 0.111", h), ("digest, cold full build", d)):
+    print(f"| {name} | {r['mean']:.2f} ± {r['stddev']:.2f} s | {r['user'] + r['system']:.2f} s | {r['system']:.2f} s |")
+print(f"| ratio digest / Hugo | {d['mean']/h['mean']:.2f} | | |")
+PY
+fi
+
 # SKIP_COLD=1 reuses the cold builds' results and peak RSS of an earlier run (for the later parts).
 if [ "${SKIP_COLD:-0}" = 1 ] && [ -f "$OUT/speed-$N.json" ]; then
     echo "== $N articles: cold full builds from $OUT/speed-$N.json"
@@ -132,30 +159,6 @@ print(f"| 50,000 / 10,000 | {r['50000']['mean']/r['10000']['mean']:.2f} | | {rss
 PY
 fi
 
-if [ "${FRESH:-1}" = 1 ]; then
-    # The cold builds above each follow the removal of the site before (the benchmark's own
-    # `rm -rf`). On a file system that passes over recently freed inodes when it makes files
-    # (ext4 without a journal), that removal costs both tools kernel time a first build into a
-    # new folder does not pay. Here each build writes to a folder of its own, all removed at the end.
-    echo "== $N articles: cold full builds into new folders"
-    fresh="$OUT/fresh"
-    rm -rf "$fresh"; mkdir -p "$fresh"
-    digest_build_new() { "$DIGEST" build --quiet --input "$1/raw" --output "$2/digest-$RANDOM$RANDOM" --config "$1/none.yml" --templates "$1/no-theme"; }
-    export -f digest_build_new
-    hyperfine --shell bash --warmup 1 --runs "$RUNS" --export-json "$OUT/fresh-$N.json" \
-        --prepare "rm -rf .digest-cache" \
-        -n hugo "hugo --quiet --source $dir/hugo-site -d $PWD/$fresh/hugo-\$RANDOM\$RANDOM" \
-        -n digest "digest_build_new $dir $fresh"
-    rm -rf "$fresh"
-    python3 - "$OUT/fresh-$N.json" "$N" <<'PY'
-import json, sys
-by = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
-h, d = by["hugo"], by["digest"]
-print(f"\n| {sys.argv[2]} articles, each build into a new folder | wall (mean ± sd) | CPU (user+sys) | of it, kernel (sys) |")
-print("|---|---|---|---|")
-for name, r in (("Hugo 0.111", h), ("digest, cold full build", d)):
-    print(f"| {name} | {r['mean']:.2f} ± {r['stddev']:.2f} s | {r['user'] + r['system']:.2f} s | {r['system']:.2f} s |")
-print(f"| ratio digest / Hugo | {d['mean']/h['mean']:.2f} | | |")
-PY
-fi
+
+rm -rf "$OUT/fresh"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr)"
