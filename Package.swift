@@ -1,6 +1,12 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// A release build lets the compiler see through the modules' boundaries: the text scanner's
+// generic helpers were called unspecialized from the analysis, asking the runtime for type
+// metadata at every call (analysis 7% faster; sites byte-identical). Unsafe flags keep the
+// package from being a versioned dependency of another, which `digest`, a program, is not.
+let crossModule: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
     name: "digest",
     platforms: [.macOS(.v14)],
@@ -24,7 +30,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        .target(name: "ArabicText", resources: [.copy("Resources")]),
+        // The allocator of the `digest` program (see `Allocator`); the libraries leave it alone.
+        .systemLibrary(
+            name: "Cmimalloc",
+            providers: [.apt(["libmimalloc-dev"]), .brew(["mimalloc"])]
+        ),
+        .target(name: "ArabicText", resources: [.copy("Resources")], swiftSettings: crossModule),
         .target(
             name: "DigestKit",
             dependencies: [
@@ -33,7 +44,8 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ],
-            resources: [.copy("Resources")]
+            resources: [.copy("Resources")],
+            swiftSettings: crossModule
         ),
         .target(
             name: "DigestPreview",
@@ -50,6 +62,7 @@ let package = Package(
             dependencies: [
                 "DigestKit",
                 "DigestPreview",
+                "Cmimalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

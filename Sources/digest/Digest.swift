@@ -11,9 +11,8 @@ struct DigestCommand: AsyncParsableCommand {
         defaultSubcommand: BuildCommand.self
     )
 
-    /// Before any thread starts: a heap made before is not padded.
     static func main() async {
-        HeapPadding.apply()
+        _ = Allocator.version
         await main(nil)
     }
 }
