@@ -21,14 +21,19 @@ public struct RawArticleParser: Sendable {
     static let finalPunctuation = Set(".،,:؛;!?؟…\"”»)]'’-–—")
 
     public func parse(_ text: String, path: String, slug: String) -> Article {
-        // Each line's lead prefix is read once: the lead's is used again below.
-        var prefixes: [LeadPrefix?] = []
         var tidy: [Bool] = []
         let lines = storyLines(text).map { line in
-            let prefix = rules.leadPrefix.read(line.text)
-            prefixes.append(prefix)
             tidy.append(line.isTidy)
-            return TitleFinder.Line(text: line.text, metadata: rules.metadata.read(line.text), hasLeadPrefix: prefix != nil)
+            return TitleFinder.Line(text: line.text, metadata: rules.metadata.read(line.text))
+        }
+        // A line's lead prefix is read when first asked for, and once: the headline search asks
+        // of the first lines only, the dateline of the lead's alone.
+        var prefixes = [LeadPrefix??](repeating: nil, count: lines.count)
+        func prefix(_ i: Int) -> LeadPrefix? {
+            if let read = prefixes[i] { return read }
+            let read = rules.leadPrefix.read(lines[i].text)
+            prefixes[i] = .some(read)
+            return read
         }
 
         var published: ArticleDate?, updated: ArticleDate?, source: String?, editor: String?
@@ -43,7 +48,7 @@ public struct RawArticleParser: Sendable {
         var title = ""
         // The body as the indices of its lines.
         let bodyLines: [Int]
-        if let index = rules.titles.headline(in: lines) {
+        if let index = rules.titles.headline(in: lines, hasLeadPrefix: { prefix($0) != nil }) {
             title = lines[index].text
             let key = TitleFinder.key(title)
             bodyLines = lines.indices[(index + 1)...].filter { lines[$0].metadata == nil && !TitleFinder.hasKey(lines[$0].text, key) }
@@ -55,7 +60,7 @@ public struct RawArticleParser: Sendable {
 
         var dateline: String?
         if let leadIndex = body.firstIndex(where: { $0.unicodeScalars.contains(where: ArabicNormalizer.isArabicLetter) }),
-           let prefix = prefixes[bodyLines[leadIndex]] {
+           let prefix = prefix(bodyLines[leadIndex]) {
             body[leadIndex] = prefix.rest
             bodyIsTidy[leadIndex] = false
             dateline = prefix.place

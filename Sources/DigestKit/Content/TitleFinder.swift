@@ -33,12 +33,12 @@ struct TitleFinder: Sendable {
     struct Line {
         var text: String
         var metadata: MetadataLine?
-        /// True when the text opens with a dateline or an outlet's prefix: a lead, not a headline.
-        var hasLeadPrefix = false
     }
 
     /// The index of the headline among `lines`, or nil when the page starts with its lead.
-    func headline(in lines: [Line]) -> Int? {
+    /// `hasLeadPrefix` tells whether the line at an index opens with a dateline or an outlet's
+    /// prefix (a lead, not a headline); it is asked of the few lines the search reaches.
+    func headline(in lines: [Line], hasLeadPrefix: (Int) -> Bool) -> Int? {
         // A line without Arabic letters is a foreign passage, never the headline.
         let text = lines.indices.filter { lines[$0].metadata == nil && Self.hasArabic(lines[$0].text) }
         guard var position = text.indices.first else { return nil }
@@ -46,7 +46,8 @@ struct TitleFinder: Sendable {
         // that is not the page's last.
         while position + 1 < text.count, text[position + 1] == text[position] + 1, text[position + 1] + 1 < lines.count,
               words(lines[text[position]].text) <= Self.maxSectionLabelWords,
-              isHeadlineShaped(lines[text[position + 1]]), !Self.endsSentence(lines[text[position + 1]].text),
+              isHeadlineShaped(lines[text[position + 1]], hasLeadPrefix: hasLeadPrefix(text[position + 1])),
+              !Self.endsSentence(lines[text[position + 1]].text),
               words(lines[text[position + 1]].text) > words(lines[text[position]].text) {
             position += 1
         }
@@ -56,15 +57,15 @@ struct TitleFinder: Sendable {
         let key = Self.key(candidate.text)
         let repeated = text.dropFirst(position + 1).prefix(6).contains { Self.hasKey(lines[$0].text, key) }
         let followedByDate = index + 1 < lines.count && lines[index + 1].metadata?.hasDate == true
-        if repeated || (followedByDate && words(candidate.text) <= Self.maxHeadlineWords && !candidate.hasLeadPrefix) {
+        if repeated || (followedByDate && words(candidate.text) <= Self.maxHeadlineWords && !hasLeadPrefix(index)) {
             return index
         }
-        return isHeadlineShaped(candidate) && text.count > position + 1 ? index : nil
+        return isHeadlineShaped(candidate, hasLeadPrefix: hasLeadPrefix(index)) && text.count > position + 1 ? index : nil
     }
 
     /// Short, not a sentence ending in a full stop, not opening with a dateline.
-    func isHeadlineShaped(_ line: Line) -> Bool {
-        guard line.metadata == nil, !line.hasLeadPrefix else { return false }
+    func isHeadlineShaped(_ line: Line, hasLeadPrefix: @autoclosure () -> Bool) -> Bool {
+        guard line.metadata == nil, !hasLeadPrefix() else { return false }
         let count = words(line.text)
         guard count >= 1, count <= Self.maxHeadlineWords else { return false }
         let trimmed = Self.trimmedOfSpaces(line.text)
