@@ -49,7 +49,14 @@ if [ "${FRESH:-1}" = 1 ]; then
     # is removed, and the folders are removed at the end.
     echo "== $N articles: cold full builds into new folders"
     fresh="$OUT/fresh"
-    rm -rf "$fresh"; mkdir -p "$fresh"
+    if [ -n "$(ls -A "$fresh" 2>/dev/null)" ]; then
+        # Folders left by a stopped run: once removed, they would cost the builds below the
+        # very kernel time this part leaves out. Written back (`sync`), freed inodes count as
+        # recent for a minute.
+        echo "removing $fresh from an earlier run, then waiting a minute"
+        rm -rf "$fresh"; sync; sleep 65
+    fi
+    mkdir -p "$fresh"
     digest_build_new() { "$DIGEST" build --quiet --input "$1/raw" --output "$2/digest-$RANDOM$RANDOM" --config "$1/none.yml" --templates "$1/no-theme"; }
     export -f digest_build_new
     hyperfine --shell bash --warmup 1 --runs "$RUNS" --export-json "$OUT/fresh-$N.json" \
