@@ -5,11 +5,12 @@
 /// was removed), making the files was most of a cold build, on one core.
 ///
 /// Folders go whole to a lane where that keeps the lanes even. A folder too big for that (the
-/// article pages) is shared by every lane, and its files are made elsewhere and moved in:
-/// moving a file in locks the folder only for a moment.
+/// article pages) is shared by every lane: its files are made unnamed and then named in it,
+/// or, where the file system cannot make unnamed files, made elsewhere and moved in (see
+/// `StagingFolder.create`). Naming or moving a file in locks the folder only for a moment.
 enum FolderLanes {
-    /// One file of a lane: its index in the paths given, and whether it is made in the
-    /// lane's own folder and moved to its place.
+    /// One file of a lane: its index in the paths given, and whether it goes to the folder
+    /// every lane shares (made unnamed and named there, or made aside and moved in).
     struct File: Equatable {
         var index: Int
         var moved: Bool

@@ -151,6 +151,40 @@ enum OutputFiles {
         try writeAll(fd, bytes, path: path)
     }
 
+    #if os(Linux)
+    /// `O_TMPFILE` and `AT_EMPTY_PATH`, which the Glibc module leaves out: their values on
+    /// the architectures Swift runs Linux on (asm-generic's).
+    private static let unnamed: Int32 = 0o20000000 | O_DIRECTORY
+    private static let emptyPath: Int32 = 0x1000
+
+    /// Whether the file system of the folder at `path` makes unnamed files (`O_TMPFILE`, Linux
+    /// 3.11 on ext4, XFS, Btrfs, tmpfs). Asked by making one, which goes when it is closed.
+    static func makesUnnamedFiles(in path: String) -> Bool {
+        let fd = open(path, unnamed | O_WRONLY | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return false }
+        close(fd)
+        return true
+    }
+
+    /// Creates `path` and writes `bytes`, as `create` does, by making the file unnamed in
+    /// `folder` (the folder `path` is in) and naming it once written. The kernel looks for a
+    /// free inode without locking the folder, which threads making files in one folder take
+    /// turns at, and the file is named in a moment: making it in a folder of its own and
+    /// moving it in cost as much again (the move looks the name up in both folders).
+    static func createUnnamed(_ path: String, in folder: String, _ bytes: [UInt8]) throws(OutputError) {
+        let fd = open(folder, unnamed | O_WRONLY | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw OutputError(path: path, call: "create") }
+        defer { close(fd) }
+        try writeAll(fd, bytes, path: path)
+        if linkat(fd, "", AT_FDCWD, path, emptyPath) == 0 { return }
+        // Naming a descriptor takes a privilege (CAP_DAC_READ_SEARCH); naming its /proc link does not.
+        guard errno == ENOENT || errno == EPERM,
+              linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 else {
+            throw OutputError(path: path, call: "link")
+        }
+    }
+    #endif
+
     /// Writes `bytes` over the regular file at `path` when it is that file's only name, and
     /// tells whether it did: then no other folder (the output's site) can see the change, and
     /// no new inode is needed. False, having written nothing, for anything else.

@@ -51,15 +51,16 @@ final class StagingFolder {
     }
 
     /// Writes each of `files` as a new file, on every core: files of different folders on
-    /// different threads, and the files of a folder too big for one lane made in each lane's
-    /// own folder and moved in (`FolderLanes`). When one fails, the rest of its lane is not
+    /// different threads, and the files of a folder too big for one lane made unnamed in it and
+    /// named there, or, where the file system cannot, in each lane's own folder and moved in
+    /// (`FolderLanes`). When one fails, the rest of its lane is not
     /// written; the first failure in the files' order is thrown.
     func create(_ files: [Page]) throws(OutputError) {
         let files = try writtenOver(files)
         for file in files { try makeRoom(for: file.path) }
         let lanes = FolderLanes.split(files.map(\.path), count: ProcessInfo.processInfo.activeProcessorCount)
-        let path = self.path
-        for k in lanes.indices where lanes[k].contains(where: \.moved) && laneFolders.insert(k).inserted {
+        let path = self.path, unnamed = makesUnnamedFiles
+        for k in lanes.indices where !unnamed && lanes[k].contains(where: \.moved) && laneFolders.insert(k).inserted {
             let folder = Self.laneFolder(k, in: path)
             guard mkdir(folder, 0o777) == 0 || errno == EEXIST else { throw OutputError(path: folder, call: "mkdir") }
         }
@@ -71,6 +72,13 @@ final class StagingFolder {
                         try OutputFiles.create(target, files[file.index].bytes)
                         continue
                     }
+                    #if os(Linux)
+                    if unnamed {
+                        let folder = target[..<(target.lastIndex(of: "/") ?? target.startIndex)]
+                        try OutputFiles.createUnnamed(target, in: String(folder), files[file.index].bytes)
+                        continue
+                    }
+                    #endif
                     let made = Self.laneFolder(k, in: path) + "/\(file.index)"
                     try OutputFiles.create(made, files[file.index].bytes)
                     guard rename(made, target) == 0 else { throw OutputError(path: target, call: "rename") }
@@ -108,6 +116,16 @@ final class StagingFolder {
     /// The lanes' own folders made so far (see `create`): emptied by the moves, removed with
     /// what the site does not keep.
     private var laneFolders = Set<Int>()
+
+    /// Whether files of a folder every lane shares are made unnamed in it and named there
+    /// (`OutputFiles.createUnnamed`) rather than in the lanes' own folders and moved in.
+    private lazy var makesUnnamedFiles: Bool = {
+        #if os(Linux)
+        return OutputFiles.makesUnnamedFiles(in: path)
+        #else
+        return false
+        #endif
+    }()
 
     /// Where lane `k` makes files before moving them to their place: inside the staging
     /// folder, so that it goes with it, under a name digest gives no page.

@@ -89,7 +89,7 @@ struct StagingFolderTests {
         }
     }
 
-    @Test("a batch of one big folder is made on every core through the lanes' own folders, which are gone once the site is complete")
+    @Test("a batch of one big folder is made on every core, its files named in place or moved in from the lanes' own folders, which are gone once the site is complete")
     func bigFolderThroughLanes() throws {
         let folder = try TemporaryFolder()
         let root = folder.url.path
@@ -101,6 +101,32 @@ struct StagingFolderTests {
         #expect(files(root + "/staging").filter { $0.hasPrefix(".") }.isEmpty)
         #expect(files(root + "/staging").count == 52)
     }
+
+    #if os(Linux)
+    @Test("a file made unnamed is named only where nothing is, with the permissions of a file made by name")
+    func unnamedFileNeverReplaces() throws {
+        let folder = try TemporaryFolder()
+        let root = folder.url.path
+        try folder.write("site/taken.html", "before")
+        guard OutputFiles.makesUnnamedFiles(in: root + "/site") else {
+            print("skipped: the file system of \(root) makes no unnamed files (O_TMPFILE)")
+            return
+        }
+        try OutputFiles.createUnnamed(root + "/site/new.html", in: root + "/site", Array("new".utf8))
+        try OutputFiles.create(root + "/site/named.html", Array("named".utf8))
+        #expect(folder.read("site/new.html") == "new")
+        let permissions = { (name: String) in
+            (try? FileManager.default.attributesOfItem(atPath: root + "/site/" + name))?[.posixPermissions] as? Int
+        }
+        #expect(permissions("new.html") != nil)
+        #expect(permissions("new.html") == permissions("named.html"))
+        #expect(throws: OutputError.self) {
+            try OutputFiles.createUnnamed(root + "/site/taken.html", in: root + "/site", Array("x".utf8))
+        }
+        #expect(folder.read("site/taken.html") == "before")
+        #expect(files(root + "/site") == ["named.html", "new.html", "taken.html"])
+    }
+    #endif
 
     @Test("in a batch, the spare's own file where a page goes is written over in place, and a file the output shares is never written through")
     func batchWritesOverOnlySoleFiles() throws {
