@@ -12,7 +12,7 @@ struct DigestCommand: AsyncParsableCommand {
     )
 
     static func main() async {
-        _ = Allocator.version
+        Allocator.prepare()
         await main(nil)
     }
 }
