@@ -117,7 +117,11 @@ public enum SentenceSplitter {
             var i = start
             while i < end {
                 // Every terminator's first byte is one of these; continuation bytes never are.
-                guard classes[Int(bytes[i])] & terminatorByte != 0,
+                // D8 leads half the Arabic letters too: its marks (؛ D8 9B, ؟ D8 9F) are told by
+                // the byte after it, without decoding every letter.
+                let b = bytes[i]
+                guard classes[Int(b)] & terminatorByte != 0,
+                      b != 0xD8 || (i + 1 < end && (bytes[i + 1] | 0x04) == 0x9F),
                       SentenceSplitter.isTerminator(scalar(at: i).value), !quotes.isInside(i),
                       let sentenceEnd = sentenceEnd(at: i, quotes: quotes)
                 else {
