@@ -63,17 +63,22 @@ struct WrittenWords: Sendable {
 
     var count: Int { spans.count }
 
-    /// The words at `range`, as written, with a space between each two.
+    /// The words at `range`, as written, with a space between each two. Cut from the texts
+    /// as slices: a slice of a string is whole scalars, and is copied without its bytes being
+    /// checked again, as bytes made into a `String` are (every mention of every article).
     func joined(_ range: Range<Int>) -> String {
-        var bytes: [UInt8] = []
+        var joined = ""
         for k in range {
-            if k > range.lowerBound { bytes.append(UInt8(ascii: " ")) }
+            if k > range.lowerBound { joined += " " }
             let span = spans[k]
-            WordScanner.withBytes(texts[Int(span.text)]) { text in
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[Int(span.start)..<Int(span.end)]))
-            }
+            let text = texts[Int(span.text)]
+            let utf8 = text.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: Int(span.start))
+            let end = utf8.index(start, offsetBy: Int(span.end - span.start))
+            if range.count == 1 { return String(text[start..<end]) }
+            joined += text[start..<end]
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return joined
     }
 
     func dropFirst(_ k: Int) -> WrittenWords {
