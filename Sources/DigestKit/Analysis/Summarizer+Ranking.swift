@@ -13,9 +13,9 @@ extension Summarizer {
                 Self.wordOverlap(candidates[i].stems, candidates[j].stems)
             }.centrality()
         case .lexrank:
-            return SentenceGraph(count: n) { i, j in vectors.cosine(i, j) }.centrality()
+            return SentenceGraph(weights: vectors.cosines()).centrality()
         case .digest:
-            let centrality = SentenceGraph(count: n) { i, j in vectors.cosine(i, j) }.centrality()
+            let centrality = SentenceGraph(weights: vectors.cosines()).centrality()
             let top = centrality.max() ?? 0
             // Without a headline, the lead sentence says what the article is about.
             var titleStems = Tokenizer.words(title).compactMap { memo.summaryStem(of: $0, stopwords: stopwords) }
@@ -49,6 +49,10 @@ extension Summarizer {
 /// (PageRank with damping 0.85), the centrality of TextRank and LexRank.
 struct SentenceGraph {
     var weights: [[Double]]
+
+    init(weights: [[Double]]) {
+        self.weights = weights
+    }
 
     init(count: Int, similarity: (Int, Int) -> Double) {
         weights = Array(repeating: Array(repeating: 0, count: count), count: count)

@@ -162,6 +162,28 @@ struct TermVectors: Sendable {
 
     func cosine(_ i: Int, _ j: Int) -> Double { cosine(vectors[i], norms[i], vectors[j], norms[j]) }
 
+    /// `cosine(i, j)` of every pair, at `[i][j]` and `[j][i]`. Each sentence's weights are
+    /// spread over an array by stem number once, and every later sentence's products read
+    /// from it instead of merging the two vectors: the same products, added in the same order
+    /// (by stem number), so the same sums to the last bit.
+    func cosines() -> [[Double]] {
+        let n = vectors.count
+        var matrix = Array(repeating: Array(repeating: 0.0, count: n), count: n)
+        var spread = [Double](repeating: 0, count: idf.count)
+        for i in 0..<n where norms[i] > 0 {
+            for (k, w) in vectors[i] { spread[Int(k)] = w }
+            for j in (i + 1)..<max(i + 1, n) where norms[j] > 0 {
+                var dot = 0.0
+                for (k, w) in vectors[j] where spread[Int(k)] != 0 { dot += spread[Int(k)] * w }
+                let c = dot / (norms[i] * norms[j])
+                matrix[i][j] = c
+                matrix[j][i] = c
+            }
+            for (k, _) in vectors[i] { spread[Int(k)] = 0 }
+        }
+        return matrix
+    }
+
     /// Similarity of sentence `i` to a text outside the set (the title): make its vector
     /// once with `vector(of:)`.
     func cosine(_ i: Int, to other: Vector) -> Double { cosine(vectors[i], norms[i], other.weights, other.norm) }
