@@ -17,8 +17,9 @@ enum Allocator {
     /// request: Linux's transparent huge pages set to `madvise` or `always`). A cold build of
     /// 10,000 articles touches half a gigabyte once; in pages of 4 KiB that was 70,000 faults,
     /// each page zeroed on its own, and a TLB miss at every page the build walks: with large
-    /// pages it took 6% less CPU (`bench/speed.sh`'s builds, alternated ten times), for 7% more
-    /// peak memory. `MIMALLOC_LARGE_OS_PAGES=0` in the environment turns it off.
+    /// pages it took 5–6% less CPU (cold builds of `bench/speed.sh`'s corpus, alternated ten
+    /// times, three times over), for 7–12% more peak memory. `MIMALLOC_LARGE_OS_PAGES=0` in
+    /// the environment turns it off.
     @discardableResult
     static func prepare() -> Int32 {
         if ProcessInfo.processInfo.environment["MIMALLOC_LARGE_OS_PAGES"] == nil {
