@@ -177,7 +177,8 @@ enum OutputFiles {
         defer { close(fd) }
         try writeAll(fd, bytes, path: path)
         if linkat(fd, "", AT_FDCWD, path, emptyPath) == 0 { return }
-        // Naming a descriptor takes a privilege (CAP_DAC_READ_SEARCH); naming its /proc link does not.
+        // Before Linux 6.10, naming a descriptor took a privilege (CAP_DAC_READ_SEARCH) even for
+        // the file's own maker; naming its /proc link does not.
         guard errno == ENOENT || errno == EPERM,
               linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 else {
             throw OutputError(path: path, call: "link")
