@@ -20,10 +20,7 @@ public enum SentenceSplitter {
             return cuts
         }
         guard let cuts else { return WordScanner.withBytes(text, sentences(utf8:)) }
-        let start = text.utf8.startIndex
-        return cuts.map { from, to in
-            String(text[text.utf8.index(start, offsetBy: from)..<text.utf8.index(start, offsetBy: to)])
-        }
+        return cuts.map { from, to in String(UTF8Bytes.slice(text, from..<to)) }
     }
     public static func sentences(_ text: Substring) -> [String] { WordScanner.withBytes(text, sentences(utf8:)) }
 

@@ -1,6 +1,16 @@
 /// Reading and writing scalars as UTF-8 bytes, for the scanners that work on a text's bytes
 /// instead of its `Unicode.Scalar` views (words, sentences, lines, bidi runs).
 public enum UTF8Bytes {
+    /// The part of `text` at the byte offsets `range` (which fall between scalars, as a scan of
+    /// its bytes finds them). A `String` made of it is copied as a slice is, without its bytes
+    /// being checked again as bytes made into a `String` are.
+    @inlinable
+    public static func slice(_ text: String, _ range: Range<Int>) -> Substring {
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        return text[start..<utf8.index(start, offsetBy: range.count)]
+    }
+
     /// The scalar whose UTF-8 starts at `i` in `bytes` (valid UTF-8, as a `String`'s are), and its length in bytes.
     @inlinable @inline(__always)
     public static func scalar(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (value: UInt32, length: Int) {

@@ -63,20 +63,16 @@ struct WrittenWords: Sendable {
 
     var count: Int { spans.count }
 
-    /// The words at `range`, as written, with a space between each two. Cut from the texts
-    /// as slices: a slice of a string is whole scalars, and is copied without its bytes being
-    /// checked again, as bytes made into a `String` are (every mention of every article).
+    /// The words at `range`, as written, with a space between each two. Cut from the texts as
+    /// slices (`UTF8Bytes.slice`): every mention of every article passes through here.
     func joined(_ range: Range<Int>) -> String {
         var joined = ""
         for k in range {
             if k > range.lowerBound { joined += " " }
             let span = spans[k]
-            let text = texts[Int(span.text)]
-            let utf8 = text.utf8
-            let start = utf8.index(utf8.startIndex, offsetBy: Int(span.start))
-            let end = utf8.index(start, offsetBy: Int(span.end - span.start))
-            if range.count == 1 { return String(text[start..<end]) }
-            joined += text[start..<end]
+            let word = UTF8Bytes.slice(texts[Int(span.text)], Int(span.start)..<Int(span.end))
+            if range.count == 1 { return String(word) }
+            joined += word
         }
         return joined
     }

@@ -96,10 +96,9 @@ public struct RawArticleParser: Sendable {
     func storyLines(_ text: String) -> [(text: String, isTidy: Bool)] {
         var lines: [(text: String, isTidy: Bool)] = []
         var seenStory = false
-        let utf8 = text.utf8
         for range in Self.lineRanges(text) {
             // Cut from the text itself: its bytes are whole scalars already, not checked again.
-            let raw = String(text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+            let raw = String(UTF8Bytes.slice(text, range))
             let (collapsed, tidy) = Spacing.collapsedAndTidy(raw)
             let line = collapsed ? raw : Spacing.collapsed(raw)
             if line.isEmpty { continue }
