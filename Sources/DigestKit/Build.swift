@@ -109,14 +109,14 @@ public enum Build {
         // Files that are as the last build read them (`InputMemo`) are not read unless needed.
         let inputs = options.cache.map { InputMemo(folder: $0, input: options.input) }
         let input = options.input
-        let files = ContentLoader.files(in: input, diagnostics: &diagnostics, unchanged: { [inputs] path, state in
+        let files = ContentLoader.files(in: input, diagnostics: &diagnostics, deferring: true, unchanged: { [inputs] path, state in
             inputs?.isUnchanged(path, state) ?? false
         })
         // The content rules are loaded only when a file is parsed: a rebuild may parse none.
-        // When a file was read (changed, new, or commentary), it may be parsed: they are
-        // loaded on another core while the cache is read, and before the search terms (needed only
-        // by the pages), as a worker takes them in turn and the parse waits for the rules.
-        let rulesLoad = files.contains(where: \.isRead) ? Background { [config] () -> Result<ContentRules, Diagnostic> in
+        // When a file is not as the last build read it (changed, new, or commentary), it may be
+        // parsed: they are loaded on another core while the cache is read, and before the search
+        // terms (needed only by the pages), as a worker takes them in turn and the parse waits for the rules.
+        let rulesLoad = files.contains(where: { !$0.isUnchanged }) ? Background { [config] () -> Result<ContentRules, Diagnostic> in
             do throws(Diagnostic) { return .success(try BuiltInResources.contentRules(config: config)) } catch { return .failure(error) }
         } : nil
         let termsLoad = options.cache.map { folder in Background { SearchTermsCache(folder: folder, fingerprint: fingerprint) } }

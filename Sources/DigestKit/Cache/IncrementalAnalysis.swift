@@ -40,12 +40,13 @@ struct IncrementalAnalysis: Sendable {
         var inputs: [String: InputMemo.Record] = [:]
     }
 
-    /// `files` may come unread (`ContentFile.isRead`) where `inputs` knows them: a unit of such
-    /// files takes its key from `inputs`, and is read with `read` only when the cache has no
-    /// entry for it. Files that cannot be read then are left out with their warning
-    /// (`unreadable`). Throws only when the parser cannot be made (`makeParser`).
+    /// `files` may come unread (`ContentFile.isRead`): a unit of files that `inputs` knows
+    /// takes its key from there, and is read with `read` only when the cache has no entry for
+    /// it. A unit the cache has no entry for at all is read where it is analysed. Files that
+    /// cannot be read are left out with their warning (`unreadable`). Throws only when the
+    /// parser cannot be made (`makeParser`).
     func run(_ files: [ContentFile], cache: inout ArticleCache, inputs: InputMemo? = nil,
-             read: @Sendable (ContentFile) -> Swift.Result<ContentFile, Diagnostic> = { .success($0) },
+             read: @escaping @Sendable (ContentFile) -> Swift.Result<ContentFile, Diagnostic> = { .success($0) },
              progress: BuildProgressHandler? = nil) throws(Diagnostic) -> Result {
         let grouped = ArticleUnit.group(files)
         var units = grouped.units
@@ -53,42 +54,55 @@ struct IncrementalAnalysis: Sendable {
         var keys = [String](repeating: "", count: units.count)
         var entries = [ArticleCache.Entry?](repeating: nil, count: units.count)
         var unread: [Int] = []
+        // Units the cache has no entry for, whatever their files hold: read as they are analysed.
+        var unknown: [Int] = []
         for i in units.indices where units[i].files.contains(where: { !$0.isRead }) {
             if let key = inputs?.key(of: units[i].files), let entry = cache.entry(for: units[i], key: key) {
                 (keys[i], entries[i]) = (key, entry)
+            } else if cache.entries[units[i].primaryPath] == nil {
+                unknown.append(i)
             } else {
                 unread.append(i)
             }
         }
-        var unreadable: [Diagnostic] = []
-        let reread = Parallel.map(unread.map { units[$0].files }) { files in files.map { $0.isRead ? .success($0) : read($0) } }
-        for (i, results) in zip(unread, reread) {
-            units[i].files = results.compactMap { result in
-                switch result {
-                case .success(let file): return file
-                case .failure(let warning): unreadable.append(warning); return nil
-                }
-            }
+        var unreadable: [(unit: Int, warnings: [Diagnostic])] = []
+        let reread = Parallel.map(unread.map { units[$0] }) { Self.reading($0, with: read) }
+        for (i, result) in zip(unread, reread) {
+            units[i] = result.unit
+            unreadable.append((i, result.unreadable))
         }
         // Hashing is bound by FNV-1a's one multiply per byte (69 MB for 10,000 articles): spread it.
-        let toHash = units.indices.filter { entries[$0] == nil && !units[$0].files.isEmpty }
+        let isUnknown = Set(unknown)
+        let toHash = units.indices.filter { entries[$0] == nil && !units[$0].files.isEmpty && !isUnknown.contains($0) }
         for (i, key) in zip(toHash, Parallel.map(toHash.map { units[$0] }) { $0.contentKey }) {
             keys[i] = key
             entries[i] = cache.entry(for: units[i], key: key)
         }
-        let misses = Self.largestFirst(toHash.filter { entries[$0] == nil }, of: units)
+        let misses = Self.largestFirst(toHash.filter { entries[$0] == nil } + unknown, of: units)
         let parser = misses.isEmpty && commentaryFiles.isEmpty ? nil : try makeParser()
         // Each miss is independent of the others, so they are spread over the cores.
         let analyzer = self.analyzer
         let work = misses.map { (units[$0], keys[$0]) }
-        var fresh: [ArticleCache.Entry] = []
+        var fresh: [Analysed] = []
         if let parser {
             fresh = Parallel.map(work, progress: ProgressCounter(.analysing, total: work.count, handler: progress),
                                  state: WordMemo.init) { memo, item in
-                Self.analyse(item.0, key: item.1, parser: parser, analyzer: analyzer, memo: memo)
+                guard item.0.files.contains(where: { !$0.isRead }) else {
+                    return Analysed(entry: Self.analyse(item.0, key: item.1, parser: parser, analyzer: analyzer, memo: memo))
+                }
+                let (unit, warnings) = Self.reading(item.0, with: read)
+                guard !unit.files.isEmpty else { return Analysed(entry: nil, files: [], unreadable: warnings) }
+                let entry = Self.analyse(unit, key: unit.contentKey, parser: parser, analyzer: analyzer, memo: memo)
+                return Analysed(entry: entry, files: unit.files.map(\.withoutBytes), unreadable: warnings)
             }
         }
-        for (i, entry) in zip(misses, fresh) {
+        for (i, analysed) in zip(misses, fresh) {
+            if isUnknown.contains(i) {
+                units[i].files = analysed.files
+                unreadable.append((i, analysed.unreadable))
+            }
+            guard let entry = analysed.entry else { continue }
+            keys[i] = entry.key
             entries[i] = entry
             cache.store(entry, for: units[i])
         }
@@ -100,6 +114,7 @@ struct IncrementalAnalysis: Sendable {
         var articleKeys: [String: UInt64] = [:]
         var withoutText: [String: (unit: String, index: Int)] = [:]
         let analysedNow = Set(misses)
+        let analysed = fresh.count { $0.entry != nil }
         for (i, entry) in entries.enumerated() {
             guard let entry else { continue }
             diagnostics.append(contentsOf: entry.diagnostics)
@@ -127,9 +142,32 @@ struct IncrementalAnalysis: Sendable {
         }
         let known = units.indices.filter { entries[$0] != nil }.lazy.map { (unit: units[$0], key: keys[$0]) }
         return Result(articles: articles, commentary: commentary.commentary, diagnostics: diagnostics,
-                      reused: known.count - misses.count, analysed: misses.count,
+                      reused: known.count - analysed, analysed: analysed,
                       articleKeys: articleKeys, commentaryKey: commentaryKey.state, withoutText: withoutText,
-                      unreadable: unreadable, inputs: inputs?.records(of: known) ?? [:])
+                      unreadable: unreadable.sorted { $0.unit < $1.unit }.flatMap(\.warnings),
+                      inputs: inputs?.records(of: known) ?? [:])
+    }
+
+    /// What the analysis of a unit made: its entry (nil when none of its files could be read),
+    /// and the files it was read from, without their bytes.
+    struct Analysed: Sendable {
+        var entry: ArticleCache.Entry?
+        var files: [ContentFile] = []
+        var unreadable: [Diagnostic] = []
+    }
+
+    /// `unit` with its unread files read, leaving out those that cannot be, with their warnings.
+    static func reading(_ unit: ArticleUnit, with read: (ContentFile) -> Swift.Result<ContentFile, Diagnostic>)
+        -> (unit: ArticleUnit, unreadable: [Diagnostic]) {
+        var unit = unit, unreadable: [Diagnostic] = []
+        unit.files = unit.files.compactMap { file in
+            guard !file.isRead else { return file }
+            switch read(file) {
+            case .success(let file): return file
+            case .failure(let warning): unreadable.append(warning); return nil
+            }
+        }
+        return (unit, unreadable)
     }
 
     /// `indices` of `units` with the largest units (in bytes) first, ties in order. The cores
@@ -138,7 +176,7 @@ struct IncrementalAnalysis: Sendable {
     /// the shortest to wait for (a chunk of average articles is about half a second of one core
     /// at 10,000). Entries go back to their units by index, so nothing else changes.
     static func largestFirst(_ indices: [Int], of units: [ArticleUnit]) -> [Int] {
-        let sizes = indices.map { i in units[i].files.reduce(0) { $0 + $1.bytes.count } }
+        let sizes = indices.map { i in units[i].files.reduce(0) { $0 + ($1.isRead ? $1.bytes.count : Int($1.state?.size ?? 0)) } }
         return indices.indices.sorted { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }.map { indices[$0] }
     }
 

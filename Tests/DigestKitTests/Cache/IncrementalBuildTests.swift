@@ -108,6 +108,48 @@ struct IncrementalBuildTests {
         #expect(incremental.articles.allSatisfy { $0.countries.evidence.isEmpty && $0.topicEvidence.isEmpty })
     }
 
+    @Test("files listed unread are read where their units are analysed, giving the articles of files read up front")
+    func deferredFilesAreReadWhenAnalysed() throws {
+        let (folder, names) = try Self.siteWithSeeds()
+        let seeds = folder.url.appendingPathComponent("seeds")
+        let stages = try BinaryCoderTests.defaultStages(SiteConfig())
+        var diagnostics = Diagnostics()
+        let listed = ContentLoader.files(in: seeds, diagnostics: &diagnostics, deferring: true, unchanged: { _, _ in false })
+        let articles = listed.filter { !$0.path.hasPrefix("commentary/") }
+        #expect(articles.count >= names.count && articles.allSatisfy { !$0.isRead && !$0.isUnchanged && $0.bytes.isEmpty })
+        #expect(listed.filter { $0.path.hasPrefix("commentary/") }.allSatisfy { $0.isRead })
+        var cache = ArticleCache(folder: nil, config: SiteConfig(), diagnostics: &diagnostics)
+        let deferred = try stages.run(listed, cache: &cache, read: { ContentLoader.read($0.path, in: seeds, state: $0.state) })
+        var fresh = ArticleCache(folder: nil, config: SiteConfig(), diagnostics: &diagnostics)
+        let upFront = try stages.run(ContentLoader.files(in: seeds, diagnostics: &diagnostics), cache: &fresh)
+        #expect(deferred.analysed == names.count)
+        #expect(deferred.articles.map(\.article) == upFront.articles.map(\.article))
+        #expect(deferred.articles.map(\.summary) == upFront.articles.map(\.summary))
+        #expect(deferred.articleKeys == upFront.articleKeys)
+        #expect(deferred.unreadable.isEmpty && diagnostics.items.isEmpty)
+    }
+
+    @Test("a file listed unread and gone when its unit is analysed is left out with a warning naming it; the others are analysed")
+    func deferredFileGoneIsAWarning() throws {
+        let (folder, names) = try Self.siteWithSeeds()
+        let seeds = folder.url.appendingPathComponent("seeds")
+        let cacheFolder = folder.url.appendingPathComponent(".digest-cache")
+        let stages = try BinaryCoderTests.defaultStages(SiteConfig())
+        var diagnostics = Diagnostics()
+        let inputs = InputMemo(folder: cacheFolder, input: seeds, now: Date().addingTimeInterval(60))
+        let listed = ContentLoader.files(in: seeds, diagnostics: &diagnostics, deferring: true, unchanged: { _, _ in false })
+        let gone = try #require(listed.first { $0.path.hasSuffix(".txt") }?.path)
+        try FileManager.default.removeItem(at: seeds.appendingPathComponent(gone))
+        var cache = ArticleCache(folder: cacheFolder, fingerprint: "test", diagnostics: &diagnostics)
+        let result = try stages.run(listed, cache: &cache, inputs: inputs, read: { ContentLoader.read($0.path, in: seeds, state: $0.state) })
+        #expect(result.unreadable.count == 1)
+        #expect(result.unreadable.first?.file?.hasSuffix(gone) == true)
+        #expect(result.unreadable.first?.message.contains("cannot be read") == true)
+        #expect(result.analysed == names.count - 1)
+        #expect(result.inputs[gone] == nil)
+        #expect(result.inputs.count == listed.filter { !$0.path.hasPrefix("commentary/") }.count - 1)
+    }
+
     @Test("units are analysed largest first, a unit's files counted together, ties in their order")
     func largestUnitsFirst() {
         func file(_ path: String, _ size: Int) -> ContentFile { ContentFile(path: path, bytes: Array(repeating: 0x61, count: size)) }
