@@ -112,10 +112,20 @@ struct SearchIndex: Sendable {
         return start..<min(start + Self.documentsPerShard, digest.articles.count)
     }
 
-    /// Document shard `number`: what its results show.
+    /// Document shard `number`: what its results show. Written as `json` writes the documents,
+    /// string by string, without an encoder for each of the thousand shards of 10,000 articles.
     func documentFile(_ number: Int) -> Page {
-        let documents = articles(inDocumentShard: number).map { document(digest.articles[$0]) }
-        return Page(path: SitePaths.searchDocuments(number), text: "DigestSearchLoaded(\"docs/\(number)\",\(Self.json(documents)));\n")
+        var bytes = Array("DigestSearchLoaded(\"docs/\(number)\",[".utf8)
+        for (k, i) in articles(inDocumentShard: number).enumerated() {
+            bytes.append(contentsOf: k == 0 ? "[".utf8 : ",[".utf8)
+            for (n, field) in document(digest.articles[i]).enumerated() {
+                if n > 0 { bytes.append(UInt8(ascii: ",")) }
+                Self.appendJSONString(field, to: &bytes)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        }
+        bytes.append(contentsOf: "]);\n".utf8)
+        return Page(path: SitePaths.searchDocuments(number), bytes: bytes)
     }
 
     /// What every query needs besides its keys' term shards: the normalizer's tables and the
@@ -225,7 +235,7 @@ struct SearchIndex: Sendable {
 
     /// `text` as a JSON string, as `json` writes it, without an encoder per key.
     static func appendJSONString(_ text: String, to bytes: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
+        func hex(_ digit: UInt8) -> UInt8 { digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10 }
         bytes.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {
@@ -238,8 +248,8 @@ struct SearchIndex: Sendable {
             case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
             case 0..<0x20:
                 bytes.append(contentsOf: #"\u00"#.utf8)
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0xF)])
+                bytes.append(hex(byte >> 4))
+                bytes.append(hex(byte & 0xF))
             case 0xA8...0xA9:
                 // The last byte of U+2028/2029 (E2 80 A8/A9), line ends to older JavaScript
                 // parsers (see `json`); of any other character (ب is D8 A8), just a byte.

@@ -192,6 +192,23 @@ struct SearchIndexTests {
         }
     }
 
+    @Test("writes each shard of documents as the JSON encoder writes its documents, line separators escaped")
+    func documentShardsAsJSON() throws {
+        var digest = Self.varied(count: 23)
+        var controls = ""
+        for value in 0..<0x20 { controls.unicodeScalars.append(Unicode.Scalar(UInt8(value))) }
+        digest.articles[0].article.title = "خبر \"مقتبس\" \\ / </script> & \u{2028}" + controls
+        digest.articles[1].summary = ["أ\u{2029}ب", "it’s – “quoted”"]
+        digest.articles[2].article.published = nil
+        let index = SearchIndex(digest: digest, dates: try Build.dateDisplay(SiteConfig()))
+        #expect(index.documentShards == 3)
+        for number in 0..<index.documentShards {
+            let documents = index.articles(inDocumentShard: number).map { index.document(digest.articles[$0]) }
+            let expected = "DigestSearchLoaded(\"docs/\(number)\",\(SearchIndex.json(documents)));\n"
+            #expect(String(decoding: index.documentFile(number).bytes, as: UTF8.self) == expected)
+        }
+    }
+
     @Test("writes the average document length the script divides by as the shortest decimal of the same double")
     func manifestAverageReadsBack() throws {
         let digest = Self.varied(count: 7)
