@@ -131,7 +131,7 @@ public enum Build {
         let content: IncrementalAnalysis.Result
         do {
             content = try IncrementalAnalysis(parser: parser, analyzer: analyzer)
-                .run(files, cache: &cache, inputs: inputs, read: { ContentLoader.read($0.path, in: input, state: $0.state) },
+                .run(files, cache: &cache, inputs: inputs, read: { [base = input.path] in ContentLoader.read($0.path, in: input, at: base, state: $0.state) },
                      progress: options.progress)
         } catch {
             throw BuildFailure([error])

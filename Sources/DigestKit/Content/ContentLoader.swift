@@ -120,7 +120,7 @@ public enum ContentLoader {
                 file.isUnchanged = true
                 return .success(file)
             }
-            return ContentLoader.read(relative, in: folder, state: state)
+            return ContentLoader.read(relative, in: folder, at: base, state: state)
         }
         files.reserveCapacity(read.count)
         for result in read {
@@ -134,7 +134,12 @@ public enum ContentLoader {
 
     /// Reads the file at `relative` in `folder`; `state` is what the listing found.
     static func read(_ relative: String, in folder: URL, state: InputMemo.FileState?) -> Result<ContentFile, Diagnostic> {
-        guard let bytes = bytes(atPath: folder.path + "/" + relative) else {
+        read(relative, in: folder, at: folder.path, state: state)
+    }
+
+    /// The same, with the folder's path as a string (`URL.path` decodes the URL again each time).
+    static func read(_ relative: String, in folder: URL, at base: String, state: InputMemo.FileState?) -> Result<ContentFile, Diagnostic> {
+        guard let bytes = bytes(atPath: base + "/" + relative) else {
             return .failure(.warning("cannot be read (check its permissions); skipped", file: display(relative, in: folder)))
         }
         var file = ContentFile(path: relative, bytes: bytes)
