@@ -124,11 +124,8 @@ struct SummarizerTests {
     @Test("the similarities of every pair of sentences are each pair's cosine, to the last bit")
     func cosinesAreThePairsCosines() {
         // Seeded sets of sentences as stem numbers: repeats, shared stems, empty sentences.
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var numbers = SeededNumbers()
+        func next(_ bound: Int) -> Int { numbers.next(bound) }
         for _ in 0..<200 {
             let stems = (0..<(1 + next(12))).map { _ in (0..<next(9)).map { _ in Int32(next(15)) } }
             let vectors = TermVectors(stems)

@@ -20,11 +20,8 @@ struct SitePathsTests {
     @Test("links made on the paths' bytes are those made by splitting them, odd paths included")
     func bytesAgreeWithSplitting() {
         // Seeded paths of one to four names, empty names among them (`a//b`, `/a`, `a/`).
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var numbers = SeededNumbers()
+        func next(_ bound: Int) -> Int { numbers.next(bound) }
         let names = ["a", "b", "ab", "index.html", "kz-2.html", "أ", ""]
         func path() -> String { (0...next(4)).map { _ in names[next(names.count)] }.joined(separator: "/") }
         for _ in 0..<2_000 {
