@@ -41,24 +41,30 @@ peak_rss_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 
 dir=$(corpus "$N")
 export -f digest_build; export DIGEST
+# The cold builds of the loop further down each follow the removal of the site before (the
+# benchmark's own `rm -rf`). On a file system that passes over recently freed inodes when it
+# makes files (ext4 without a journal), that removal costs both tools kernel time a first build
+# into a new folder does not pay. The builds into new folders (and the scaling) come first, each
+# into a folder of its own, before anything is removed; the folders are removed at the end.
+fresh="$OUT/fresh" removed="$OUT/.removed-at"
+# ext4 counts an inode freed in the last 30 s as recent, or in the last 330 s when the block
+# that holds it is being written again, as it is while new files are made next to it.
+recent=340
+if [ -n "$(ls -A "$fresh" 2>/dev/null)" ]; then
+    # Folders left by a stopped run: once removed, they would cost the builds below the
+    # very kernel time this part leaves out.
+    echo "removing $fresh from an earlier run"
+    rm -rf "$fresh"; sync; date +%s > "$removed"
+fi
+if [ -f "$removed" ]; then
+    wait=$(( $(cat "$removed") + recent - $(date +%s) ))
+    if [ "$wait" -gt 0 ]; then echo "waiting ${wait} s: files were removed less than $recent s ago"; sleep "$wait"; fi
+fi
+digest_build_new() { "$DIGEST" build --quiet --input "$1/raw" --output "$2/digest-$RANDOM$RANDOM" --config "$1/none.yml" --templates "$1/no-theme"; }
+export -f digest_build_new
 if [ "${FRESH:-1}" = 1 ]; then
-    # The cold builds below each follow the removal of the site before (the benchmark's own
-    # `rm -rf`). On a file system that passes over recently freed inodes when it makes files
-    # (ext4 without a journal), that removal costs both tools kernel time a first build into a
-    # new folder does not pay. Here each build writes to a folder of its own, before anything
-    # is removed, and the folders are removed at the end.
     echo "== $N articles: cold full builds into new folders"
-    fresh="$OUT/fresh"
-    if [ -n "$(ls -A "$fresh" 2>/dev/null)" ]; then
-        # Folders left by a stopped run: once removed, they would cost the builds below the
-        # very kernel time this part leaves out. Written back (`sync`), freed inodes count as
-        # recent for a minute.
-        echo "removing $fresh from an earlier run, then waiting a minute"
-        rm -rf "$fresh"; sync; sleep 65
-    fi
     mkdir -p "$fresh"
-    digest_build_new() { "$DIGEST" build --quiet --input "$1/raw" --output "$2/digest-$RANDOM$RANDOM" --config "$1/none.yml" --templates "$1/no-theme"; }
-    export -f digest_build_new
     hyperfine --shell bash --warmup 1 --runs "$RUNS" --export-json "$OUT/fresh-$N.json" \
         --prepare "rm -rf .digest-cache" \
         -n hugo "hugo --quiet --source $dir/hugo-site -d $PWD/$fresh/hugo-\$RANDOM\$RANDOM" \
@@ -72,6 +78,33 @@ print("|---|---|---|---|")
 for name, r in (("Hugo 0.111", h), ("digest, cold full build", d)):
     print(f"| {name} | {r['mean']:.2f} ± {r['stddev']:.2f} s | {r['user'] + r['system']:.2f} s | {r['system']:.2f} s |")
 print(f"| ratio digest / Hugo | {d['mean']/h['mean']:.2f} | | |")
+PY
+fi
+
+if [ "${SCALING:-0}" = 1 ]; then
+    echo "== scaling"
+    # Each size built as the cold builds above: a warm-up, then each run into a folder of its
+    # own, before the loop below removes anything. (Run after that loop, or with each run
+    # following the removal of the site before, the 50,000 build paid the kernel for passing
+    # over the inodes just freed: 24 to 44 s of its kernel time, a figure of the file system.)
+    mkdir -p "$fresh"
+    for n in 1000 10000 50000; do
+        corpus "$n" >/dev/null
+        hyperfine --shell bash --warmup 1 --runs "${SCALING_RUNS:-1}" --export-json "$OUT/scaling-$n.json" \
+            --prepare "rm -rf .digest-cache" \
+            -n "$n" "digest_build_new $OUT/corpus-$n $fresh"
+        rm -rf .digest-cache
+        peak_rss_kb "$DIGEST" build --quiet --input "$OUT/corpus-$n/raw" --output "$fresh/rss-$n" \
+            --config "$OUT/corpus-$n/none.yml" --templates "$OUT/corpus-$n/no-theme" > "$OUT/scaling-rss-$n.txt"
+    done
+    python3 - "$OUT" <<'PY'
+import json, sys
+sizes = ("1000", "10000", "50000")
+r = {k: json.load(open(f"{sys.argv[1]}/scaling-{k}.json"))["results"][0] for k in sizes}
+rss = {k: int(open(f"{sys.argv[1]}/scaling-rss-{k}.txt").read().split()[-1]) for k in sizes}
+print("\n| articles, each build into a new folder | digest cold build | of it, kernel (sys) | peak RSS |\n|---|---|---|---|")
+for k in sizes: print(f"| {int(k):,} | {r[k]['mean']:.2f} s | {r[k]['system']:.2f} s | {rss[k]/1024:.0f} MB |")
+print(f"| 50,000 / 10,000 | {r['50000']['mean']/r['10000']['mean']:.2f} | | {rss['50000']/rss['10000']:.2f} |")
 PY
 fi
 
@@ -140,32 +173,7 @@ edit = [r for r in rebuild if "edited" in r["command"]][0]
 print(f"| rebuild after one edit / cold build | {edit['mean']/d['mean']:.3f} | | | |")
 PY
 
-if [ "${SCALING:-0}" = 1 ]; then
-    echo "== scaling"
-    # Each size as the cold builds above are measured: a warm-up, then its own site and the cache
-    # removed before each run. (One --prepare removing every size's site made each build follow the
-    # removal of the size before it: on a file system without a journal, creating files costs more
-    # the more were removed in the last minutes, so the 50,000 build paid for the 10,000 site.)
-    for n in 1000 10000 50000; do
-        corpus "$n" >/dev/null
-        hyperfine --shell bash --warmup 1 --runs "${SCALING_RUNS:-1}" --export-json "$OUT/scaling-$n.json" \
-            --prepare "rm -rf $OUT/corpus-$n/site-digest .digest-cache" \
-            -n "$n" "digest_build $OUT/corpus-$n"
-        rm -rf "$OUT/corpus-$n/site-digest" .digest-cache
-        peak_rss_kb "$DIGEST" build --quiet --input "$OUT/corpus-$n/raw" --output "$OUT/corpus-$n/site-digest" \
-            --config "$OUT/corpus-$n/none.yml" --templates "$OUT/corpus-$n/no-theme" > "$OUT/scaling-rss-$n.txt"
-    done
-    python3 - "$OUT" <<'PY'
-import json, sys
-sizes = ("1000", "10000", "50000")
-r = {k: json.load(open(f"{sys.argv[1]}/scaling-{k}.json"))["results"][0] for k in sizes}
-rss = {k: int(open(f"{sys.argv[1]}/scaling-rss-{k}.txt").read().split()[-1]) for k in sizes}
-print("\n| articles | digest cold build | of it, kernel (sys) | peak RSS |\n|---|---|---|---|")
-for k in sizes: print(f"| {int(k):,} | {r[k]['mean']:.2f} s | {r[k]['system']:.2f} s | {rss[k]/1024:.0f} MB |")
-print(f"| 50,000 / 10,000 | {r['50000']['mean']/r['10000']['mean']:.2f} | | {rss['50000']/rss['10000']:.2f} |")
-PY
-fi
 
 
-rm -rf "$OUT/fresh"
+rm -rf "$OUT/fresh"; sync; date +%s > "$removed"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr)"
