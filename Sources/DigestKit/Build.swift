@@ -129,9 +129,11 @@ public enum Build {
             return ContentParser(rules: try BuiltInResources.contentRules(config: config))
         }
         let content: IncrementalAnalysis.Result
+        let reader = ContentReader(folder: input, files: files)
+        reader.readAheadUnlessInMemory()
         do {
             content = try IncrementalAnalysis(parser: parser, analyzer: analyzer)
-                .run(files, cache: &cache, inputs: inputs, read: { [base = input.path] in ContentLoader.read($0.path, in: input, at: base, state: $0.state) },
+                .run(files, cache: &cache, inputs: inputs, read: { reader.read($0) },
                      progress: options.progress)
         } catch {
             throw BuildFailure([error])
