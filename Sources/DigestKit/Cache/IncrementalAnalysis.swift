@@ -46,7 +46,7 @@ struct IncrementalAnalysis: Sendable {
     /// cannot be read are left out with their warning (`unreadable`). Throws only when the
     /// parser cannot be made (`makeParser`).
     func run(_ files: [ContentFile], cache: inout ArticleCache, inputs: InputMemo? = nil,
-             read: @escaping @Sendable (ContentFile) -> Swift.Result<ContentFile, Diagnostic> = { .success($0) },
+             read: @Sendable (ContentFile) -> Swift.Result<ContentFile, Diagnostic> = { .success($0) },
              progress: BuildProgressHandler? = nil) throws(Diagnostic) -> Result {
         let grouped = ArticleUnit.group(files)
         var units = grouped.units
