@@ -14,7 +14,7 @@ struct ArticleUnit: Sendable {
             hasher.combine(CollectionOfOne(0))
             hasher.combine(String(file.bytes.count))
             hasher.combine(CollectionOfOne(0))
-            hasher.combine(file.bytes)
+            hasher.combine(wordsOf: file.bytes)
         }
         return hasher.hex
     }

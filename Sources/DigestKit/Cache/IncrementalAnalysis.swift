@@ -71,7 +71,7 @@ struct IncrementalAnalysis: Sendable {
             units[i] = result.unit
             unreadable.append((i, result.unreadable))
         }
-        // Hashing is bound by FNV-1a's one multiply per byte (69 MB for 10,000 articles): spread it.
+        // Hashing reads every byte (69 MB for 10,000 articles): spread it.
         let isUnknown = Set(unknown)
         let toHash = units.indices.filter { entries[$0] == nil && !units[$0].files.isEmpty && !isUnknown.contains($0) }
         for (i, key) in zip(toHash, Parallel.map(toHash.map { units[$0] }) { $0.contentKey }) {

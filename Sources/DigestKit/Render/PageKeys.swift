@@ -125,6 +125,24 @@ extension StableHasher {
         state ^= state >> 29
     }
 
+    /// Adds `bytes` eight at a time (little-endian words, the last zero-padded, then the count),
+    /// each in one `mix`: a file's contents, 70 MB at 10,000 articles, which byte-by-byte FNV-1a
+    /// (a multiply a byte, each waiting on the one before) took 0.8% of a cold build to hash.
+    /// Two contents of one length that differ in one word never meet (every step is a bijection).
+    mutating func combine(wordsOf bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            var i = 0
+            while i + 8 <= raw.count {
+                mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                i += 8
+            }
+            var last: UInt64 = 0
+            for k in 0..<(raw.count - i) { last |= UInt64(raw[i + k]) << (8 * UInt64(k)) }
+            mix(last)
+            mix(UInt64(raw.count))
+        }
+    }
+
     /// Adds `strings` as the bytes of `strings.joined(separator:)`, without joining them.
     mutating func combine(_ strings: [String], separator: String) {
         for (n, string) in strings.enumerated() {
