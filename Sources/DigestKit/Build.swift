@@ -128,7 +128,7 @@ public enum Build {
             if let rulesLoad { return ContentParser(rules: try rulesLoad.value.get()) }
             return ContentParser(rules: try BuiltInResources.contentRules(config: config))
         }
-        let content: IncrementalAnalysis.Result
+        var content: IncrementalAnalysis.Result
         let reader = ContentReader(folder: input, files: files)
         reader.readAheadUnlessInMemory()
         do {
@@ -189,14 +189,18 @@ public enum Build {
         // held once the index's postings are made from them: they were a large part of a cold
         // build's peak.
         let searchDigest = renderer.digest
+        // Documents made where their articles were analysed, held only until the corpus is made.
+        let drafts = content.searchDrafts.isEmpty ? [] : searchDigest.articles.map { content.searchDrafts[$0.article.slug] }
+        content.searchDrafts = [:]
         let searchLoad = YieldingBackground { [searchTerms, renderer] () -> SearchIndex in
             var index: SearchIndex
             if let searchTerms {
-                let corpus = searchTerms.cache.corpus(for: searchDigest, keys: searchTerms.keys, spread: false)
+                let corpus = searchTerms.cache.corpus(for: searchDigest, keys: searchTerms.keys, drafts: drafts, spread: false)
                 searchTerms.cache.save(corpus, keys: searchTerms.keys)
                 index = SearchIndex(digest: searchDigest, dates: dates, corpus: corpus, summarized: false)
             } else {
-                index = SearchIndex(digest: searchDigest, dates: dates, corpus: SearchCorpus(digest: searchDigest, spread: false))
+                index = SearchIndex(digest: searchDigest, dates: dates,
+                                    corpus: SearchCorpus(digest: searchDigest, drafts: drafts, spread: false))
             }
             renderer.planTermShards(&index)
             return index

@@ -49,6 +49,9 @@ public struct Taxonomy: Sendable {
     }
 
     public func topic(_ slug: String) -> Topic? { topics.first { $0.slug == slug } }
+
+    /// A topic's Arabic name, or its slug when the taxonomy has no such topic.
+    public func name(of slug: String) -> String { topic(slug)?.name ?? slug }
 }
 
 extension Taxonomy {

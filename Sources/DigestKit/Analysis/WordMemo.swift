@@ -37,6 +37,9 @@ public final class WordMemo {
     /// of numbers are made without hashing a string again.
     private(set) var summaryStems: [SummaryStem] = []
     private(set) var stemNumbers: [WordKey: Int32] = [:]
+    /// The search terms of the articles analysed with this memo, when their documents are
+    /// made where they are analysed (`Analyzer.analyze(_:memo:drafting:)`).
+    let searchTerms = SearchTermTable()
 
     /// Past this many words the memo forgets them all, between two articles (`startArticle`),
     /// so that memory stays bounded whatever the archive holds (a worker's vocabulary rarely comes near it).
@@ -57,6 +60,7 @@ public final class WordMemo {
         topicStarts.removeAll(keepingCapacity: true)
         summaryStems.removeAll(keepingCapacity: true)
         stemNumbers.removeAll(keepingCapacity: true)
+        searchTerms.forgetMemoWords()
     }
 
     /// The number of a (normalized) word.

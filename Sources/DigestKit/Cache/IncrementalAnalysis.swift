@@ -38,6 +38,8 @@ struct IncrementalAnalysis: Sendable {
         var unreadable: [Diagnostic] = []
         /// What `InputMemo` keeps of this build's files.
         var inputs: [String: InputMemo.Record] = [:]
+        /// Slug → the search document of each article analysed now (not taken from the cache).
+        var searchDrafts: [String: SearchDraft] = [:]
     }
 
     /// `files` may come unread (`ContentFile.isRead`): a unit of files that `inputs` knows
@@ -88,15 +90,18 @@ struct IncrementalAnalysis: Sendable {
             fresh = Parallel.map(work, progress: ProgressCounter(.analysing, total: work.count, handler: progress),
                                  state: WordMemo.init) { memo, item in
                 guard item.0.files.contains(where: { !$0.isRead }) else {
-                    return Analysed(entry: Self.analyse(item.0, key: item.1, parser: parser, analyzer: analyzer, memo: memo))
+                    let made = Self.analysed(item.0, key: item.1, parser: parser, analyzer: analyzer, memo: memo)
+                    return Analysed(entry: made.entry, drafts: made.drafts)
                 }
                 let (unit, warnings) = Self.reading(item.0, with: read)
                 guard !unit.files.isEmpty else { return Analysed(entry: nil, files: [], unreadable: warnings) }
-                let entry = Self.analyse(unit, key: unit.contentKey, parser: parser, analyzer: analyzer, memo: memo)
-                return Analysed(entry: entry, files: unit.files.map(\.withoutBytes), unreadable: warnings)
+                let made = Self.analysed(unit, key: unit.contentKey, parser: parser, analyzer: analyzer, memo: memo)
+                return Analysed(entry: made.entry, files: unit.files.map(\.withoutBytes), unreadable: warnings, drafts: made.drafts)
             }
         }
+        var drafts: [Int: [SearchDraft]] = [:]
         for (i, analysed) in zip(misses, fresh) {
+            drafts[i] = analysed.drafts
             if isUnknown.contains(i) {
                 units[i].files = analysed.files
                 unreadable.append((i, analysed.unreadable))
@@ -113,6 +118,7 @@ struct IncrementalAnalysis: Sendable {
         var taken: [String: String] = [:]
         var articleKeys: [String: UInt64] = [:]
         var withoutText: [String: (unit: String, index: Int)] = [:]
+        var searchDrafts: [String: SearchDraft] = [:]
         let analysedNow = Set(misses)
         let analysed = fresh.count { $0.entry != nil }
         for (i, entry) in entries.enumerated() {
@@ -128,6 +134,7 @@ struct IncrementalAnalysis: Sendable {
                 hasher.combine(CollectionOfOne(0))
                 articleKeys[analyzed.article.slug] = hasher.state
                 if !analysedNow.contains(i) { withoutText[analyzed.article.slug] = (units[i].primaryPath, n) }
+                if let made = drafts[i], made.indices.contains(n) { searchDrafts[analyzed.article.slug] = made[n] }
                 articles.append(analyzed)
             }
         }
@@ -145,7 +152,7 @@ struct IncrementalAnalysis: Sendable {
                       reused: known.count - analysed, analysed: analysed,
                       articleKeys: articleKeys, commentaryKey: commentaryKey.state, withoutText: withoutText,
                       unreadable: unreadable.sorted { $0.unit < $1.unit }.flatMap(\.warnings),
-                      inputs: inputs?.records(of: known) ?? [:])
+                      inputs: inputs?.records(of: known) ?? [:], searchDrafts: searchDrafts)
     }
 
     /// What the analysis of a unit made: its entry (nil when none of its files could be read),
@@ -154,6 +161,8 @@ struct IncrementalAnalysis: Sendable {
         var entry: ArticleCache.Entry?
         var files: [ContentFile] = []
         var unreadable: [Diagnostic] = []
+        /// The search document of each article of `entry`, in its order.
+        var drafts: [SearchDraft] = []
     }
 
     /// `unit` with its unread files read, leaving out those that cannot be, with their warnings.
@@ -189,11 +198,20 @@ struct IncrementalAnalysis: Sendable {
     /// inspect` analyses afresh), and held for every article until the cache was written it
     /// was a third of a cold build's heap.
     static func analyse(_ unit: ArticleUnit, key: String, parser: ContentParser, analyzer: Analyzer, memo: WordMemo) -> ArticleCache.Entry {
+        analysed(unit, key: key, parser: parser, analyzer: analyzer, memo: memo, drafting: false).entry
+    }
+
+    /// The same, with each article's search document made from the words its analysis found.
+    static func analysed(_ unit: ArticleUnit, key: String, parser: ContentParser, analyzer: Analyzer, memo: WordMemo,
+                         drafting: Bool = true) -> (entry: ArticleCache.Entry, drafts: [SearchDraft]) {
         let content = parser.parse(unit.files)
-        return ArticleCache.Entry(key: key, articles: content.articles.map { article in
-            var analyzed = analyzer.analyze(article, memo: memo)
+        var drafts: [SearchDraft] = []
+        let articles = content.articles.map { article in
+            var (analyzed, draft) = analyzer.analyze(article, memo: memo, drafting: drafting)
             analyzed.dropEvidence()
+            if let draft { drafts.append(draft) }
             return analyzed
-        }, diagnostics: content.diagnostics.items)
+        }
+        return (ArticleCache.Entry(key: key, articles: articles, diagnostics: content.diagnostics.items), drafts)
     }
 }

@@ -10,9 +10,11 @@ struct SearchCorpus: Sendable {
     /// One per article of the digest, in its order; term numbers index `terms`.
     var documents: [SearchTerms.Document]
 
-    /// Reads every article of `digest`.
-    init(digest: Digest, spread: Bool = true) {
-        self.init(digest: digest, terms: [], known: [SearchTerms.Document?](repeating: nil, count: digest.articles.count), spread: spread)
+    /// Reads every article of `digest`, but those with a document made where they were
+    /// analysed (`drafts`, by index into the digest's articles, when given).
+    init(digest: Digest, drafts: [SearchDraft?] = [], spread: Bool = true) {
+        self.init(digest: digest, terms: [], known: [SearchTerms.Document?](repeating: nil, count: digest.articles.count),
+                  drafts: drafts, spread: spread)
     }
 
     init(terms: [String], documents: [SearchTerms.Document]) {
@@ -20,12 +22,25 @@ struct SearchCorpus: Sendable {
         self.documents = documents
     }
 
-    /// `known[i]` is article i's document, numbered in `terms`, or nil when it must be read.
+    /// `known[i]` is article i's document, numbered in `terms`, or nil when it must be read,
+    /// unless `drafts[i]` (when there) is its document made where it was analysed.
     /// The articles to read are read in few large chunks that each number their own terms (a
     /// word's keys are found once per chunk: stemming is most of the work), on every core, or
     /// one after the other on this thread when not `spread` (the same terms, numbered the same).
-    init(digest: Digest, terms known: [String], known documents: [SearchTerms.Document?], spread: Bool = true) {
+    init(digest: Digest, terms known: [String], known documents: [SearchTerms.Document?], drafts: [SearchDraft?] = [],
+         spread: Bool = true) {
         let articles = digest.articles
+        var numbering = TermNumbering(known)
+        var documents = documents
+        // A worker's table numbered in the corpus once, for all the drafts of its articles.
+        var renumbered: [ObjectIdentifier: [Int32]] = [:]
+        for (i, draft) in zip(documents.indices, drafts) where documents[i] == nil {
+            guard let draft else { continue }
+            let table = ObjectIdentifier(draft.table)
+            let numbers = renumbered[table] ?? numbering.numbers(of: draft.table.terms)
+            renumbered[table] = numbers
+            documents[i] = draft.document.renumbered(numbers)
+        }
         let missing = articles.indices.filter { documents[$0] == nil }
         let chunkSize = max(64, missing.count / (2 * ProcessInfo.processInfo.activeProcessorCount) + 1)
         let ranges = stride(from: 0, to: missing.count, by: chunkSize).map { $0..<min($0 + chunkSize, missing.count) }
@@ -35,28 +50,42 @@ struct SearchCorpus: Sendable {
             return SearchTerms.Chunk(terms: counter.terms, documents: read)
         }
         var chunks = spread ? Parallel.map(ranges, read) : ranges.map(read)
-        var terms = known
-        var all = documents
-        if !chunks.isEmpty {
-            var number = [String: Int32](minimumCapacity: terms.count)
-            for (n, term) in terms.enumerated() where number[term] == nil { number[term] = Int32(n) }
-            for (index, range) in ranges.enumerated() {
-                // Taken out, so each chunk's documents are freed once renumbered, not at the end.
-                let chunk = chunks[index]
-                chunks[index] = SearchTerms.Chunk(terms: [], documents: [])
-                let global = chunk.terms.map { term -> Int32 in
-                    if let n = number[term] { return n }
-                    terms.append(term)
-                    number[term] = Int32(terms.count - 1)
-                    return Int32(terms.count - 1)
-                }
-                for (position, document) in zip(range, chunk.documents) {
-                    all[missing[position]] = document.renumbered(global)
-                }
+        for (index, range) in ranges.enumerated() {
+            // Taken out, so each chunk's documents are freed once renumbered, not at the end.
+            let chunk = chunks[index]
+            chunks[index] = SearchTerms.Chunk(terms: [], documents: [])
+            let global = numbering.numbers(of: chunk.terms)
+            for (position, document) in zip(range, chunk.documents) {
+                documents[missing[position]] = document.renumbered(global)
             }
         }
-        self.terms = terms
-        self.documents = all.map { $0 ?? SearchTerms.Document() }
+        self.terms = numbering.terms
+        self.documents = documents.map { $0 ?? SearchTerms.Document() }
+    }
+}
+
+/// The corpus's table of terms as tables numbered apart join it: each new term numbered next.
+struct TermNumbering {
+    private(set) var terms: [String]
+    private var number: [String: Int32]?
+
+    init(_ terms: [String]) { self.terms = terms }
+
+    /// The corpus's number of each of `local` (terms numbered by their place there).
+    mutating func numbers(of local: [String]) -> [Int32] {
+        // Made when first needed: a rebuild that reads no article's terms needs none.
+        var number = self.number ?? {
+            var number = [String: Int32](minimumCapacity: terms.count)
+            for (n, term) in terms.enumerated() where number[term] == nil { number[term] = Int32(n) }
+            return number
+        }()
+        defer { self.number = number }
+        return local.map { term -> Int32 in
+            if let n = number[term] { return n }
+            terms.append(term)
+            number[term] = Int32(terms.count - 1)
+            return Int32(terms.count - 1)
+        }
     }
 }
 

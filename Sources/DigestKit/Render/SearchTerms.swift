@@ -36,6 +36,10 @@ struct SearchTerms {
     /// number: a word met before costs no `String` and no look-up by string.
     private var words = WordNumbers()
     private var keysOfWords: [Word?] = []
+    /// The keys of a `WordMemo`'s words by its numbers, for documents made where articles are
+    /// analysed.
+    private enum MemoWord { case unknown, none, keys(Word) }
+    private var memoWords: [MemoWord] = []
     private var alternatesOfWords: [Int32] = []
     /// Each term's weighted occurrences in the document being read, doubled.
     private var tf: [UInt32] = [], alternates: [UInt32] = []
@@ -51,26 +55,70 @@ struct SearchTerms {
                     if isNew { keysOfWords.append(keys(of: String(decoding: word, as: UTF8.self))) }
                     guard let found = keysOfWords[Int(n)] else { return }
                     length += weight
-                    if let primary = found.primary {
-                        if tf[Int(primary)] == 0 { touchedTF.append(primary) }
-                        tf[Int(primary)] += doubled
-                    }
-                    for k in found.alternates {
-                        let other = alternatesOfWords[k]
-                        if alternates[Int(other)] == 0 { touchedAlternates.append(other) }
-                        alternates[Int(other)] += doubled
-                    }
+                    count(found, doubled)
                 }
             }
         }
         let article = analyzed.article
         add(article.title, SearchIndex.weights.title)
-        let names = analyzed.countries.primary.map { digest.gazetteer.name(of: $0) } + analyzed.topics.map(digest.topicName)
-        add(names.joined(separator: " "), SearchIndex.weights.names)
+        add(Self.names(of: analyzed, country: digest.gazetteer.name, topic: digest.topicName), SearchIndex.weights.names)
         add(analyzed.summary.joined(separator: " "), SearchIndex.weights.summary)
         if let markdown = article.markdownBody?.markdown { add(markdown, SearchIndex.weights.body) }
         for paragraph in article.paragraphs { add(paragraph, SearchIndex.weights.body) }
+        return finish(length: length)
+    }
 
+    /// The same document, made where the article is analysed from the words analysis found
+    /// in its paragraphs (`sentences`, numbered in `memo`): the text is not scanned and its
+    /// words not looked up a second time, which was a twentieth of a cold build.
+    /// `names`: the names of its countries and topics (`names(of:country:topic:)`).
+    mutating func document(_ analyzed: AnalyzedArticle, names: String, sentences: ArticleSentences, memo: WordMemo) -> Document {
+        var length = 0.0
+        func add(_ n: Int32, _ weight: Double, _ doubled: UInt32) {
+            guard let found = keys(ofMemoWord: n, in: memo) else { return }
+            length += weight
+            count(found, doubled)
+        }
+        func add(_ text: String, _ weight: Double) {
+            let doubled = UInt32(weight * 2)
+            WordScanner.withBytes(text) { bytes in
+                WordScanner.scan(bytes) { word, _ in add(memo.number(ofBytes: word), weight, doubled) }
+            }
+        }
+        let article = analyzed.article
+        add(article.title, SearchIndex.weights.title)
+        add(names, SearchIndex.weights.names)
+        add(analyzed.summary.joined(separator: " "), SearchIndex.weights.summary)
+        if let markdown = article.markdownBody?.markdown { add(markdown, SearchIndex.weights.body) }
+        let body = SearchIndex.weights.body, doubled = UInt32(body * 2)
+        for (block, sentences) in zip(article.blocks, sentences.ofBlocks) where block.isArticleText {
+            for sentence in sentences {
+                for n in sentence.words.numbers { add(n, body, doubled) }
+            }
+        }
+        return finish(length: length)
+    }
+
+    /// What an article's `names` field reads: its countries' names, then its topics'.
+    static func names(of analyzed: AnalyzedArticle, country: (String) -> String, topic: (String) -> String) -> String {
+        (analyzed.countries.primary.map(country) + analyzed.topics.map(topic)).joined(separator: " ")
+    }
+
+    /// Adds a word's keys to the document being read.
+    private mutating func count(_ found: Word, _ doubled: UInt32) {
+        if let primary = found.primary {
+            if tf[Int(primary)] == 0 { touchedTF.append(primary) }
+            tf[Int(primary)] += doubled
+        }
+        for k in found.alternates {
+            let other = alternatesOfWords[k]
+            if alternates[Int(other)] == 0 { touchedAlternates.append(other) }
+            alternates[Int(other)] += doubled
+        }
+    }
+
+    /// The document read since the last one, and a clean slate for the next.
+    private mutating func finish(length: Double) -> Document {
         var document = Document(length: length)
         document.tf = touchedTF.map { ($0, tf[Int($0)]) }
         document.alternates = touchedAlternates.map { ($0, alternates[Int($0)]) }
@@ -79,6 +127,26 @@ struct SearchTerms {
         touchedTF.removeAll(keepingCapacity: true)
         touchedAlternates.removeAll(keepingCapacity: true)
         return document
+    }
+
+    /// The keys of word `n` of `memo`, found once for every article its worker analyses.
+    private mutating func keys(ofMemoWord n: Int32, in memo: WordMemo) -> Word? {
+        let i = Int(n)
+        if i >= memoWords.count { memoWords.append(contentsOf: repeatElement(.unknown, count: i + 1 - memoWords.count)) }
+        switch memoWords[i] {
+        case .keys(let found): return found
+        case .none: return nil
+        case .unknown: break
+        }
+        let found = keys(of: memo.words[i])
+        memoWords[i] = found.map(MemoWord.keys) ?? .none
+        return found
+    }
+
+    /// Forgets the memo's word numbers, which the memo hands out afresh once it has forgotten
+    /// its words (`WordMemo.startArticle`); the terms and their numbers stay.
+    mutating func forgetMemoWords() {
+        memoWords.removeAll(keepingCapacity: true)
     }
 
     /// The keys of a (normalized) word by number; nil when it has none.

@@ -90,7 +90,7 @@ public struct Digest: Sendable {
     /// Months with articles, newest first.
     public var months: [String] { byMonth.keys.sorted(by: >) }
 
-    public func topicName(_ slug: String) -> String { taxonomy.topic(slug)?.name ?? slug }
+    public func topicName(_ slug: String) -> String { taxonomy.name(of: slug) }
 
     /// The Arabic name of a relation: both countries' names.
     public func relationName(_ key: String) -> String {

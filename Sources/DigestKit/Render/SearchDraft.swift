@@ -1,0 +1,21 @@
+/// An article's search document made where the article is analysed, its terms numbered in
+/// the table of the worker that analysed it: `SearchCorpus` numbers them in the corpus's.
+struct SearchDraft: Sendable {
+    let table: SearchTermTable
+    let document: SearchTerms.Document
+}
+
+/// The search terms of the articles one analysis worker reads (`WordMemo.searchTerms`),
+/// numbered as it meets them. Written by that worker alone, and read (`terms`) only once the
+/// analysis is over, when no worker writes to it any more.
+final class SearchTermTable: @unchecked Sendable {
+    private var reader = SearchTerms()
+
+    var terms: [String] { reader.terms }
+
+    func draft(_ analyzed: AnalyzedArticle, names: String, sentences: ArticleSentences, memo: WordMemo) -> SearchDraft {
+        SearchDraft(table: self, document: reader.document(analyzed, names: names, sentences: sentences, memo: memo))
+    }
+
+    func forgetMemoWords() { reader.forgetMemoWords() }
+}
