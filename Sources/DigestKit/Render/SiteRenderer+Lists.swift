@@ -9,8 +9,8 @@ extension SiteRenderer {
                              path: { SitePaths.country(code, page: $0) }, extra: [
                                  "code": own,
                              ], subject: .country(code)) { (indices: [Int]) throws(Diagnostic) in [
-                                 "partners": Self.byCount(partnerCounts(indices, of: own)).map { relationLink($0.key, from: path, count: $0.count) },
-                                 "topics": Self.byCount(topicCounts(indices)).map { topicLink($0.key, from: path, count: $0.count) },
+                                 "partners": tags.partnerCounts(indices, of: own).map { relationLink($0.key, from: path, count: $0.count) },
+                                 "topics": tags.topicCounts(indices).map { topicLink($0.key, from: path, count: $0.count) },
                                  "timeline": timeline(indices),
                                  "undatedCount": undatedCount(indices),
                                  "commentary": try commentaryHTML(digest.commentary.countries[code], on: path),
@@ -24,7 +24,7 @@ extension SiteRenderer {
                              path: { SitePaths.topic(slug, page: $0) }, extra: [
                                  "slug": slug,
                              ], subject: .topic(slug)) { (indices: [Int]) throws(Diagnostic) in [
-                                 "countries": Self.byCount(countryCounts(indices)).map { countryLink($0.key, from: path, count: $0.count) },
+                                 "countries": tags.countryCounts(indices).map { countryLink($0.key, from: path, count: $0.count) },
                                  "timeline": timeline(indices),
                                  "undatedCount": undatedCount(indices),
                                  "commentary": try commentaryHTML(digest.commentary.topics[slug], on: path),
@@ -40,43 +40,10 @@ extension SiteRenderer {
                                  "key": key,
                                  "countries": codes.map { countryLink($0, from: path) },
                              ], subject: .relation(key)) { (indices: [Int]) throws(Diagnostic) in [
-                                 "topics": Self.byCount(topicCounts(indices)).map { topicLink($0.key, from: path, count: $0.count) },
+                                 "topics": tags.topicCounts(indices).map { topicLink($0.key, from: path, count: $0.count) },
                                  "topicsOverTime": topicsOverTime(indices, from: path),
                                  "commentary": try commentaryHTML(digest.commentary.relations[key], on: path),
                              ] }
-    }
-
-    /// How often each relation of the country `own` (lowercased) comes up among the articles:
-    /// counted only for a list's first page, when it is rendered.
-    func partnerCounts(_ indices: [Int], of own: String) -> [String: Int] {
-        var partners: [String: Int] = [:]
-        for i in indices {
-            // The article's relations (`CountryTags.relations`) that name `own`, without
-            // making the others: a country's list has thousands of articles.
-            let codes = digest.articles[i].countries.primary.map { $0.lowercased() }.sorted()
-            for a in codes.indices {
-                for b in codes.indices where b > a && (codes[a] == own || codes[b] == own) {
-                    partners["\(codes[a])-\(codes[b])", default: 0] += 1
-                }
-            }
-        }
-        return partners
-    }
-
-    func topicCounts(_ indices: [Int]) -> [String: Int] {
-        var topics: [String: Int] = [:]
-        for i in indices {
-            for t in digest.articles[i].topics { topics[t, default: 0] += 1 }
-        }
-        return topics
-    }
-
-    func countryCounts(_ indices: [Int]) -> [String: Int] {
-        var countries: [String: Int] = [:]
-        for i in indices {
-            for code in digest.articles[i].countries.primary { countries[code, default: 0] += 1 }
-        }
-        return countries
     }
 
     func monthPages(_ month: String, _ pages: Range<Int>) throws(Diagnostic) -> [Made] {

@@ -161,26 +161,35 @@ extension SiteRenderer {
 
     /// For each month (newest first, undated last): how many articles, and their topics with counts.
     func topicsOverTime(_ indices: [Int], from path: String) -> [ViewModel] {
-        var byNumber: [Int: (date: ArticleDate?, articles: Int, topics: [String: Int])] = [:]
+        let tags = self.tags
+        // Each month's topics counted in an array by topic number, in the month's slot.
+        var slots: [Int: Int] = [:]
+        var byMonth: [(date: ArticleDate?, articles: Int, topics: [Int])] = []
         let undated = "undated"
         for i in indices {
             let date = digest.articles[i].article.published
             let number = date.map(Self.monthNumber) ?? -1
-            // Counted in place: a copy of the month's entry would copy its topics for every article.
-            byNumber[number, default: (date, 0, [:])].articles += 1
-            for t in digest.articles[i].topics { byNumber[number, default: (date, 0, [:])].topics[t, default: 0] += 1 }
+            let slot = slots[number] ?? byMonth.count
+            if slot == byMonth.count {
+                slots[number] = slot
+                byMonth.append((date, 0, [Int](repeating: 0, count: tags.topics.count)))
+            }
+            byMonth[slot].articles += 1
+            for t in tags.topics(of: i) { byMonth[slot].topics[Int(t)] += 1 }
         }
-        var months: [String: (articles: Int, topics: [String: Int])] = [:]
-        for entry in byNumber.values { months[entry.date?.monthKey ?? undated] = (entry.articles, entry.topics) }
+        var months: [String: (articles: Int, topics: [(key: String, count: Int)])] = [:]
+        for entry in byMonth {
+            months[entry.date?.monthKey ?? undated] = (entry.articles, TagCounts.byCount(entry.topics, names: tags.topics))
+        }
         // A topic comes up in many months: its link from this page is made once.
         let urls = LinkMemo()
         return months.keys.sorted { ($0 == undated ? "" : $0) > ($1 == undated ? "" : $1) }.map { key in
-            let entry = months[key] ?? (0, [:])
+            let entry = months[key] ?? (0, [])
             return [
                 "name": key == undated ? "غير مؤرَّخ" : dates.month(key),
                 "iso": key == undated ? false : key,
                 "count": dates.number(entry.articles),
-                "topics": Self.byCount(entry.topics).map { topic in
+                "topics": entry.topics.map { topic in
                     topicLink(topic.key, url: urls.url(topic.key) { SitePaths.relative(from: path, to: SitePaths.topic($0)) }, count: topic.count)
                 },
             ]

@@ -13,6 +13,9 @@ public struct SiteRenderer: Sendable {
     var listItems: ListItems?
     /// What pages of one folder have alike; set by `pages()`.
     var frames: PageFrames?
+    /// The articles' tags as numbers, for the counts of list pages; set by `pages()`.
+    var tagCounts: TagCounts?
+    var tags: TagCounts { tagCounts ?? TagCounts(digest.articles) }
 
     public init(digest: Digest, templates: TemplateSet, dates: DateDisplay) {
         self.digest = digest
@@ -74,6 +77,7 @@ public struct SiteRenderer: Sendable {
         renderer.staleLists = listed.stale
         renderer.listItems = try listItems(for: listed.articles)
         renderer.frames = pageFrames()
+        renderer.tagCounts = TagCounts(digest.articles)
         let counter = ProgressCounter(.rendering, total: jobs.count, handler: progress)
         let batches = Self.batches(Self.interleaved(jobs), size: batchSize)
         var paths: [String] = []
