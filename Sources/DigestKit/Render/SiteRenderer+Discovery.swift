@@ -186,15 +186,12 @@ extension SiteRenderer {
         let batches = stride(from: 0, to: jobs.count, by: SearchIndex.shardsPerBatch).map {
             Array(jobs[$0..<min($0 + SearchIndex.shardsPerBatch, jobs.count)])
         }
-        var next = batches.first.map { RenderingBatch($0, make: make) }
+        let making = RenderingPipeline(batches, make: make)
         for number in batches.indices {
-            guard let making = next else { break }
-            let made = making.results()
-            next = batches.indices.contains(number + 1) ? RenderingBatch(batches[number + 1], make: make) : nil
             do {
-                try hand(made)
+                try hand(making.results(number))
             } catch {
-                _ = next?.results()
+                making.stop()
                 throw error
             }
         }

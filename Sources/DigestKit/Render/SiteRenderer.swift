@@ -83,11 +83,9 @@ public struct SiteRenderer: Sendable {
         var paths: [String] = []
         var diagnostics: [Diagnostic] = []
         let make: @Sendable (PageJob) -> Result<[Made], Diagnostic> = { [renderer] in renderer.render($0) }
-        var next = batches.first.map { RenderingBatch($0, progress: counter, make: make) }
+        let rendering = RenderingPipeline(batches, progress: counter, make: make)
         for number in batches.indices {
-            guard let rendering = next else { break }
-            let results = rendering.results()
-            next = batches.indices.contains(number + 1) ? RenderingBatch(batches[number + 1], progress: counter, make: make) : nil
+            let results = rendering.results(number)
             var batch = Batch()
             for result in results {
                 switch result {
@@ -101,7 +99,7 @@ public struct SiteRenderer: Sendable {
             do {
                 try sink(batch)
             } catch {
-                _ = next?.results()
+                rendering.stop()
                 throw BuildFailure([error])
             }
         }
