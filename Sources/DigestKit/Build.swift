@@ -190,7 +190,7 @@ public enum Build {
         // build's peak.
         let searchDigest = renderer.digest
         // Documents made where their articles were analysed, held only until the corpus is made.
-        let drafts = content.searchDrafts.isEmpty ? [] : searchDigest.articles.map { content.searchDrafts[$0.article.slug] }
+        let drafts = content.searchDrafts.isEmpty ? [] : searchDigest.articles.indices.map { content.searchDrafts[searchDigest.articles[$0].article.slug] }
         content.searchDrafts = [:]
         let searchLoad = YieldingBackground { [searchTerms, renderer] () -> SearchIndex in
             var index: SearchIndex

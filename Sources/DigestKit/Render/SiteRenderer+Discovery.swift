@@ -20,11 +20,10 @@ extension SiteRenderer {
         var published: Any = false
         switch subject {
         case .article(let index):
-            let analyzed = digest.articles[index]
             type = "article"
-            if !analyzed.summary.isEmpty { description = analyzed.summary.joined(separator: " ") }
-            jsonLD = NewsArticleData(analyzed, digest: digest).scriptJSON()
-            published = analyzed.article.published?.iso8601 ?? false
+            if !digest.articles[index].summary.isEmpty { description = digest.articles[index].summary.joined(separator: " ") }
+            jsonLD = NewsArticleData(digest.articles[index], digest: digest).scriptJSON()
+            published = digest.articles[index].article.published?.iso8601 ?? false
         case .country(let code):
             feed(SitePaths.countryFeed(code), title)
         case .topic(let slug):

@@ -15,10 +15,11 @@ struct TagCounts: Sendable {
     private let topicStarts: [Int32], topicNumbers: [UInt16]
 
     init(_ articles: [AnalyzedArticle]) {
+        // By index: each article taken whole from the array is a copy of it (a retain a field).
         var countrySet = Set<String>(), topicSet = Set<String>()
-        for article in articles {
-            countrySet.formUnion(article.countries.primary)
-            topicSet.formUnion(article.topics)
+        for i in articles.indices {
+            countrySet.formUnion(articles[i].countries.primary)
+            topicSet.formUnion(articles[i].topics)
         }
         countries = countrySet.sorted { ($0.lowercased(), $0) < ($1.lowercased(), $1) }
         topics = topicSet.sorted()
@@ -28,9 +29,9 @@ struct TagCounts: Sendable {
         var topicStarts: [Int32] = [0], topicNumbers: [UInt16] = []
         countryStarts.reserveCapacity(articles.count + 1)
         topicStarts.reserveCapacity(articles.count + 1)
-        for article in articles {
-            countryNumbers += article.countries.primary.compactMap { countryNumber[$0] }
-            topicNumbers += article.topics.compactMap { topicNumber[$0] }
+        for i in articles.indices {
+            for code in articles[i].countries.primary { if let n = countryNumber[code] { countryNumbers.append(n) } }
+            for slug in articles[i].topics { if let n = topicNumber[slug] { topicNumbers.append(n) } }
             countryStarts.append(Int32(countryNumbers.count))
             topicStarts.append(Int32(topicNumbers.count))
         }
