@@ -190,17 +190,18 @@ public enum Build {
         // build's peak.
         let searchDigest = renderer.digest
         // Documents made where their articles were analysed, held only until the corpus is made.
-        let drafts = content.searchDrafts.isEmpty ? [] : searchDigest.articles.indices.map { content.searchDrafts[searchDigest.articles[$0].article.slug] }
+        let drafts = SearchDrafts(content.searchDrafts.isEmpty ? []
+            : searchDigest.articles.indices.map { content.searchDrafts[searchDigest.articles[$0].article.slug] })
         content.searchDrafts = [:]
         let searchLoad = YieldingBackground { [searchTerms, renderer] () -> SearchIndex in
             var index: SearchIndex
             if let searchTerms {
-                let corpus = searchTerms.cache.corpus(for: searchDigest, keys: searchTerms.keys, drafts: drafts, spread: false)
+                let corpus = searchTerms.cache.corpus(for: searchDigest, keys: searchTerms.keys, drafts: drafts.take(), spread: false)
                 searchTerms.cache.save(corpus, keys: searchTerms.keys)
                 index = SearchIndex(digest: searchDigest, dates: dates, corpus: corpus, summarized: false)
             } else {
                 index = SearchIndex(digest: searchDigest, dates: dates,
-                                    corpus: SearchCorpus(digest: searchDigest, drafts: drafts, spread: false))
+                                    corpus: SearchCorpus(digest: searchDigest, drafts: drafts.take(), spread: false))
             }
             renderer.planTermShards(&index)
             return index

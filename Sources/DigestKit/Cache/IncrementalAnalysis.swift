@@ -100,6 +100,10 @@ struct IncrementalAnalysis: Sendable {
             }
         }
         var drafts: [Int: [SearchDraft]] = [:]
+        var finished = Set<ObjectIdentifier>()
+        for analysed in fresh {
+            for draft in analysed.drafts where finished.insert(ObjectIdentifier(draft.table)).inserted { draft.table.finish() }
+        }
         for (i, analysed) in zip(misses, fresh) {
             drafts[i] = analysed.drafts
             if isUnknown.contains(i) {

@@ -37,7 +37,7 @@ struct SearchTermsCache: Sendable {
     /// The corpus of `digest` (`keys`: each article's key): unchanged articles' terms taken
     /// from here, the others read (on every core when `spread`).
     /// `drafts`: documents made where articles were analysed (`SearchCorpus`).
-    func corpus(for digest: Digest, keys: [UInt64], drafts: [SearchDraft?] = [], spread: Bool = true) -> SearchCorpus {
+    func corpus(for digest: Digest, keys: [UInt64], drafts: consuming [SearchDraft?] = [], spread: Bool = true) -> SearchCorpus {
         SearchCorpus(digest: digest, terms: terms, known: keys.map { documents[$0] }, drafts: drafts, spread: spread)
     }
 

@@ -12,7 +12,7 @@ struct SearchCorpus: Sendable {
 
     /// Reads every article of `digest`, but those with a document made where they were
     /// analysed (`drafts`, by index into the digest's articles, when given).
-    init(digest: Digest, drafts: [SearchDraft?] = [], spread: Bool = true) {
+    init(digest: Digest, drafts: consuming [SearchDraft?] = [], spread: Bool = true) {
         self.init(digest: digest, terms: [], known: [SearchTerms.Document?](repeating: nil, count: digest.articles.count),
                   drafts: drafts, spread: spread)
     }
@@ -27,15 +27,18 @@ struct SearchCorpus: Sendable {
     /// The articles to read are read in few large chunks that each number their own terms (a
     /// word's keys are found once per chunk: stemming is most of the work), on every core, or
     /// one after the other on this thread when not `spread` (the same terms, numbered the same).
-    init(digest: Digest, terms known: [String], known documents: [SearchTerms.Document?], drafts: [SearchDraft?] = [],
+    init(digest: Digest, terms known: [String], known documents: [SearchTerms.Document?], drafts: consuming [SearchDraft?] = [],
          spread: Bool = true) {
         let articles = digest.articles
         var numbering = TermNumbering(known)
         var documents = documents
-        // A worker's table numbered in the corpus once, for all the drafts of its articles.
+        // A worker's table numbered in the corpus once, for all the drafts of its articles;
+        // each draft let go once renumbered (the caller hands them over: `SearchDrafts`).
         var renumbered: [ObjectIdentifier: [Int32]] = [:]
-        for (i, draft) in zip(documents.indices, drafts) where documents[i] == nil {
-            guard let draft else { continue }
+        for i in drafts.indices where i < documents.count {
+            guard let draft = drafts[i] else { continue }
+            drafts[i] = nil
+            guard documents[i] == nil else { continue }
             let table = ObjectIdentifier(draft.table)
             let numbers = renumbered[table] ?? numbering.numbers(of: draft.table.terms)
             renumbered[table] = numbers

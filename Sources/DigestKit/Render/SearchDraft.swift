@@ -1,3 +1,5 @@
+import Foundation
+
 /// An article's search document made where the article is analysed, its terms numbered in
 /// the table of the worker that analysed it: `SearchCorpus` numbers them in the corpus's.
 struct SearchDraft: Sendable {
@@ -18,4 +20,23 @@ final class SearchTermTable: @unchecked Sendable {
     }
 
     func forgetMemoWords() { reader.forgetMemoWords() }
+
+    /// Keeps the terms only, once its worker has read its last article.
+    func finish() { reader.keepTermsOnly() }
+}
+
+/// The search documents made where articles were analysed, handed to the search index's
+/// thread, which takes them (`take`) and lets each go as it joins the corpus.
+final class SearchDrafts: @unchecked Sendable {
+    private var drafts: [SearchDraft?]
+    private let lock = NSLock()
+
+    init(_ drafts: [SearchDraft?]) { self.drafts = drafts }
+
+    func take() -> [SearchDraft?] {
+        lock.withLock {
+            defer { drafts = [] }
+            return drafts
+        }
+    }
 }

@@ -143,6 +143,15 @@ struct SearchTerms {
         return found
     }
 
+    /// Lets go of everything but the terms, once no more documents are read: the tables of the
+    /// analysis workers are kept until their articles' documents join the corpus.
+    mutating func keepTermsOnly() {
+        self = SearchTerms(terms: terms)
+    }
+
+    private init(terms: [String]) { self.terms = terms }
+    init() {}
+
     /// Forgets the memo's word numbers, which the memo hands out afresh once it has forgotten
     /// its words (`WordMemo.startArticle`); the terms and their numbers stay.
     mutating func forgetMemoWords() {

@@ -15,7 +15,7 @@ public struct SiteRenderer: Sendable {
     var frames: PageFrames?
     /// The articles' tags as numbers, for the counts of list pages; set by `pages()`.
     var tagCounts: TagCounts?
-    var tags: TagCounts { tagCounts ?? TagCounts(digest.articles) }
+    var tags: TagCounts { tagCounts ?? TagCounts(digest) }
 
     public init(digest: Digest, templates: TemplateSet, dates: DateDisplay) {
         self.digest = digest
@@ -77,7 +77,7 @@ public struct SiteRenderer: Sendable {
         renderer.staleLists = listed.stale
         renderer.listItems = try listItems(for: listed.articles)
         renderer.frames = pageFrames()
-        renderer.tagCounts = TagCounts(digest.articles)
+        renderer.tagCounts = TagCounts(digest)
         let counter = ProgressCounter(.rendering, total: jobs.count, handler: progress)
         let batches = Self.batches(Self.interleaved(jobs), size: batchSize)
         var paths: [String] = []

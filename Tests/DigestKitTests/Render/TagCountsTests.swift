@@ -35,7 +35,7 @@ struct TagCountsTests {
     @Test("counts each list's topics and countries as counting their names would, most first, ties by name")
     func topicsAndCountries() {
         let digest = DigestFixtures.digest(Self.articles(count: 300))
-        let tags = TagCounts(digest.articles)
+        let tags = TagCounts(digest)
         for (slug, indices) in digest.byTopic {
             #expect(Self.same(tags.countryCounts(indices), Self.counted(indices.flatMap { digest.articles[$0].countries.primary })), "\(slug)")
         }
@@ -48,7 +48,7 @@ struct TagCountsTests {
     @Test("counts a country's relations by their keys, each pair of its articles' countries that names it")
     func partners() {
         let digest = DigestFixtures.digest(Self.articles(count: 300))
-        let tags = TagCounts(digest.articles)
+        let tags = TagCounts(digest)
         for (code, indices) in digest.byCountry {
             let own = code.lowercased()
             let keys = indices.flatMap { i in
