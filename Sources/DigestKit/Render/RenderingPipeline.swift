@@ -93,8 +93,6 @@ final class RenderingPipeline<Job: Sendable, Result: Sendable>: @unchecked Senda
         condition.unlock()
     }
 
-    var count: Int { left.count }
-
     /// Batch `number`'s results, once it is made; batches are taken in order, each once.
     /// While its jobs are not all taken, the caller makes them too (and the batch is made
     /// however few workers Dispatch starts).
