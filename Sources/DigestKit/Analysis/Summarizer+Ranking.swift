@@ -48,19 +48,19 @@ extension Summarizer {
 /// A weighted graph of sentences and the stationary distribution of a random walk on it
 /// (PageRank with damping 0.85), the centrality of TextRank and LexRank.
 struct SentenceGraph {
-    var weights: [[Double]]
+    var weights: SquareMatrix
 
-    init(weights: [[Double]]) {
+    init(weights: SquareMatrix) {
         self.weights = weights
     }
 
     init(count: Int, similarity: (Int, Int) -> Double) {
-        weights = Array(repeating: Array(repeating: 0, count: count), count: count)
+        weights = SquareMatrix(count: count)
         for i in 0..<count {
             for j in (i + 1)..<max(i + 1, count) {
                 let w = similarity(i, j)
-                weights[i][j] = w
-                weights[j][i] = w
+                weights[i, j] = w
+                weights[j, i] = w
             }
         }
     }
@@ -68,20 +68,44 @@ struct SentenceGraph {
     func centrality(damping: Double = 0.85, iterations: Int = 100) -> [Double] {
         let n = weights.count
         guard n > 1 else { return Array(repeating: 1, count: n) }
-        let outgoing = weights.map { $0.reduce(0, +) }
+        let outgoing = (0..<n).map { j in weights.row(j).reduce(0, +) }
         var score = Array(repeating: 1 / Double(n), count: n)
-        for _ in 0..<iterations {
-            // A sentence like no other spreads its weight evenly.
-            let dangling = (0..<n).reduce(0) { outgoing[$1] == 0 ? $0 + score[$1] : $0 }
-            var next = Array(repeating: (1 - damping) / Double(n) + damping * dangling / Double(n), count: n)
-            for j in 0..<n where outgoing[j] > 0 {
-                let share = damping * score[j] / outgoing[j]
-                for i in 0..<n where weights[j][i] > 0 { next[i] += share * weights[j][i] }
+        weights.values.withUnsafeBufferPointer { weights in
+            for _ in 0..<iterations {
+                // A sentence like no other spreads its weight evenly.
+                let dangling = (0..<n).reduce(0) { outgoing[$1] == 0 ? $0 + score[$1] : $0 }
+                var next = Array(repeating: (1 - damping) / Double(n) + damping * dangling / Double(n), count: n)
+                next.withUnsafeMutableBufferPointer { next in
+                    for j in 0..<n where outgoing[j] > 0 {
+                        let share = damping * score[j] / outgoing[j]
+                        let row = j * n
+                        for i in 0..<n where weights[row + i] > 0 { next[i] += share * weights[row + i] }
+                    }
+                }
+                let change = zip(next, score).reduce(0) { $0 + abs($1.0 - $1.1) }
+                score = next
+                if change < 1e-9 { break }
             }
-            let change = zip(next, score).reduce(0) { $0 + abs($1.0 - $1.1) }
-            score = next
-            if change < 1e-9 { break }
         }
         return score
     }
+}
+
+/// A square matrix in one array, row after row: the centrality's inner loop reads a whole
+/// row at every step, and an array of rows cost a retain and a bounds check a row.
+struct SquareMatrix: Sendable, Equatable {
+    let count: Int
+    private(set) var values: [Double]
+
+    init(count: Int) {
+        self.count = count
+        values = Array(repeating: 0, count: count * count)
+    }
+
+    subscript(i: Int, j: Int) -> Double {
+        get { values[i * count + j] }
+        set { values[i * count + j] = newValue }
+    }
+
+    func row(_ i: Int) -> ArraySlice<Double> { values[(i * count)..<((i + 1) * count)] }
 }

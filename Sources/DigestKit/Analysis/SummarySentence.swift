@@ -166,9 +166,9 @@ struct TermVectors: Sendable {
     /// spread over an array by stem number once, and every later sentence's products read
     /// from it instead of merging the two vectors: the same products, added in the same order
     /// (by stem number), so the same sums to the last bit.
-    func cosines() -> [[Double]] {
+    func cosines() -> SquareMatrix {
         let n = vectors.count
-        var matrix = Array(repeating: Array(repeating: 0.0, count: n), count: n)
+        var matrix = SquareMatrix(count: n)
         var spread = [Double](repeating: 0, count: idf.count)
         for i in 0..<n where norms[i] > 0 {
             for (k, w) in vectors[i] { spread[Int(k)] = w }
@@ -176,8 +176,8 @@ struct TermVectors: Sendable {
                 var dot = 0.0
                 for (k, w) in vectors[j] where spread[Int(k)] != 0 { dot += spread[Int(k)] * w }
                 let c = dot / (norms[i] * norms[j])
-                matrix[i][j] = c
-                matrix[j][i] = c
+                matrix[i, j] = c
+                matrix[j, i] = c
             }
             for (k, _) in vectors[i] { spread[Int(k)] = 0 }
         }

@@ -131,9 +131,9 @@ struct SummarizerTests {
             let vectors = TermVectors(stems)
             let matrix = vectors.cosines()
             for i in stems.indices {
-                #expect(matrix[i][i] == 0)
+                #expect(matrix[i, i] == 0)
                 for j in stems.indices where j != i {
-                    #expect(matrix[i][j].bitPattern == vectors.cosine(min(i, j), max(i, j)).bitPattern, "\(stems) \(i) \(j)")
+                    #expect(matrix[i, j].bitPattern == vectors.cosine(min(i, j), max(i, j)).bitPattern, "\(stems) \(i) \(j)")
                 }
             }
         }
