@@ -79,7 +79,9 @@ struct SentenceGraph {
                     for j in 0..<n where outgoing[j] > 0 {
                         let share = damping * score[j] / outgoing[j]
                         let row = j * n
-                        for i in 0..<n where weights[row + i] > 0 { next[i] += share * weights[row + i] }
+                        // Without a test for zero weights, so that the loop is vectorized:
+                        // a zero weight adds +0, which leaves a positive sum as it was.
+                        for i in 0..<n { next[i] += share * weights[row + i] }
                     }
                 }
                 let change = zip(next, score).reduce(0) { $0 + abs($1.0 - $1.1) }

@@ -11,32 +11,36 @@ import ArabicText
 /// kept in an array by that number: a sentence's words are looked up once, and the
 /// taggers and the summarizer read their answers by number instead of each hashing the
 /// word again.
+///
+/// Its arrays are read at every word of every article, and a class's stored properties are
+/// checked for overlapping access at run time (a call into the runtime at each read, ~1% of a
+/// cold build); one thread alone uses a memo, so none can overlap and the checks are left out.
 public final class WordMemo {
     /// A summary stem not yet found, a stopword (no stem), or the stem's number.
     enum SummaryStem: Equatable {
         case unknown, stopword, stem(Int32)
     }
 
-    private var numbers = WordNumbers()
-    private(set) var words: [String] = []
+    @exclusivity(unchecked) private var numbers = WordNumbers()
+    @exclusivity(unchecked) private(set) var words: [String] = []
     /// Each word's readings with its clitics taken off, for both taggers.
-    private(set) var readings: [[String]?] = []
+    @exclusivity(unchecked) private(set) var readings: [[String]?] = []
     /// Each word's heads in the gazetteer, for the country tagger, and (read first, as most
     /// words begin no form) how many words the longest form it begins has, -1 when not yet known.
-    private(set) var countryHeads: [Gazetteer.Heads?] = []
-    private(set) var countryReach: [Int8] = []
+    @exclusivity(unchecked) private(set) var countryHeads: [Gazetteer.Heads?] = []
+    @exclusivity(unchecked) private(set) var countryReach: [Int8] = []
     /// What each word says of a country named after it, for the country tagger.
-    private(set) var countryRoles: [CountryTagger.WordRole?] = []
+    @exclusivity(unchecked) private(set) var countryRoles: [CountryTagger.WordRole?] = []
     /// Each word's readings and stems, for the topic tagger.
-    private(set) var forms: [TopicTagger.WordForms?] = []
+    @exclusivity(unchecked) private(set) var forms: [TopicTagger.WordForms?] = []
     /// Whether a word can begin a topic phrase (1) or not (0), -1 when not yet known: read at
     /// every word of every article, and most words begin none, so one byte answers without
     /// reaching the word's forms (scattered on the heap: a cache miss each).
-    private(set) var topicStarts: [Int8] = []
+    @exclusivity(unchecked) private(set) var topicStarts: [Int8] = []
     /// Each word's stem for the summarizer, as the stem's number in `stemNumbers`: vectors
     /// of numbers are made without hashing a string again.
-    private(set) var summaryStems: [SummaryStem] = []
-    private(set) var stemNumbers: [WordKey: Int32] = [:]
+    @exclusivity(unchecked) private(set) var summaryStems: [SummaryStem] = []
+    @exclusivity(unchecked) private(set) var stemNumbers: [WordKey: Int32] = [:]
     /// The search terms of the articles analysed with this memo, when their documents are
     /// made where they are analysed (`Analyzer.analyze(_:memo:drafting:)`).
     let searchTerms = SearchTermTable()
