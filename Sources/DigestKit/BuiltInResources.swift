@@ -50,7 +50,7 @@ public enum BuiltInResources {
         let object = try json("furniture.json")
         let builtIn = try Furniture(lines: object["lines"] as? [String] ?? [],
                                     endMarkers: object["end_markers"] as? [String] ?? [],
-                                    file: "furniture.json")
+                                    file: "furniture.json", checked: false)
         var furniture = builtIn
         try furniture.add(lines: config.furnitureLines, endMarkers: config.furnitureEndMarkers, file: config.file)
         return furniture

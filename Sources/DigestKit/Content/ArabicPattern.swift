@@ -153,6 +153,11 @@ enum ArabicPattern {
         try NSRegularExpression(pattern: wrapping(tolerant(pattern)), options: [.caseInsensitive])
     }
 
+    /// `compile`'s expression, compiled when it is first needed.
+    static func lazy(_ pattern: String) -> LazyExpression {
+        LazyExpression(tolerant(pattern), options: [.caseInsensitive])
+    }
+
     /// An alternation of names, longest first so that `كانون الثاني` wins over a shorter name.
     static func alternation(_ names: [String]) -> String {
         let unique = Set(names.map { $0.trimmingCharacters(in: .whitespaces) }).filter { !$0.isEmpty }

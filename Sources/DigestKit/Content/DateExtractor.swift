@@ -17,10 +17,10 @@ struct FoundDate: Sendable, Hashable {
 /// one follows or precedes the date. Month names come from `months.json`.
 struct DateExtractor: Sendable {
     /// Every layout's expression with every month name, in the order they are tried.
-    let patterns: [(NSRegularExpression, Layout)]
+    let patterns: [(LazyExpression, Layout)]
     let monthNumbers: [String: Int]
-    let timeAfter: NSRegularExpression?
-    let timeBefore: NSRegularExpression?
+    let timeAfter: LazyExpression
+    let timeBefore: LazyExpression
     let amWords: Set<String>
     let pmWords: Set<String>
     /// The words, besides numbers, that the expressions read as part of a date: month names,
@@ -44,8 +44,9 @@ struct DateExtractor: Sendable {
         for (number, names) in months { for name in names { numbers[Self.key(name)] = number } }
         monthNumbers = numbers
         let gregorianNames = months.values.flatMap { $0 }
-        patterns = Self.sources(months: gregorianNames, hijriMonths: hijriMonths).compactMap { source, layout in
-            (try? ArabicPattern.compile(source)).map { ($0, layout) }
+        // Compiled when a text first needs them (see `LazyExpression`).
+        patterns = Self.sources(months: gregorianNames, hijriMonths: hijriMonths).map { source, layout in
+            (ArabicPattern.lazy(source), layout)
         }
         func firstWords(_ names: [String]) -> [[UInt8]] {
             Array(Set(names.compactMap(Self.firstWord)))
@@ -64,8 +65,8 @@ struct DateExtractor: Sendable {
         let zone = "(?:\\.\\d+)?(?:\\s*(?:GMT|UTC)?\\s*[+\\-]\\d{1,2}(?::?\\d{2})?|Z(?![\\p{L}]))?"
         let time = "(\\d{1,2})[:：](\\d{2})(?:[:：](\\d{2}))?\(zone)(?!\\d)(\(marker))"
         let joiner = "(?:\\s*(?:[-–—|,،@/]|\\s|الساعة|على الساعة|at|في|T)\\s*){0,3}"
-        timeAfter = try? ArabicPattern.compile("^\(joiner)\(time)")
-        timeBefore = try? ArabicPattern.compile("\(time)\(joiner)$")
+        timeAfter = ArabicPattern.lazy("^\(joiner)\(time)")
+        timeBefore = ArabicPattern.lazy("\(time)\(joiner)$")
     }
 
     /// The first word of a month name, folded as `Furniture.fold` folds; nil for a name without one.
@@ -122,7 +123,7 @@ struct DateExtractor: Sendable {
             case .ymd: if !shape.yearThenSeparator { continue }
             case .dmy: if !shape.separatorThenYear { continue }
             }
-            let regex = narrowed?[layout] ?? whole
+            guard let regex = narrowed?[layout] ?? whole.expression else { continue }
             for match in regex.allMatches(in: western) {
                 guard var date = date(from: match, layout: layout, in: western) else { continue }
                 // A time of day has a colon.
@@ -165,14 +166,14 @@ struct DateExtractor: Sendable {
         let ns = text as NSString
         let afterStart = found.range.location + found.range.length
         let after = ns.substring(from: afterStart)
-        if let timeAfter, let m = timeAfter.matchAtStart(of: after), let t = time(from: m, in: after) {
+        if let timeAfter = timeAfter.expression, let m = timeAfter.matchAtStart(of: after), let t = time(from: m, in: after) {
             var result = found
             result.date = t.on(found.date) ?? found.date
             result.range.length += m.range.length
             return result
         }
         let before = ns.substring(to: found.range.location)
-        if let timeBefore, let m = timeBefore.firstMatch(in: before), let t = time(from: m, in: before) {
+        if let timeBefore = timeBefore.expression, let m = timeBefore.firstMatch(in: before), let t = time(from: m, in: before) {
             var result = found
             result.date = t.on(found.date) ?? found.date
             result.range = NSRange(location: m.range.location, length: afterStart - m.range.location)

@@ -31,7 +31,7 @@ public struct Furniture: Sendable {
     /// A class: the checks walk every rule for every line, and copying a struct of arrays
     /// out of the list retained each of them.
     final class Rule: Sendable {
-        let expression: NSRegularExpression
+        let expression: LazyExpression
         /// Nil when the pattern can begin with anything.
         let start: PatternStart?
         /// The words, folded, one of which the line must hold before the expression is worth
@@ -48,7 +48,7 @@ public struct Furniture: Sendable {
         /// (see `PatternLength`).
         let maxLength: Int?
 
-        init(expression: NSRegularExpression, start: PatternStart?, words: [[UInt8]]?, starts: [[UInt8]]?,
+        init(expression: LazyExpression, start: PatternStart?, words: [[UInt8]]?, starts: [[UInt8]]?,
              firstWordIndex: Int = 0, maxLength: Int? = nil) {
             self.expression = expression
             self.start = start
@@ -72,19 +72,23 @@ public struct Furniture: Sendable {
         }
     }
 
-    public init(lines: [String], endMarkers: [String], file: String) throws(Diagnostic) {
-        try add(lines: lines, endMarkers: endMarkers, file: file)
+    /// `checked`: false for digest's own patterns, which are compiled only when a line first
+    /// needs them (see `LazyExpression`; the tests compile each one).
+    public init(lines: [String], endMarkers: [String], file: String, checked: Bool = true) throws(Diagnostic) {
+        try add(lines: lines, endMarkers: endMarkers, file: file, checked: checked)
     }
 
     /// Adds patterns; an error names the one that is wrong.
-    public mutating func add(lines: [String], endMarkers: [String], file: String) throws(Diagnostic) {
+    public mutating func add(lines: [String], endMarkers: [String], file: String, checked: Bool = true) throws(Diagnostic) {
         var words = lineWords.words
         var lineRules: [Rule] = []
         for pattern in lines {
             // One more for a line terminator, which `$` may stand before.
-            let rule = try Self.checked(pattern, file: file) {
-                Self.rule(pattern, firstWordIndex: words.count, maxLength: PatternLength.maxScalars(pattern).map { $0 + 1 }, wrap: { "^(?:\($0))$" })
+            let make = {
+                Self.rule(pattern, firstWordIndex: words.count, maxLength: PatternLength.maxScalars(pattern).map { $0 + 1 },
+                          compiled: checked, wrap: { "^(?:\($0))$" })
             }
+            let rule = checked ? try Self.checked(pattern, file: file, make) : make()
             guard let rule else { continue }
             lineRules.append(rule)
             words += rule.words ?? []
@@ -93,9 +97,12 @@ public struct Furniture: Sendable {
         // by a colon or dash and the first related headline.
         var markerRules: [Rule] = []
         for pattern in endMarkers {
-            let rule = try Self.checked(pattern, file: file) {
-                Self.rule(pattern, afterPunctuation: true) { "^[\\p{P}\\p{S}\\s]*(?:\($0))(?:[\\p{P}\\p{S}\\s]*$|\\s*[:：\\-–—|»]|\\s+\\.\\.\\.)" }
+            let make = {
+                Self.rule(pattern, afterPunctuation: true, compiled: checked) {
+                    "^[\\p{P}\\p{S}\\s]*(?:\($0))(?:[\\p{P}\\p{S}\\s]*$|\\s*[:：\\-–—|»]|\\s+\\.\\.\\.)"
+                }
             }
+            let rule = checked ? try Self.checked(pattern, file: file, make) : make()
             if let rule { markerRules.append(rule) }
         }
         linePatterns += lines
@@ -164,10 +171,18 @@ public struct Furniture: Sendable {
 
     /// `afterPunctuation`: a match may begin after punctuation, symbols and spaces, and
     /// starting words are looked for past them: a word that itself begins with one is not.
+    /// `compiled`: false to compile the expression only when it is first needed (the rule is
+    /// made whether or not it compiles).
     static func rule(_ pattern: String, afterPunctuation: Bool = false, firstWordIndex: Int = 0, maxLength: Int? = nil,
-                     wrap: (String) -> String) -> Rule? {
+                     compiled: Bool = true, wrap: (String) -> String) -> Rule? {
         let tolerant = ArabicPattern.tolerant(pattern)
-        guard let expression = try? NSRegularExpression(pattern: wrap(tolerant), options: [.caseInsensitive]) else { return nil }
+        let expression: LazyExpression
+        if compiled {
+            guard let made = try? NSRegularExpression(pattern: wrap(tolerant), options: [.caseInsensitive]) else { return nil }
+            expression = LazyExpression(compiled: made)
+        } else {
+            expression = LazyExpression(wrap(tolerant))
+        }
         var starts = startingWords(pattern).map { $0.map { Array(fold($0).utf8) } }
         if afterPunctuation, let words = starts, words.contains(where: { word in
             String(decoding: word, as: UTF8.self).unicodeScalars.first.map(isPunctuationOrSpace) ?? false
@@ -455,5 +470,12 @@ extension NSRegularExpression {
     /// For expressions that begin with `^`.
     func matchesWhole(_ text: String) -> Bool {
         matchAtStart(of: text) != nil
+    }
+}
+
+extension LazyExpression {
+    /// For expressions that begin with `^`; false when the pattern does not compile.
+    func matchesWhole(_ text: String) -> Bool {
+        expression?.matchesWhole(text) ?? false
     }
 }

@@ -19,10 +19,10 @@ struct MetadataLine: Sendable, Hashable {
 struct MetadataReader: Sendable {
     enum Field: Int, CaseIterable, Sendable { case published = 1, updated, source, editor }
 
-    let labels: NSRegularExpression?
+    let labels: LazyExpression
     /// For each label's first word, folded, `labels` made with only the labels that begin
     /// with it: where a label may begin, the word there tells which labels can.
-    let labelsByFirstWord: [String: NSRegularExpression]
+    let labelsByFirstWord: [String: LazyExpression]
     /// The first word of each label, folded (see `Furniture.fold`): a line whose folding holds
     /// none has no label, and the labels' expression need not run. Nil when a label has no word.
     let labelWords: [[UInt8]]?
@@ -50,7 +50,7 @@ struct MetadataReader: Sendable {
         self.labels = Self.expression(labels)
         func firstWord(_ label: String) -> [UInt8]? { Tokenizer.words(label).first.map { Array(Furniture.fold($0).utf8) } }
         let firstWords = labels.values.flatMap { $0 }.map(firstWord)
-        var byFirstWord: [String: NSRegularExpression] = [:]
+        var byFirstWord: [String: LazyExpression] = [:]
         for word in Set(firstWords.compactMap { $0 }) {
             byFirstWord[String(decoding: word, as: UTF8.self)] = Self.expression(labels.mapValues { $0.filter { firstWord($0) == word } })
         }
@@ -73,14 +73,15 @@ struct MetadataReader: Sendable {
     }
 
     /// The expression of `labels`: a group for each field's, and one for the colon after.
-    static func expression(_ labels: [Field: [String]]) -> NSRegularExpression? {
+    /// Compiled when a line first needs it (see `LazyExpression`).
+    static func expression(_ labels: [Field: [String]]) -> LazyExpression {
         let groups = Field.allCases.map { field in
             let names = labels[field] ?? []
             return names.isEmpty ? "((?!))" : "(\(ArabicPattern.alternation(names)))"
         }
         // Labels are often glued to the value before them ("15:48:47Update:"), so only a
         // letter before the label rules it out.
-        return try? ArabicPattern.compile(
+        return ArabicPattern.lazy(
             "(?<![\\p{L}\\p{M}])(?:\(groups.joined(separator: "|")))(?![\\p{L}\\p{M}])\\s*([:：]\\s*)?")
     }
 
@@ -254,15 +255,14 @@ struct MetadataReader: Sendable {
     /// A label matches only the word it begins with, folded, so at each place only the labels
     /// that begin with the word there are tried (`labelsByFirstWord`), in their order.
     func labelMatches(_ line: String, narrowed: Bool = true) -> [NSTextCheckingResult] {
-        guard let labels else { return [] }
-        guard let candidates = labelCandidates(line) else { return labels.allMatches(in: line) }
+        guard let candidates = labelCandidates(line) else { return labels.expression?.allMatches(in: line) ?? [] }
         let length = line.utf16.count
         var matches: [NSTextCheckingResult] = []
         var end = 0
         for (place, word) in candidates where place >= end {
-            let expression = narrowed ? labelsByFirstWord[word] ?? labels : labels
             // Transparent bounds: the lookbehind sees the scalar before the place.
-            guard let match = expression.firstMatch(in: line, options: [.anchored, .withTransparentBounds],
+            guard let expression = (narrowed ? labelsByFirstWord[word] ?? labels : labels).expression,
+                  let match = expression.firstMatch(in: line, options: [.anchored, .withTransparentBounds],
                                                     range: NSRange(location: place, length: length - place)) else { continue }
             matches.append(match)
             end = match.range.location + match.range.length

@@ -204,7 +204,7 @@ struct LineShapeTests {
         func groups(_ matches: [NSTextCheckingResult]) -> [[NSRange]] {
             matches.map { match in (0..<match.numberOfRanges).map(match.range(at:)) }
         }
-        #expect(groups(metadata.labelMatches(line)) == groups(metadata.labels?.allMatches(in: line) ?? []))
+        #expect(groups(metadata.labelMatches(line)) == groups(metadata.labels.expression?.allMatches(in: line) ?? []))
     }
 
     @Test("a line with cased letters beyond ASCII is searched whole")
@@ -217,7 +217,7 @@ struct LineShapeTests {
     @Test("where a label may begin, only the labels that begin with the word there are tried")
     func labelsByFirstWord() throws {
         #expect(metadata.labelCandidates("نشر في: 2024")?.map(\.word) == ["نشر"])
-        let expression = try #require(metadata.labelsByFirstWord["نشر"])
+        let expression = try #require(metadata.labelsByFirstWord["نشر"]?.expression)
         #expect(expression.firstMatch(in: "نشر في: 2024")?.range(at: 1) == NSRange(location: 0, length: 6))
         #expect(expression.firstMatch(in: "المصدر: رويترز") == nil)
     }
@@ -241,7 +241,7 @@ struct LineShapeTests {
                     : others[random.next(below: others.count)]
                 line += piece + ["", " ", " ", "  ", ": "][random.next(below: 5)]
             }
-            let whole = groups(metadata.labels?.allMatches(in: line) ?? [])
+            let whole = groups(metadata.labels.expression?.allMatches(in: line) ?? [])
             #expect(groups(metadata.labelMatches(line)) == whole, "\(line)")
             #expect(groups(metadata.labelMatches(line, narrowed: false)) == whole, "\(line)")
             found += whole.count
