@@ -18,8 +18,9 @@ mkdir -p "$OUT"
 command -v hugo >/dev/null && command -v hyperfine >/dev/null || {
     echo "needs hugo and hyperfine: apt-get install -y hugo hyperfine"; exit 2; }
 
-swift build -c release --product digest >/dev/null
-DIGEST=$(swift build -c release --show-bin-path)/digest
+# As the README builds it: the runtime linked in (a quicker start, see the README).
+swift build -c release -Xswiftc -static-stdlib --product digest >/dev/null
+DIGEST=$(swift build -c release -Xswiftc -static-stdlib --show-bin-path)/digest
 
 corpus() {  # corpus N → bench/out/corpus-N
     local dir="$OUT/corpus-$1"
