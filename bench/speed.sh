@@ -3,8 +3,10 @@
 # one run mean anything on a shared machine).
 #
 #   bench/speed.sh [N=10000] [RUNS=5]          SCALING=1 adds 1,000 / 10,000 / 50,000 articles
-#                                              (one run each: 50,000 takes minutes); FRESH=0
-#                                              leaves out the builds into new folders
+#                                              (SCALING_RUNS=2 runs each after a warm-up: one
+#                                              50,000 build's kernel time alone moved 5-9 s
+#                                              from run to run); FRESH=0 leaves out the builds
+#                                              into new folders
 #
 # Needs: hugo, hyperfine, /usr/bin/time (Debian packages), python3, ../shared/bench.
 # Writes bench/out/ (ignored by git) and prints a Markdown table for the README.
@@ -91,7 +93,7 @@ if [ "${SCALING:-0}" = 1 ]; then
     mkdir -p "$fresh"
     for n in 1000 10000 50000; do
         corpus "$n" >/dev/null
-        hyperfine --shell bash --warmup 1 --runs "${SCALING_RUNS:-1}" --export-json "$OUT/scaling-$n.json" \
+        hyperfine --shell bash --warmup 1 --runs "${SCALING_RUNS:-2}" --export-json "$OUT/scaling-$n.json" \
             --prepare "rm -rf .digest-cache" \
             -n "$n" "digest_build_new $OUT/corpus-$n $fresh"
         rm -rf .digest-cache
