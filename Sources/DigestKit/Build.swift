@@ -131,17 +131,21 @@ public enum Build {
         var content: IncrementalAnalysis.Result
         let reader = ContentReader(folder: input, files: files)
         reader.readAheadUnlessInMemory()
+        // The cache is written on another core from the moment its last entry is in: gathering
+        // the articles after that took one core alone for ~0.1 s of a 10,000-article cold build.
+        defer { cacheWriting.wait() }
         do {
             content = try IncrementalAnalysis(parser: parser, analyzer: analyzer)
                 .run(files, cache: &cache, inputs: inputs, read: { reader.read($0) },
-                     progress: options.progress)
+                     progress: options.progress) { cache, records in
+                    cacheWriting.start(cache, inputs: inputs, records: records)
+                }
         } catch {
             throw BuildFailure([error])
         }
         diagnostics.append(contentsOf: content.unreadable)
         diagnostics.append(contentsOf: content.diagnostics.items.map { $0.inFolder(options.input) })
-        cacheWriting.start(cache, inputs: inputs, records: content.inputs, place: diagnostics.items.count)
-        defer { cacheWriting.wait() }
+        cacheWriting.placeWarnings(after: diagnostics.items.count)
         if diagnostics.hasErrors { throw BuildFailure(diagnostics.items) }
         timings.finish(.analysing)
 

@@ -2,23 +2,27 @@
 /// and rendered: encoding every article's record was half a second of one core in a
 /// 10,000-article cold build, while rendering, bound by the kernel's file creation, left a
 /// core idle. What is written is what `ArticleCache.save` and `InputMemo.save` write in place;
-/// their warnings go among the build's diagnostics where the writing began, whether the build
-/// goes on to succeed or fails.
+/// their warnings go among the build's diagnostics after the content's and the analysis',
+/// whether the build goes on to succeed or fails.
 struct CacheWriting {
     private var writing: Background<[Diagnostic]>?
     /// How many of the build's diagnostics come before the writing's warnings.
     private var place = 0
 
-    /// Starts writing `cache`, then `records` of `inputs`. `place`: how many diagnostics the
-    /// build has when it starts.
-    mutating func start(_ cache: ArticleCache, inputs: InputMemo?, records: [String: InputMemo.Record], place: Int) {
-        self.place = place
+    /// Starts writing `cache`, then `records` of `inputs`.
+    mutating func start(_ cache: ArticleCache, inputs: InputMemo?, records: [String: InputMemo.Record]) {
         writing = Background {
             var cache = cache, diagnostics = Diagnostics()
             cache.save(diagnostics: &diagnostics)
             inputs?.save(records)
             return diagnostics.items
         }
+    }
+
+    /// The writing's warnings go after the first `count` of the build's diagnostics: those of
+    /// the content and its analysis.
+    mutating func placeWarnings(after count: Int) {
+        place = count
     }
 
     /// Returns once the files are written: before the output's lock is released (the next

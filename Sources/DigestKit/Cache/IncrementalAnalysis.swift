@@ -46,10 +46,13 @@ struct IncrementalAnalysis: Sendable {
     /// takes its key from there, and is read with `read` only when the cache has no entry for
     /// it. A unit the cache has no entry for at all is read where it is analysed. Files that
     /// cannot be read are left out with their warning (`unreadable`). Throws only when the
-    /// parser cannot be made (`makeParser`).
+    /// parser cannot be made (`makeParser`). `cacheComplete` is handed the cache and `inputs`'
+    /// records as soon as every entry is in, before the articles are gathered and linked to
+    /// their related articles: writing them can start on another core while this one does that.
     func run(_ files: [ContentFile], cache: inout ArticleCache, inputs: InputMemo? = nil,
              read: @Sendable (ContentFile) -> Swift.Result<ContentFile, Diagnostic> = { .success($0) },
-             progress: BuildProgressHandler? = nil) throws(Diagnostic) -> Result {
+             progress: BuildProgressHandler? = nil,
+             cacheComplete: (ArticleCache, [String: InputMemo.Record]) -> Void = { _, _ in }) throws(Diagnostic) -> Result {
         let grouped = ArticleUnit.group(files)
         var units = grouped.units
         let commentaryFiles = grouped.commentary
@@ -115,6 +118,9 @@ struct IncrementalAnalysis: Sendable {
             entries[i] = entry
             cache.store(entry, for: units[i])
         }
+        let known = units.indices.filter { entries[$0] != nil }.lazy.map { (unit: units[$0], key: keys[$0]) }
+        let inputRecords = inputs?.records(of: known) ?? [:]
+        cacheComplete(cache, inputRecords)
 
         var diagnostics = Diagnostics()
         var articles: [AnalyzedArticle] = []
@@ -151,12 +157,11 @@ struct IncrementalAnalysis: Sendable {
             commentaryKey.combine("\(file.path)\u{0}\(file.bytes.count)\u{0}")
             commentaryKey.combine(file.bytes)
         }
-        let known = units.indices.filter { entries[$0] != nil }.lazy.map { (unit: units[$0], key: keys[$0]) }
         return Result(articles: articles, commentary: commentary.commentary, diagnostics: diagnostics,
                       reused: known.count - analysed, analysed: analysed,
                       articleKeys: articleKeys, commentaryKey: commentaryKey.state, withoutText: withoutText,
                       unreadable: unreadable.sorted { $0.unit < $1.unit }.flatMap(\.warnings),
-                      inputs: inputs?.records(of: known) ?? [:], searchDrafts: searchDrafts)
+                      inputs: inputRecords, searchDrafts: searchDrafts)
     }
 
     /// What the analysis of a unit made: its entry (nil when none of its files could be read),
