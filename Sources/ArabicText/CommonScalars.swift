@@ -14,6 +14,8 @@ public enum CommonScalars {
 
     static let alphabetic: UInt8 = 1, whitespace: UInt8 = 2, graphemeExtend: UInt8 = 4, cased: UInt8 = 8
     static let numeric: UInt8 = 16, decimal: UInt8 = 32
+    /// Alphabetic and an Arabic letter (`ArabicNormalizer.isArabicLetter`), for `letters(in:)`.
+    static let arabicLetter: UInt8 = 64
 
     static let table: [Entry] = (0..<end).map { value in
         guard let scalar = Unicode.Scalar(value) else { return Entry(category: .unassigned, flags: 0) }
@@ -21,7 +23,8 @@ public enum CommonScalars {
         return Entry(category: p.generalCategory,
                      flags: (p.isAlphabetic ? alphabetic : 0) | (p.isWhitespace ? whitespace : 0)
                          | (p.isGraphemeExtend ? graphemeExtend : 0) | (p.isCased ? cased : 0)
-                         | (p.numericType != nil ? numeric : 0) | (p.numericType == .decimal ? decimal : 0))
+                         | (p.numericType != nil ? numeric : 0) | (p.numericType == .decimal ? decimal : 0)
+                         | (p.isAlphabetic && ArabicNormalizer.isArabicLetter(scalar) ? arabicLetter : 0))
     }
 
     @inline(__always)
@@ -54,6 +57,15 @@ public enum CommonScalars {
                     if b < 0x80 {
                         if table[Int(b)].flags & alphabetic != 0 { all += 1 }
                         i += 1
+                        continue
+                    }
+                    // Two bytes, below U+0800 (Arabic's letters and marks): one look-up tells
+                    // both counts. The text is valid UTF-8, so a lead byte has its continuation.
+                    if b < 0xE0 {
+                        let flags = table[Int(b & 0x1F) << 6 | Int(bytes[i + 1] & 0x3F)].flags
+                        i += 2
+                        if flags & alphabetic != 0 { all += 1 }
+                        if flags & arabicLetter != 0 { arabic += 1 }
                         continue
                     }
                     let (v, length) = UTF8Bytes.scalar(at: i, in: bytes)

@@ -24,7 +24,10 @@ struct SummarySentence: Sendable {
                       minimumWords: Int, memo: WordMemo = WordMemo()) -> [SummarySentence] {
         var result: [SummarySentence] = []
         // Sentences as their words' numbers in the memo (equal numbers, equal words).
-        var seen: Set<[Int32]> = [memo.numbers(of: Tokenizer.words(title))]
+        var seen: Set<[Int32]> = []
+        // Grown as it fills, the set would hash every sentence's words again at each growth.
+        seen.reserveCapacity(paragraphs.reduce(1) { $0 + $1.count })
+        seen.insert(memo.numbers(of: Tokenizer.words(title)))
         // Each word's stem, or nil for a stopword, found once for all the articles of a worker.
         func stem(_ number: Int32) -> Int32? { memo.summaryStem(of: number, stopwords: stopwords) }
         var paragraph = 0
@@ -83,7 +86,7 @@ struct TermVectors: Sendable {
     /// Each stem of the sentences numbered in the order first met: vectors are sorted by
     /// number, so a dot product is one merge and sums always add in the same order (a
     /// dictionary's order changes from run to run, and with it the last bits of a sum).
-    private let numbers: [Int32: Int32]
+    private let numbers: FirstSeenNumbers
     private(set) var vectors: [[(Int32, Double)]]
     private(set) var norms: [Double]
     /// By stem number.
@@ -91,19 +94,18 @@ struct TermVectors: Sendable {
     let unseenIDF: Double
 
     init(_ stems: [[Int32]]) {
-        var numbers: [Int32: Int32] = [:]
-        numbers.reserveCapacity(stems.reduce(0) { $0 + $1.count })
+        var numbers = FirstSeenNumbers(capacity: stems.reduce(0) { $0 + $1.count })
         var df: [Int] = []
         // The sentence that last counted each stem: a stem counts once a sentence, without a
         // set made for each one.
         var countedIn: [Int] = []
         let numbered = stems.map { sentence in
             sentence.map { stem -> Int32 in
-                if let n = numbers[stem] { return n }
-                let n = Int32(df.count)
-                numbers[stem] = n
-                df.append(0)
-                countedIn.append(-1)
+                let n = numbers.number(stem)
+                if Int(n) == df.count {
+                    df.append(0)
+                    countedIn.append(-1)
+                }
                 return n
             }
         }
@@ -137,7 +139,7 @@ struct TermVectors: Sendable {
     func vector(of stems: [Int32]) -> Vector {
         var unseen: [Int32: Int32] = [:]
         let numbered = stems.map { stem -> Int32 in
-            if let n = numbers[stem] { return n }
+            if let n = numbers.number(of: stem) { return n }
             if let n = unseen[stem] { return n }
             let n = Int32(idf.count + unseen.count)
             unseen[stem] = n
@@ -148,6 +150,7 @@ struct TermVectors: Sendable {
 
     static func vector(_ stems: [Int32], idf: [Double], unseen: Double) -> Vector {
         var weights: [(Int32, Double)] = []
+        weights.reserveCapacity(stems.count)
         for n in stems.sorted() {
             if let last = weights.last, last.0 == n { weights[weights.count - 1].1 += 1 } else { weights.append((n, 1)) }
         }
