@@ -197,8 +197,8 @@ struct ArticleCache: Sendable {
                     try? FileManager.default.removeItem(at: file)
                     continue
                 }
-                try Self.encode(byShard[shard], fingerprint: fingerprint, shard: shard, copying: unchanged[shard], from: loaded[shard])
-                    .write(to: file, options: .atomic)
+                try CacheFile.replace(file, with: Self.encode(byShard[shard], fingerprint: fingerprint, shard: shard,
+                                                              copying: unchanged[shard], from: loaded[shard]))
             }
             stale = []
             // Caches made under another version, config or resources, or in an older format,
@@ -333,6 +333,8 @@ struct ArticleCache: Sendable {
 
     static func reason(_ error: any Error) -> String {
         switch error {
+        case let error as OutputError:
+            return error.description
         case DecodingError.dataCorrupted(let context), DecodingError.keyNotFound(_, let context),
              DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
             return context.debugDescription

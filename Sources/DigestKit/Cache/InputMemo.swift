@@ -111,7 +111,7 @@ struct InputMemo: Sendable {
     func save(_ made: [String: Record]) {
         guard let file, made != records else { return }
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? Data(Self.encode(made, input: input)).write(to: file, options: .atomic)
+        try? CacheFile.replace(file, with: Self.encode(made, input: input))
     }
 
     static func encode(_ records: [String: Record], input: String) -> [UInt8] {

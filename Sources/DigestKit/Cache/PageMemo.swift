@@ -141,7 +141,7 @@ struct PageMemo: Sendable {
         text.reserveCapacity(text.count + lines.reduce(0) { $0 + $1.count })
         for part in lines { text.append(contentsOf: part) }
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? Data(text).write(to: file, options: .atomic)
+        try? CacheFile.replace(file, with: text)
     }
 
     /// Appends the memo's line of the page at `path`: its key, its file's size, time and inode, its path.

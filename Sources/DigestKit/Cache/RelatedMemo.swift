@@ -64,7 +64,7 @@ struct RelatedMemo: Sendable {
         RelatedArticles.fill(&articles, with: lists)
         guard let file else { return }
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? Data(Self.encode(lists, fingerprint: fingerprint, signature: signature)).write(to: file, options: .atomic)
+        try? CacheFile.replace(file, with: Self.encode(lists, fingerprint: fingerprint, signature: signature))
         let folder = file.deletingLastPathComponent()
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         where name.hasPrefix("related-") && name != file.lastPathComponent {

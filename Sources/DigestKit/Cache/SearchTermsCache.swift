@@ -53,14 +53,8 @@ struct SearchTermsCache: Sendable {
         guard let file, isWorthSaving(keys) else { return }
         let folder = file.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let bytes = Self.encode(corpus, keys: keys, fingerprint: fingerprint)
         // Written from the array itself: a copy into `Data` first raised a cold build's peak memory.
-        let saved = bytes.withUnsafeBytes { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return false }
-            let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: buffer.count, deallocator: .none)
-            return (try? data.write(to: file, options: .atomic)) != nil
-        }
-        guard saved else { return }
+        guard (try? CacheFile.replace(file, with: Self.encode(corpus, keys: keys, fingerprint: fingerprint))) != nil else { return }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         where name.hasPrefix("search-") && name.hasSuffix(".bin") && name != file.lastPathComponent {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
