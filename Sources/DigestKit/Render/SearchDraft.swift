@@ -2,9 +2,19 @@ import Foundation
 
 /// An article's search document made where the article is analysed, its terms numbered in
 /// the table of the worker that analysed it: `SearchCorpus` numbers them in the corpus's.
-struct SearchDraft: Sendable {
+///
+/// A class: a draft passes from hand to hand on the main thread between the analysis and the
+/// search index (gathered, keyed by slug, put in reading order), and a copy of a struct
+/// retained its table and both arrays of its document, each on the worker's memory, not yet
+/// in this core's cache: 0.06 s of a cold build of 10,000 articles on the main thread alone.
+final class SearchDraft: Sendable {
     let table: SearchTermTable
     let document: SearchTerms.Document
+
+    init(table: SearchTermTable, document: SearchTerms.Document) {
+        self.table = table
+        self.document = document
+    }
 }
 
 /// The search terms of the articles one analysis worker reads (`WordMemo.searchTerms`),
