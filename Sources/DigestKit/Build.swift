@@ -151,7 +151,10 @@ public enum Build {
 
         // Site. The digest is the renderer's alone, never a second copy: putting an article's
         // text back into a digest shared with another copied every article of it.
-        var renderer = SiteRenderer(digest: Digest(articles: content.articles, config: config, gazetteer: gazetteer,
+        // The articles handed over, not shared: the digest orders them where they are.
+        var articles: [AnalyzedArticle] = []
+        swap(&articles, &content.articles)
+        var renderer = SiteRenderer(digest: Digest(articles: articles, config: config, gazetteer: gazetteer,
                                                    taxonomy: taxonomy, commentary: content.commentary),
                                     templates: templates, dates: dates)
         diagnostics.append(contentsOf: CommentaryCheck.problems(in: renderer.digest).map { $0.inFolder(options.input) })

@@ -21,3 +21,20 @@ struct DigestTests {
         #expect(order.map { articles[$0].article.slug } == articles.sorted(by: Digest.readingOrder).map(\.article.slug))
     }
 }
+
+extension DigestTests {
+    @Test("arranging by an order in place gives what mapping the order gives, for every permutation a seeded generator makes")
+    func arrangingIsMapping() {
+        var random = SeededNumbers()
+        for count in [0, 1, 2, 3, 7, 50, 333] {
+            for _ in 0..<20 {
+                var order = Array(0..<count)
+                for i in order.indices.reversed() where i > 0 { order.swapAt(i, random.next(i + 1)) }
+                let elements = (0..<count).map { "article \($0)" }
+                var arranged = elements
+                arranged.arrange(by: order)
+                #expect(arranged == order.map { elements[$0] })
+            }
+        }
+    }
+}
