@@ -154,7 +154,7 @@ public enum Build {
         // The articles handed over, not shared: the digest orders them where they are.
         var articles: [AnalyzedArticle] = []
         swap(&articles, &content.articles)
-        var renderer = SiteRenderer(digest: Digest(articles: articles, config: config, gazetteer: gazetteer,
+        var renderer = SiteRenderer(digest: Digest(articles: consume articles, config: config, gazetteer: gazetteer,
                                                    taxonomy: taxonomy, commentary: content.commentary),
                                     templates: templates, dates: dates)
         diagnostics.append(contentsOf: CommentaryCheck.problems(in: renderer.digest).map { $0.inFolder(options.input) })
