@@ -36,6 +36,10 @@ struct CompiledTemplate: Sendable {
         let path: [String]
         let transforms: [String]
 
+        init(start: Start, path: [String], transforms: [String]) {
+            (self.start, self.path, self.transforms) = (start, path, transforms)
+        }
+
         init(_ name: String, transforms: [String]) {
             self.transforms = transforms
             path = name.split(separator: ".").map(String.init)

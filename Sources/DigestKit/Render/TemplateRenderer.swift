@@ -14,6 +14,8 @@ import Mustache
 /// swift-mustache does not let another module call: digest's view models hold none.
 struct TemplateRenderer: Sendable {
     let templates: [String: CompiledTemplate]
+    /// The templates each thread renders from (`ThreadTemplates`).
+    private let threads: ThreadTemplates
 
     /// Every template of a library, or nil when one cannot be taken into digest's form.
     init?(_ library: MustacheLibrary, names: some Sequence<String>) {
@@ -23,9 +25,13 @@ struct TemplateRenderer: Sendable {
             templates[name] = compiled
         }
         self.templates = templates
+        threads = ThreadTemplates(templates)
     }
 
-    init(templates: [String: CompiledTemplate]) { self.templates = templates }
+    init(templates: [String: CompiledTemplate]) {
+        self.templates = templates
+        threads = ThreadTemplates(templates)
+    }
 
     /// Partials and parents inside each other past this depth are a template that includes
     /// itself for ever (swift-mustache recurses until the stack runs out).
@@ -40,8 +46,9 @@ struct TemplateRenderer: Sendable {
     /// The template `name` rendered with `root` at the bottom of the context stack, or nil
     /// when there is no such template.
     func render(_ name: String, _ root: Any) throws(NestingTooDeep) -> String? {
+        let templates = threads.current
         guard let template = templates[name] else { return nil }
-        var run = Run(renderer: self, stack: [TemplateValue(root)])
+        var run = Run(templates: templates, stack: [TemplateValue(root)])
         var out = ""
         out.reserveCapacity(Self.reserved)
         run.render(template, Scope(), into: &out)
@@ -124,14 +131,14 @@ struct TemplateRenderer: Sendable {
 
     /// One page's rendering: the context stack, pushed and popped around each section.
     struct Run {
-        let renderer: TemplateRenderer
+        let templates: [String: CompiledTemplate]
         var stack: [TemplateValue]
         var nesting = 0
         /// Set when partials and parents nested past `deepestNesting`: the page is abandoned.
         var tooDeep: String?
 
-        init(renderer: TemplateRenderer, stack: [TemplateValue]) {
-            self.renderer = renderer
+        init(templates: [String: CompiledTemplate], stack: [TemplateValue]) {
+            self.templates = templates
             self.stack = stack
         }
 
@@ -199,7 +206,7 @@ struct TemplateRenderer: Sendable {
             case .blockExpansion(let name, let fallback, let indentation):
                 renderNested(name, scope.inherited?[name] ?? fallback, scope.forBlock(indented: indentation), into: &out)
             case .partial(let name, let indentation, let inherits):
-                guard let template = renderer.templates[name] else { return }
+                guard let template = templates[name] else { return }
                 renderNested(name, template, scope.forPartial(indented: indentation, inheriting: inherits), into: &out)
             case .contentType(let contentType):
                 scope.contentType = contentType
