@@ -170,3 +170,15 @@ struct TemplateRendererTests {
         #expect(library.render(["which": "item"], withTemplate: "page") == "item!")
     }
 }
+
+extension TemplateRendererTests {
+    @Test("renders the same on every thread, each from its own copy of the templates", arguments: cases)
+    func rendersTheSameOnEveryThread(template: String) throws {
+        var templates = Self.partials
+        templates["page"] = template
+        let renderer = try #require(TemplateRenderer(try library(templates), names: templates.keys))
+        let expected = try renderer.render("page", Self.view)
+        let rendered = Parallel.map(Array(0..<64)) { _ in try? renderer.render("page", Self.view) }
+        #expect(rendered.allSatisfy { $0 == expected })
+    }
+}
