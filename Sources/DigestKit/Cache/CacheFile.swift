@@ -13,8 +13,7 @@ import Darwin
 /// lines), so one lost or torn by a power cut costs the next build some work, never a wrong
 /// site, and the site's own files are not flushed either. The flushes made the build wait for
 /// the disk: 0.06–0.1 s of a cold build of 10,000 articles (64 shards of the article cache, on
-/// the thread that writes them while the others start the pages), and a few hundredths of
-/// every rebuild.
+/// the thread that writes them while the others start the pages).
 enum CacheFile {
     /// Replaces `file` with `bytes`; on failure, `file` is as it was and no new file is left.
     static func replace(_ file: URL, with bytes: some ContiguousBytes) throws(OutputError) {
