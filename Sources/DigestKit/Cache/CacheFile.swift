@@ -22,18 +22,7 @@ enum CacheFile {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { throw OutputError(path: temporary, call: "create") }
         var failure: OutputError?
-        bytes.withUnsafeBytes { buffer in
-            var written = 0
-            while written < buffer.count {
-                let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = OutputError(path: temporary, call: "write")
-                    return
-                }
-                written += n
-            }
-        }
+        do { try OutputFiles.writeAll(fd, bytes, path: temporary) } catch { failure = error }
         if close(fd) != 0, failure == nil { failure = OutputError(path: temporary, call: "close") }
         if failure == nil, rename(temporary, path) != 0 { failure = OutputError(path: path, call: "rename") }
         if let failure {

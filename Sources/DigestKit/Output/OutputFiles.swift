@@ -200,18 +200,21 @@ enum OutputFiles {
     }
 
     /// Writes all of `bytes` to `fd`.
-    private static func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws(OutputError) {
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { buffer in
-                write(fd, buffer.baseAddress! + written, buffer.count - written)
+    static func writeAll(_ fd: Int32, _ bytes: some ContiguousBytes, path: String) throws(OutputError) {
+        var failed = false
+        bytes.withUnsafeBytes { buffer in
+            var written = 0
+            while written < buffer.count {
+                let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    return
+                }
+                written += n
             }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw OutputError(path: path, call: "write")
-            }
-            written += n
         }
+        if failed { throw OutputError(path: path, call: "write") }
     }
 
     /// Creates `path` as a second name of the file at `existing`: same inode, same mtime.
