@@ -104,10 +104,25 @@ public enum BidiRuns {
             return end
         }
 
-        /// The offset past the unit at `i`, for a unit that cannot be strong.
+        /// The offset past the unit at `i`, for a unit that cannot be strong, and past the
+        /// units after it that cannot be either: ASCII other than letters and digits, and
+        /// scalars of the right-to-left blocks below U+0800. Those are skipped without being
+        /// decoded, whether or not they extend the unit before them (a unit that cannot be
+        /// strong, either way), and the marks after the last are its, as `extensionEnd` finds.
         @inline(__always)
         static func skip(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, _ table: UnsafeBufferPointer<UInt8>) -> Int {
-            extensionEnd(bytes, from: i + length(ofScalarLedBy: bytes[i]), table)
+            var end = i + length(ofScalarLedBy: bytes[i])
+            while end < bytes.count {
+                let lead = bytes[end]
+                if lead < 0x80, table[Int(lead)] & asciiStrongFlag == 0 {
+                    end += 1
+                } else if (0xD7...0xDF).contains(lead) {
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            return extensionEnd(bytes, from: end, table)
         }
 
         /// False when the scalar led by this byte is certainly not a left-to-right letter nor a

@@ -49,6 +49,14 @@ struct BidiRunsTests {
         #expect(runs("X\u{0903}Y ३") == ["X\u{0903}Y"])
     }
 
+    @Test("marks after a stretch of Arabic letters and spaces stay with it, even a mark that is a left-to-right letter")
+    func marksAfterSkippedText() {
+        // U+0345 is alphabetic and of no right-to-left block: alone it would start a run.
+        #expect(runs("كلمة عربية\u{0345} و ب\u{064E}\u{0345}ت") == [])
+        #expect(runs("نص \u{0345}") == [])
+        #expect(runs("نص، ABC") == ["ABC"])
+    }
+
     @Test("no scalar below U+0300 joins the one before it, so their bytes are never decoded for that")
     func nothingBelowCombiningMarksExtends() {
         for value in UInt32(0)..<0x300 {

@@ -42,6 +42,37 @@ struct RenderingPipelineTests {
         #expect(Set(started.all) == Set(0..<20))
     }
 
+    @Test("waiting for a job of its batch that a worker is making, the writer makes the jobs of the batches after")
+    func writerMakesLaterJobsWhileWaiting() {
+        // The one worker's job is held until the next job is made: only the writer is left to make it.
+        let started = DispatchSemaphore(value: 0), secondMade = DispatchSemaphore(value: 0)
+        let makers = Makers()
+        let pipeline = RenderingPipeline([[0], [1]], ahead: 2, workers: 1) { (job: Int) -> Int in
+            makers.add(job, by: pthread_self())
+            if job == 0 {
+                started.signal()
+                _ = secondMade.wait(timeout: .now() + 5)
+            } else {
+                secondMade.signal()
+            }
+            return job
+        }
+        _ = started.wait(timeout: .now() + 5)
+        let writer = pthread_self()
+        #expect(pipeline.results(0) == [0])
+        #expect(pipeline.results(1) == [1])
+        #expect(makers.thread(of: 0) != writer)
+        #expect(makers.thread(of: 1) == writer)
+    }
+
+    /// The thread that made each job.
+    final class Makers: @unchecked Sendable {
+        private let lock = NSLock()
+        private var threads: [Int: pthread_t] = [:]
+        func add(_ job: Int, by thread: pthread_t) { lock.withLock { threads[job] = thread } }
+        func thread(of job: Int) -> pthread_t? { lock.withLock { threads[job] } }
+    }
+
     @Test("once stopped, makes no job more, and nothing runs after stop returns")
     func stopsWhenTheWriterFails() {
         let started = Started()
