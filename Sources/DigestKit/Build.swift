@@ -225,7 +225,7 @@ public enum Build {
                 keys += batch.keys
                 kept.formUnion(batch.kept)
             }
-            let paths = try renderer.render(progress: options.progress, into: add)
+            let paths = try renderer.render(progress: options.progress, leftovers: leftovers, into: add)
             timings.finish(.rendering)
             let search = searchLoad.value
             let discovery: (count: Int, warnings: [Diagnostic])

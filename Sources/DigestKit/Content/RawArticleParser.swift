@@ -29,9 +29,12 @@ public struct RawArticleParser: Sendable {
         // A line's lead prefix is read when first asked for, and once: the headline search asks
         // of the first lines only, the dateline of the lead's alone.
         var prefixes = [LeadPrefix??](repeating: nil, count: lines.count)
+        // The reader alone is captured: capturing `rules` copied every rule table, each
+        // retained, at every article.
+        let leadPrefix = rules.leadPrefix
         func prefix(_ i: Int) -> LeadPrefix? {
             if let read = prefixes[i] { return read }
-            let read = rules.leadPrefix.read(lines[i].text)
+            let read = leadPrefix.read(lines[i].text)
             prefixes[i] = .some(read)
             return read
         }
