@@ -312,6 +312,12 @@ public struct Furniture: Sendable {
 
         init(_ line: String) { self.line = line }
 
+        /// With its folding found already: `Furniture.foldedBytes(line)`.
+        init(_ line: String, folded: [UInt8]?) {
+            self.line = line
+            bytes = .some(folded)
+        }
+
         mutating func folded() -> [UInt8]? {
             if bytes == nil {
                 bytes = .some(Furniture.foldedBytes(line))

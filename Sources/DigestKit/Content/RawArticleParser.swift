@@ -102,10 +102,10 @@ public struct RawArticleParser: Sendable {
         for range in Self.lineRanges(text) {
             // Cut from the text itself: its bytes are whole scalars already, not checked again.
             let raw = String(UTF8Bytes.slice(text, range))
-            let (collapsed, tidy) = Spacing.collapsedAndTidy(raw)
+            let (collapsed, tidy, folding) = Spacing.collapsedTidyAndFolded(raw)
             let line = collapsed ? raw : Spacing.collapsed(raw)
             if line.isEmpty { continue }
-            var folded = Furniture.FoldedLine(line)
+            var folded = folding.map { Furniture.FoldedLine(line, folded: $0) } ?? Furniture.FoldedLine(line)
             if rules.furniture.isEndMarker(line, folded: &folded) {
                 if seenStory { break }
                 continue

@@ -58,6 +58,65 @@ enum Spacing {
         }
     }
 
+    /// `collapsedAndTidy(text)` and, when the text is collapsed, `Furniture.foldedBytes(text)`
+    /// (`.some(nil)` when it cannot be folded; nil when it is not collapsed), in one pass:
+    /// every line of every page is both checked and folded, and the two passes decoded each
+    /// of its scalars twice.
+    static func collapsedTidyAndFolded(_ text: String) -> (collapsed: Bool, tidy: Bool, folded: [UInt8]??) {
+        let tables = ScalarTraits.tables
+        var text = text
+        return text.withUTF8 { bytes in
+            var afterSpace = true  // so that a leading space needs trimming
+            var collapsed = true, tidy = true, cased = false
+            // Folding never lengthens: every scalar folds to one of no more bytes, or to none.
+            let folded = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
+                var previous: UInt32 = .max, i = 0, n = 0
+                while i < bytes.count {
+                    let b = bytes[i], c: UInt32
+                    if b < 0x80 {
+                        c = UInt32(b)
+                        i += 1
+                        if b == 0x20 {
+                            if afterSpace { collapsed = false; break }
+                            afterSpace = true
+                        } else if b == 0x09 {
+                            collapsed = false
+                            break
+                        } else {
+                            afterSpace = false
+                        }
+                        out[n] = b &- 0x41 < 26 ? b | 0x20 : b
+                        n += 1
+                    } else {
+                        let length: Int
+                        (c, length) = UTF8Bytes.scalar(at: i, in: bytes)
+                        i += length
+                        // U+0600–U+06FF, Arabic: no space among them, and no table to read.
+                        if c >> 8 != 0x06, tables.traits(c).contains(.space) {
+                            collapsed = false
+                            break
+                        }
+                        afterSpace = false
+                        if !cased {
+                            let f = tables.folding(c)
+                            if f == Furniture.foldsCased {
+                                cased = true
+                            } else if f != Furniture.foldsAway {
+                                n = UTF8Writing.write(f, at: n, in: out)
+                            }
+                        }
+                    }
+                    if tidy, needsPass(previous, c) { tidy = false }
+                    previous = c
+                }
+                count = n
+            }
+            collapsed = collapsed && (!afterSpace || bytes.isEmpty)
+            guard collapsed else { return (false, false, nil) }
+            return (true, tidy, .some(cased ? nil : folded))
+        }
+    }
+
     /// What `tidy` gives, by running every pass the text's marks call for.
     static func passes(_ text: String) -> String {
         var s = spacesCollapsed(Array(text.unicodeScalars))

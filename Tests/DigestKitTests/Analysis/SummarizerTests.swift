@@ -82,6 +82,18 @@ struct SummarizerTests {
         }
     }
 
+    @Test("finds an address wherever it stands in the bytes, across every eight-byte boundary")
+    func addressesAtEveryPlace() {
+        let alphabet = Array("بxHhTtPpWw.@` ".unicodeScalars)
+        var random = SeededRandom(seed: 0x40)
+        for _ in 0..<20_000 {
+            let text = String(String.UnicodeScalarView((0...random.next(below: 24)).map { _ in alphabet[random.next(below: alphabet.count)] }))
+            let lower = text.lowercased()
+            let expected = lower.contains("@") || lower.contains("http") || lower.contains("www.")
+            #expect(SummarySentence.containsAddress(text) == expected, "\(text)")
+        }
+    }
+
     @Test("overlap with the title lifts a later sentence about the title's subject")
     func titleOverlap() {
         let paragraphs = [
