@@ -13,6 +13,10 @@ public enum WordScanner {
     static let dropped: UInt32 = 1 << 31
     static let word: UInt32 = 1 << 30
     static let unchanged: UInt32 = 1 << 29
+    /// The scalar as written (not folded) is a letter (`CommonScalars.isAlphabetic`), and an
+    /// Arabic one: for `scanCountingLetters`.
+    static let letter: UInt32 = 1 << 28
+    static let arabicLetter: UInt32 = 1 << 27
     static let valueMask: UInt32 = 0x1F_FFFF
     static let tableEnd: UInt32 = 0x900
 
@@ -22,8 +26,10 @@ public enum WordScanner {
     }
 
     static func classify(_ scalar: Unicode.Scalar) -> UInt32 {
-        guard let folded = ArabicNormalizer.fold(scalar) else { return dropped }
-        return folded.value | (Tokenizer.isWordScalar(folded) ? word : 0) | (folded == scalar ? unchanged : 0)
+        let isLetter = CommonScalars.isAlphabetic(scalar)
+        let letters = (isLetter ? letter : 0) | (isLetter && ArabicNormalizer.isArabicLetter(scalar) ? arabicLetter : 0)
+        guard let folded = ArabicNormalizer.fold(scalar) else { return dropped | letters }
+        return folded.value | (Tokenizer.isWordScalar(folded) ? word : 0) | (folded == scalar ? unchanged : 0) | letters
     }
 
     @inline(__always)
@@ -40,9 +46,27 @@ public enum WordScanner {
         Self.table.withUnsafeBufferPointer { table in scan(bytes, table: table, found) }
     }
 
+    /// `scan`, and the text's letters counted as `CommonScalars.letters(in:)` counts them, in
+    /// the same pass: the summarizer asks every sentence it reads the words of how much of it
+    /// is Arabic, and a second pass over every sentence was a fifth of the scan's time.
+    @inline(__always)
+    public static func scanCountingLetters(_ bytes: UnsafeBufferPointer<UInt8>,
+                                           _ found: (_ normalized: UnsafeBufferPointer<UInt8>, _ written: Range<Int>) -> Void)
+        -> (all: Int, arabic: Int) {
+        Self.table.withUnsafeBufferPointer { table in scan(bytes, table: table, countingLetters: true, found) }
+    }
+
     @inline(__always)
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt32>,
                      _ found: (_ normalized: UnsafeBufferPointer<UInt8>, _ written: Range<Int>) -> Void) {
+        _ = scan(bytes, table: table, countingLetters: false, found)
+    }
+
+    /// `countingLetters` is a constant where this is inlined: a scan that does not count has no count in it.
+    @inline(__always)
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<UInt32>, countingLetters: Bool,
+                     _ found: (_ normalized: UnsafeBufferPointer<UInt8>, _ written: Range<Int>) -> Void) -> (all: Int, arabic: Int) {
+        var all = 0, arabic = 0
         // A word's normalized bytes go to a buffer that cannot run out (a scalar folds to at
         // most four bytes, and takes at least one): stores, not an array's appends, each of
         // which checks its capacity and uniqueness.
@@ -54,6 +78,10 @@ public enum WordScanner {
             while i < count {
                 let (value, length) = UTF8Bytes.scalar(at: i, in: bytes)
                 let e = entry(value, in: table)
+                if countingLetters, e & letter != 0 {
+                    all += 1
+                    if e & arabicLetter != 0 { arabic += 1 }
+                }
                 if e & dropped != 0 {
                     // Inside a word, or before one: it stays with the word as written.
                 } else if e & word != 0 {
@@ -74,6 +102,7 @@ public enum WordScanner {
             }
             if n > 0 { found(UnsafeBufferPointer(rebasing: normalized[..<n]), start..<count) }
         }
+        return (all, arabic)
     }
 
     /// The normalized words of a text.

@@ -25,6 +25,20 @@ struct WordScannerTests {
         }
     }
 
+    @Test("counting letters as it scans, finds the same words and counts the letters as CommonScalars does")
+    func countsLettersAsItScans() {
+        var random = SeededRandom(seed: 13)
+        for _ in 0..<20_000 {
+            let text = random.text(random.next(below: 12) + 1, from: Self.alphabet)
+            var words: [String] = []
+            let letters = WordScanner.withBytes(text) { bytes in
+                WordScanner.scanCountingLetters(bytes) { normalized, _ in words.append(String(decoding: normalized, as: UTF8.self)) }
+            }
+            #expect(words == WordScanner.words(text), "\(text.unicodeScalars.map(\.value))")
+            #expect(letters == CommonScalars.letters(in: text), "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
     @Test("finds words of any length in texts of any length as scalar by scalar decoding does")
     func longWordsAndTexts() {
         var random = SeededRandom(seed: 12)

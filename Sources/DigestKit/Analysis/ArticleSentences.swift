@@ -5,10 +5,16 @@ import ArabicText
 struct ArticleSentence: Sendable {
     var text: String
     var words: SentenceWords
+    /// Its letters, and how many of them are Arabic (`CommonScalars.letters(in:)`), counted
+    /// as its words are found: the summarizer takes a sentence mostly in another script for
+    /// no statement of the article.
+    var letters: (all: Int32, arabic: Int32)
 
     init(_ text: String, memo: WordMemo) {
         self.text = text
-        words = SentenceWords(text, memo: memo)
+        var letters = (all: 0, arabic: 0)
+        words = SentenceWords(text, memo: memo, letters: &letters)
+        self.letters = (Int32(truncatingIfNeeded: letters.all), Int32(truncatingIfNeeded: letters.arabic))
     }
 }
 
@@ -20,9 +26,15 @@ struct SentenceWords: Sendable {
     var numbers: [Int32]
 
     init(_ text: String, memo: WordMemo) {
+        var letters = (all: 0, arabic: 0)
+        self.init(text, memo: memo, letters: &letters)
+    }
+
+    /// The same, with the text's letters counted (see `ArticleSentence.letters`).
+    init(_ text: String, memo: WordMemo, letters: inout (all: Int, arabic: Int)) {
         var spans: [WrittenWords.Span] = [], numbers: [Int32] = []
-        WordScanner.withBytes(text) { bytes in
-            WordScanner.scan(bytes) { normalized, range in
+        letters = WordScanner.withBytes(text) { bytes in
+            WordScanner.scanCountingLetters(bytes) { normalized, range in
                 numbers.append(memo.number(ofBytes: normalized))
                 spans.append(WrittenWords.Span(text: 0, start: Int32(range.lowerBound), end: Int32(range.upperBound)))
             }

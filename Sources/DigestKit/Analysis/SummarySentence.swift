@@ -40,7 +40,8 @@ struct SummarySentence: Sendable {
                 let isNew = seen.insert(words).inserted
                 result.append(SummarySentence(
                     text: text, order: result.count, paragraph: paragraph, wordCount: words.count, stems: stems,
-                    isEligible: isNew && words.count >= minimumWords && isProse(text)))
+                    isEligible: isNew && words.count >= minimumWords
+                        && isProse(text, letters: (Int(sentence.letters.all), Int(sentence.letters.arabic)))))
             }
             if result.count > before { paragraph += 1 }
         }
@@ -49,8 +50,10 @@ struct SummarySentence: Sendable {
 
     /// True for a sentence a reader could take as a statement of the article: mostly
     /// Arabic letters, not an introduction to what follows, not contact furniture.
-    static func isProse(_ text: String) -> Bool {
-        let letters = CommonScalars.letters(in: text)
+    static func isProse(_ text: String) -> Bool { isProse(text, letters: CommonScalars.letters(in: text)) }
+
+    /// The same, its letters counted already.
+    static func isProse(_ text: String, letters: (all: Int, arabic: Int)) -> Bool {
         guard letters.all > 0, letters.arabic * 2 > letters.all else { return false }
         if text.hasSuffix(":") { return false }
         return !containsAddress(text)

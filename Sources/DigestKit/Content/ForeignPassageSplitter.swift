@@ -28,9 +28,10 @@ struct ForeignPassageSplitter: Sendable {
     /// The blocks of one line: Arabic text as paragraphs, foreign passages as quotes.
     /// After a quote, Latin words opening the line (`— Reuters (@Reuters) November 14, 2023`)
     /// still belong to that quote, however few.
-    func blocks(_ line: String, afterQuote: Bool = false) -> [Block] {
+    /// `mayHaveLatin`: false when the line is known to have no Latin letter.
+    func blocks(_ line: String, afterQuote: Bool = false, mayHaveLatin: Bool = true) -> [Block] {
         // Most lines have no Latin letter: they are read off their bytes, and stay as they are.
-        guard Self.hasLatin(line) else { return [.paragraph(line)] }
+        guard mayHaveLatin, Self.hasLatin(line) else { return [.paragraph(line)] }
         let scalars = Array(line.unicodeScalars)
         let scripts = scalars.map(Self.script)
         guard scripts.contains(.latin) else { return [.paragraph(line)] }

@@ -21,9 +21,10 @@ public struct RawArticleParser: Sendable {
     static let finalPunctuation = Set(".،,:؛;!?؟…\"”»)]'’-–—")
 
     public func parse(_ text: String, path: String, slug: String) -> Article {
-        var tidy: [Bool] = []
+        var tidy: [Bool] = [], latin: [Bool] = []
         let lines = storyLines(text).map { line in
             tidy.append(line.isTidy)
+            latin.append(line.mayHaveLatin)
             return TitleFinder.Line(text: line.text, metadata: rules.metadata.read(line.text))
         }
         // A line's lead prefix is read when first asked for, and once: the headline search asks
@@ -60,18 +61,22 @@ public struct RawArticleParser: Sendable {
         }
         var body = bodyLines.map { lines[$0].text }
         var bodyIsTidy = bodyLines.map { tidy[$0] }
+        var bodyMayHaveLatin = bodyLines.map { latin[$0] }
 
         var dateline: String?
         if let leadIndex = body.firstIndex(where: { $0.unicodeScalars.contains(where: ArabicNormalizer.isArabicLetter) }),
            let prefix = prefix(bodyLines[leadIndex]) {
             body[leadIndex] = prefix.rest
             bodyIsTidy[leadIndex] = false
+            bodyMayHaveLatin[leadIndex] = true
             dateline = prefix.place
             source = source ?? prefix.source
             published = published ?? prefix.date
         }
 
-        let blocks = markSubheadings(splitForeign(body.indices.map { bodyIsTidy[$0] ? body[$0] : Spacing.tidy(body[$0]) }))
+        // Tidying moves spaces and marks, never a letter: a line without Latin letters has none after.
+        let blocks = markSubheadings(splitForeign(body.indices.map { bodyIsTidy[$0] ? body[$0] : Spacing.tidy(body[$0]) },
+                                                  mayHaveLatin: bodyMayHaveLatin))
         var derived = false
         if title.isEmpty, let lead = blocks.first(where: { if case .paragraph = $0 { return true } else { return false } }) {
             title = rules.titles.derivedTitle(from: lead.text)
@@ -95,14 +100,15 @@ public struct RawArticleParser: Sendable {
     }
 
     /// The page's lines without furniture, up to the marker where related articles begin, and
-    /// whether each is tidy already (`Spacing.isTidy`), seen as it is collapsed.
-    func storyLines(_ text: String) -> [(text: String, isTidy: Bool)] {
-        var lines: [(text: String, isTidy: Bool)] = []
+    /// whether each is tidy already (`Spacing.isTidy`), seen as it is collapsed, and whether
+    /// it may have a Latin letter (false when it certainly has none).
+    func storyLines(_ text: String) -> [(text: String, isTidy: Bool, mayHaveLatin: Bool)] {
+        var lines: [(text: String, isTidy: Bool, mayHaveLatin: Bool)] = []
         var seenStory = false
         for range in Self.lineRanges(text) {
             // Cut from the text itself: its bytes are whole scalars already, not checked again.
             let raw = String(UTF8Bytes.slice(text, range))
-            let (collapsed, tidy, folding) = Spacing.collapsedTidyAndFolded(raw)
+            let (collapsed, tidy, folding, latin) = Spacing.collapsedTidyAndFolded(raw)
             let line = collapsed ? raw : Spacing.collapsed(raw)
             if line.isEmpty { continue }
             var folded = folding.map { Furniture.FoldedLine(line, folded: $0) } ?? Furniture.FoldedLine(line)
@@ -112,7 +118,7 @@ public struct RawArticleParser: Sendable {
             }
             if rules.furniture.isFurniture(line, folded: &folded) { continue }
             if !seenStory, Tokenizer.wordCount(line) >= Self.minStoryWords { seenStory = true }
-            lines.append((line, collapsed && tidy))
+            lines.append((line, collapsed && tidy, latin))
         }
         return lines
     }
@@ -135,12 +141,13 @@ public struct RawArticleParser: Sendable {
     }
 
     /// Paragraphs with their foreign passages split out; a passage's lines become one quote.
-    func splitForeign(_ lines: [String]) -> [Block] {
+    /// `mayHaveLatin`, for each line, false when it certainly has no Latin letter (and no passage).
+    func splitForeign(_ lines: [String], mayHaveLatin: [Bool]? = nil) -> [Block] {
         var blocks: [Block] = []
-        for line in lines {
+        for (i, line) in lines.enumerated() {
             let afterQuote: Bool
             if case .quote = blocks.last { afterQuote = true } else { afterQuote = false }
-            for block in rules.foreign.blocks(line, afterQuote: afterQuote) {
+            for block in rules.foreign.blocks(line, afterQuote: afterQuote, mayHaveLatin: mayHaveLatin?[i] ?? true) {
                 if case .quote(let text, let language) = block, case .quote(let previous, let lastLanguage) = blocks.last,
                    language == lastLanguage || afterQuote {
                     blocks[blocks.count - 1] = .quote(previous + "\n" + text, language: lastLanguage)

@@ -59,15 +59,16 @@ enum Spacing {
     }
 
     /// `collapsedAndTidy(text)` and, when the text is collapsed, `Furniture.foldedBytes(text)`
-    /// (`.some(nil)` when it cannot be folded; nil when it is not collapsed), in one pass:
-    /// every line of every page is both checked and folded, and the two passes decoded each
-    /// of its scalars twice.
-    static func collapsedTidyAndFolded(_ text: String) -> (collapsed: Bool, tidy: Bool, folded: [UInt8]??) {
+    /// (`.some(nil)` when it cannot be folded; nil when it is not collapsed) and
+    /// `ForeignPassageSplitter.hasLatin(text)` (true when it is not collapsed), in one pass:
+    /// every line of every page is checked, folded and looked over for Latin letters, and the
+    /// three passes decoded each of its scalars three times.
+    static func collapsedTidyAndFolded(_ text: String) -> (collapsed: Bool, tidy: Bool, folded: [UInt8]??, mayHaveLatin: Bool) {
         let tables = ScalarTraits.tables
         var text = text
         return text.withUTF8 { bytes in
             var afterSpace = true  // so that a leading space needs trimming
-            var collapsed = true, tidy = true, cased = false
+            var collapsed = true, tidy = true, cased = false, latin = false
             // Folding never lengthens: every scalar folds to one of no more bytes, or to none.
             let folded = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
                 var previous: UInt32 = .max, i = 0, n = 0
@@ -85,16 +86,22 @@ enum Spacing {
                         } else {
                             afterSpace = false
                         }
-                        out[n] = b &- 0x41 < 26 ? b | 0x20 : b
+                        let lower = b &- 0x41 < 26 ? b | 0x20 : b
+                        if lower &- 0x61 < 26 { latin = true }
+                        out[n] = lower
                         n += 1
                     } else {
                         let length: Int
                         (c, length) = UTF8Bytes.scalar(at: i, in: bytes)
                         i += length
                         // U+0600–U+06FF, Arabic: no space among them, and no table to read.
-                        if c >> 8 != 0x06, tables.traits(c).contains(.space) {
-                            collapsed = false
-                            break
+                        if c >> 8 != 0x06 {
+                            let traits = tables.traits(c)
+                            if traits.contains(.space) {
+                                collapsed = false
+                                break
+                            }
+                            if traits.contains(.latin) { latin = true }
                         }
                         afterSpace = false
                         if !cased {
@@ -112,8 +119,8 @@ enum Spacing {
                 count = n
             }
             collapsed = collapsed && (!afterSpace || bytes.isEmpty)
-            guard collapsed else { return (false, false, nil) }
-            return (true, tidy, .some(cased ? nil : folded))
+            guard collapsed else { return (false, false, nil, true) }
+            return (true, tidy, .some(cased ? nil : folded), latin)
         }
     }
 

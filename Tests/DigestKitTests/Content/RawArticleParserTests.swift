@@ -309,17 +309,19 @@ struct SpacingTests {
         }
     }
 
-    @Test("a line checked and folded in one pass is checked as collapsedAndTidy checks it, and folded as foldedBytes folds it")
+    @Test("a line checked and folded in one pass is checked as collapsedAndTidy checks it, folded as foldedBytes folds it, and has Latin letters where hasLatin finds them")
     func checkedAndFoldedAtOnce() {
-        // Spaces of every kind, marks that fold away, cased letters beyond ASCII, hamza forms that fold.
-        let alphabet = Array("بكأؤ ءًٰ 3،؛؟,.!:“”«»()\t\u{00A0}\u{2003}xQ٣\u{06F0}ÉЖ\u{0301}\u{200D}".unicodeScalars)
+        // Spaces of every kind, marks that fold away, cased letters beyond ASCII, hamza forms
+        // that fold, Latin letters in and beyond ASCII, and a letter just past Latin's (U+0250).
+        let alphabet = Array("بكأؤ ءًٰ 3،؛؟,.!:“”«»()\t\u{00A0}\u{2003}xQ٣\u{06F0}ÉЖ\u{0301}\u{200D}\u{0250}ŧ".unicodeScalars)
         var random = SeededRandom(seed: 0x0606)
         for _ in 0..<20_000 {
             let line = String(String.UnicodeScalarView((0...random.next(below: 9)).map { _ in alphabet[random.next(below: alphabet.count)] }))
-            let (collapsed, tidy, folded) = Spacing.collapsedTidyAndFolded(line)
+            let (collapsed, tidy, folded, mayHaveLatin) = Spacing.collapsedTidyAndFolded(line)
             let expected = Spacing.collapsedAndTidy(line)
             #expect(collapsed == expected.collapsed && tidy == expected.tidy, "\(line)")
             #expect(folded.map { $0 == Furniture.foldedBytes(line) } ?? !collapsed, "\(line)")
+            #expect(mayHaveLatin == (!collapsed || ForeignPassageSplitter.hasLatin(line)), "\(line)")
         }
     }
 
