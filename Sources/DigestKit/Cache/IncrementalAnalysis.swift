@@ -119,7 +119,7 @@ struct IncrementalAnalysis: Sendable {
             cache.store(entry, for: units[i])
         }
         let known = units.indices.filter { entries[$0] != nil }.lazy.map { (unit: units[$0], key: keys[$0]) }
-        let inputRecords = inputs?.records(of: known) ?? [:]
+        let inputRecords = inputs?.records(of: known, expected: units.count) ?? [:]
         cacheComplete(cache, inputRecords)
 
         var diagnostics = Diagnostics()

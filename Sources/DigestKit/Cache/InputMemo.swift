@@ -93,10 +93,12 @@ struct InputMemo: Sendable {
     }
 
     /// The records of `units` with their keys, leaving out the files changed too recently to be trusted.
-    func records(of units: some Sequence<(unit: ArticleUnit, key: String)>) -> [String: Record] {
+    /// `expected`: about how many files the units have.
+    func records(of units: some Sequence<(unit: ArticleUnit, key: String)>, expected: Int = 0) -> [String: Record] {
         var made: [String: Record] = [:]
-        // Mostly the files of the last build: made at its size, not grown step by step.
-        made.reserveCapacity(records.count)
+        // Mostly the files of the last build, or one per unit in the first: made at that size,
+        // not grown step by step (a cold build of 10,000 articles grew it some fifteen times).
+        made.reserveCapacity(max(records.count, expected))
         for (unit, key) in units {
             for file in unit.files {
                 guard let state = file.state, state.changed < settled, state.modified < settled else { continue }
