@@ -21,8 +21,9 @@ extension SiteRenderer {
         switch subject {
         case .article(let index):
             type = "article"
-            if !digest.articles[index].summary.isEmpty { description = digest.articles[index].summary.joined(separator: " ") }
-            jsonLD = NewsArticleData(digest.articles[index], digest: digest).scriptJSON()
+            let summary = digest.articles[index].summary.joined(separator: " ")
+            if !digest.articles[index].summary.isEmpty { description = summary }
+            jsonLD = NewsArticleData(digest.articles[index], digest: digest, summary: summary).scriptJSON()
             published = digest.articles[index].article.published?.iso8601 ?? false
         case .country(let code):
             feed(SitePaths.countryFeed(code), title)

@@ -46,12 +46,13 @@ struct NewsArticleData: Encodable {
     /// Search engines cut headlines past 110 characters: cut at a word and mark the cut.
     static let headlineLimit = 110
 
-    init(_ analyzed: AnalyzedArticle, digest: Digest) {
+    /// `summary`: the article's summary joined, when the caller has it already.
+    init(_ analyzed: AnalyzedArticle, digest: Digest, summary: String? = nil) {
         let article = analyzed.article
         let page = SitePaths.article(article.slug)
         let urls = digest.config.urls
         headline = Self.shortened(article.title)
-        let summary = analyzed.summary.joined(separator: " ")
+        let summary = summary ?? analyzed.summary.joined(separator: " ")
         description = summary.isEmpty ? nil : summary
         datePublished = article.published?.iso8601
         dateModified = (article.updated ?? article.published)?.iso8601
@@ -71,7 +72,8 @@ struct NewsArticleData: Encodable {
     }
 
     static func shortened(_ title: String) -> String {
-        guard title.count > headlineLimit else { return title }
+        // A title has no more characters than bytes: most are told short without counting them.
+        guard title.utf8.count > headlineLimit, title.count > headlineLimit else { return title }
         var cut = String(title.prefix(headlineLimit - 1))
         if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
         return cut + "…"
