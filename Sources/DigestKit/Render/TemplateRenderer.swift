@@ -46,13 +46,17 @@ struct TemplateRenderer: Sendable {
     /// The template `name` rendered with `root` at the bottom of the context stack, or nil
     /// when there is no such template.
     func render(_ name: String, _ root: Any) throws(NestingTooDeep) -> String? {
-        let templates = threads.current
+        let copy = threads.current
+        let templates = copy.templates
         guard let template = templates[name] else { return nil }
         var run = Run(templates: templates, stack: [TemplateValue(root)])
         var out = ""
-        out.reserveCapacity(Self.reserved)
+        let largest = copy.largest[name] ?? 0
+        out.reserveCapacity(max(Self.reserved, largest))
         run.render(template, Scope(), into: &out)
         if let tooDeep = run.tooDeep { throw NestingTooDeep(name: tooDeep) }
+        let count = out.utf8.count
+        if count > max(Self.reserved, largest) { copy.largest[name] = count + count / 8 }
         return Self.compacted(out)
     }
 

@@ -13,16 +13,27 @@ import Darwin
 /// storage, keeps every count in its own core. The copies are made on a thread's first page.
 final class ThreadTemplates: @unchecked Sendable {
     private let original: [String: CompiledTemplate]
-    private var copies: [UInt: [String: CompiledTemplate]] = [:]
+    private var copies: [UInt: Copy] = [:]
     private let lock = NSLock()
+
+    /// One thread's templates, and what it knows of their outputs; read and changed by that thread alone.
+    final class Copy: @unchecked Sendable {
+        let templates: [String: CompiledTemplate]
+        /// By template, the largest output it rendered on this thread past `TemplateRenderer.reserved`:
+        /// the next output starts at that size, not grown to it step by step (a list page of
+        /// 70 kB grew three times, each growth a copy of all before).
+        var largest: [String: Int] = [:]
+
+        init(_ templates: [String: CompiledTemplate]) { self.templates = templates }
+    }
 
     init(_ templates: [String: CompiledTemplate]) { original = templates }
 
     /// The templates of the calling thread.
-    var current: [String: CompiledTemplate] {
+    var current: Copy {
         let thread = Self.currentThread
         if let copy = lock.withLock({ copies[thread] }) { return copy }
-        let copy = original.reduce(into: [String: CompiledTemplate]()) { $0[String.separate($1.key)] = $1.value.separateCopy() }
+        let copy = Copy(original.reduce(into: [String: CompiledTemplate]()) { $0[String.separate($1.key)] = $1.value.separateCopy() })
         lock.withLock { copies[thread] = copy }
         return copy
     }
