@@ -50,9 +50,8 @@ struct SummarySentence: Sendable {
 
     /// True for a sentence a reader could take as a statement of the article: mostly
     /// Arabic letters, not an introduction to what follows, not contact furniture.
-    static func isProse(_ text: String) -> Bool { isProse(text, letters: CommonScalars.letters(in: text)) }
-
-    /// The same, its letters counted already.
+    /// `letters`: the text's letters, and how many are Arabic (`CommonScalars.letters(in:)`),
+    /// counted as its words were scanned.
     static func isProse(_ text: String, letters: (all: Int, arabic: Int)) -> Bool {
         guard letters.all > 0, letters.arabic * 2 > letters.all else { return false }
         if text.hasSuffix(":") { return false }

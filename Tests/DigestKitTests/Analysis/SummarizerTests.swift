@@ -87,7 +87,7 @@ struct SummarizerTests {
         let alphabet = Array("بxHhTtPpWw.@` ".unicodeScalars)
         var random = SeededRandom(seed: 0x40)
         for _ in 0..<20_000 {
-            let text = String(String.UnicodeScalarView((0...random.next(below: 24)).map { _ in alphabet[random.next(below: alphabet.count)] }))
+            let text = random.text(random.next(below: 24) + 1, from: alphabet)
             let lower = text.lowercased()
             let expected = lower.contains("@") || lower.contains("http") || lower.contains("www.")
             #expect(SummarySentence.containsAddress(text) == expected, "\(text)")

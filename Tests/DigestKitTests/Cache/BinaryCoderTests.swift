@@ -193,4 +193,9 @@ struct SeededRandom {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return Int((z ^ (z >> 31)) % UInt64(max(bound, 1)))
     }
+
+    /// `count` scalars drawn from `alphabet`.
+    mutating func text(_ count: Int, from alphabet: [Unicode.Scalar]) -> String {
+        String(String.UnicodeScalarView((0..<count).map { _ in alphabet[next(below: alphabet.count)] }))
+    }
 }

@@ -285,7 +285,7 @@ struct SpacingTests {
         let alphabet = Array("ب 3،؛,.!?:“”«»()\"x".unicodeScalars)
         var random = SeededRandom(seed: 7)
         for _ in 0..<20_000 {
-            let line = String(String.UnicodeScalarView((0...random.next(below: 8)).map { _ in alphabet[random.next(below: alphabet.count)] }))
+            let line = random.text(random.next(below: 8) + 1, from: alphabet)
             #expect(Spacing.tidy(line) == Spacing.passes(line), "\(line)")
         }
     }
@@ -303,7 +303,7 @@ struct SpacingTests {
         let alphabet = Array("بك ءًٰ 3،؛؟,.!:“”«»()\t\u{00A0}\u{2003}x٣\u{06F0}".unicodeScalars)
         var random = SeededRandom(seed: 0x0600)
         for _ in 0..<20_000 {
-            let line = String(String.UnicodeScalarView((0...random.next(below: 8)).map { _ in alphabet[random.next(below: alphabet.count)] }))
+            let line = random.text(random.next(below: 8) + 1, from: alphabet)
             #expect(Spacing.isTidy(line) == (Spacing.isCollapsed(line) && !Spacing.needsPasses(line)), "\(line)")
             #expect(Spacing.collapsedAndTidy(line).collapsed == Spacing.isCollapsed(line), "\(line)")
         }
@@ -316,7 +316,7 @@ struct SpacingTests {
         let alphabet = Array("بكأؤ ءًٰ 3،؛؟,.!:“”«»()\t\u{00A0}\u{2003}xQ٣\u{06F0}ÉЖ\u{0301}\u{200D}\u{0250}ŧ".unicodeScalars)
         var random = SeededRandom(seed: 0x0606)
         for _ in 0..<20_000 {
-            let line = String(String.UnicodeScalarView((0...random.next(below: 9)).map { _ in alphabet[random.next(below: alphabet.count)] }))
+            let line = random.text(random.next(below: 9) + 1, from: alphabet)
             let (collapsed, tidy, folded, mayHaveLatin) = Spacing.collapsedTidyAndFolded(line)
             let expected = Spacing.collapsedAndTidy(line)
             #expect(collapsed == expected.collapsed && tidy == expected.tidy, "\(line)")
